@@ -1,0 +1,39 @@
+# The two commands of README.md: `make paper` (the whole pipeline, default profile)
+# and `make test` (every test). Both install missing Debian packages first and build
+# in release mode with one set of flags, so the test build reuses the paper build.
+
+SWIFT_FLAGS := -c release -Xswiftc -enable-testing
+PIPELINE    := .build/release/pipeline
+PROFILE     ?= default
+JOBS        ?= $(shell nproc)
+
+.PHONY: paper test smoke build deps status verify bench clean
+
+paper: build
+	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
+
+test: build
+	swift test $(SWIFT_FLAGS)
+
+smoke: build
+	$(PIPELINE) run --profile smoke --jobs $(JOBS)
+
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+deps:
+	@bash scripts/ensure-deps
+
+status: build
+	$(PIPELINE) status --profile $(PROFILE)
+
+verify: build
+	$(PIPELINE) verify --profile $(PROFILE)
+
+bench: build
+	.build/release/bench xor-ensemble --threads 1
+	.build/release/bench xor-ensemble --threads 2
+	.build/release/bench mlp-fullbatch --threads 1
+
+clean:
+	rm -rf .build out .pipeline-cache

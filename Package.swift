@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+// A reproducible research pipeline: chaos in neural-network training.
+// Modules depend one way (STYLE.md): C shims → typed HDF5 → provenance → pipeline;
+// numerics → networks → dynamics → Lyapunov; statistics; plotting; stage modules glue
+// numerics to files; executables are thin.
+import Foundation
+import PackageDescription
+
+/// Code generation for the numerical hot loops of `Networks`, chosen from the building
+/// machine's CPU flags (Linux `/proc/cpuinfo`): AVX-512 machines get
+/// `-target-cpu skylake-avx512` with LLVM's 256-bit preference switched off; others with
+/// AVX2 + FMA get `-target-cpu haswell`. Results are bit-identical across these builds:
+/// Swift never contracts `a * b + c` into a fused multiply-add, and the explicit FMAs of
+/// `FastMath` are correctly rounded on every target (PLATFORM.md, "Speed"; tested).
+let cpuFlags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
+    .flatMap { $0.split(separator: "\n").first { $0.hasPrefix("flags") } }
+    .map { Set($0.split(separator: " ").map(String.init)) } ?? []
+let hasAVX512 = ["avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"].allSatisfy(cpuFlags.contains)
+let hasAVX2 = ["avx2", "fma"].allSatisfy(cpuFlags.contains)
+let vectorFlags: [SwiftSetting] =
+    hasAVX512
+    ? [.unsafeFlags(["-target-cpu", "skylake-avx512",
+                     "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "-prefer-256-bit"])]
+    : hasAVX2 ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+
+let package = Package(
+    name: "ChaosPipeline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pipeline", targets: ["PipelineCLI"]),
+        .executable(name: "generate-data", targets: ["GenerateDataCLI"]),
+        .executable(name: "bench", targets: ["Bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries from Debian, through pkg-config.
+        .systemLibrary(
+            name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
+            providers: [.apt(["libhdf5-dev", "pkg-config"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Typed HDF5, provenance, pipeline.
+        .target(name: "HDF5", dependencies: ["CHDF5"]),
+        .target(name: "NumericsCore"),
+        .target(name: "Provenance", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"]),
+        .target(name: "StageKit", dependencies: ["HDF5", "Provenance", "NumericsCore"]),
+        // Data sets.
+        .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
+        // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
+        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets"], swiftSettings: vectorFlags),
+        .target(name: "Dynamics"),
+        .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
+        .target(name: "Statistics", dependencies: ["NumericsCore"]),
+        // Figures (knows nothing of experiments).
+        .target(name: "Plotting"),
+        .executableTarget(
+            name: "Bench",
+            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Stages: one module per stage (glue between numerics and files), one thin executable each.
+        .target(name: "DataStage", dependencies: ["Datasets", "StageKit"]),
+        .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage"]),
+        .executableTarget(
+            name: "PipelineCLI",
+            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Provenance", "NumericsCore", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "NumericsCore", "Datasets"]),
+        .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),
+        .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
+        .testTarget(name: "StageTests", dependencies: ["Pipeline", "Provenance", "HDF5", "TestSupport"]),
+    ]
+)

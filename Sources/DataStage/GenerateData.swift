@@ -1,0 +1,115 @@
+import Datasets
+import Foundation
+import HDF5
+import NumericsCore
+import Provenance
+import StageKit
+
+/// The `generate-data` stage: writes one data set file with a `train` and a `test`
+/// group (`inputs` row-major samples × features, `labels` class indices) and its
+/// generating parameters as attributes. Parameter `dataset` picks the generator:
+/// `xor` (SCIENCE.md §2), `two-spirals` (§4) or `idx` (MNIST-format files, §3).
+public enum GenerateData {
+    /// Runs the stage for `context`.
+    public static func run(_ context: StageContext) throws {
+        let parameters = context.parameters
+        let kind = try parameters.string("dataset", oneOf: ["xor", "two-spirals", "idx"])
+        guard let output = context.invocation.outputs.first?.declaredPath, context.invocation.outputs.count == 1 else {
+            throw StageError.usage("stage '\(context.stage)' must declare exactly one output (the data set file)")
+        }
+        let file = try context.createOutputFile(output)
+        try file.root.setAttribute("dataset", .string(kind))
+        switch kind {
+        case "xor":
+            let key = try context.seed("data")
+            let noise = try parameters.double("noise")
+            try write(
+                NoisyXOR(sampleCount: try parameters.int("trainSamples", atLeast: 1), noise: noise)
+                    .generate(key: key.derive("train")), split: "train", to: file)
+            try write(
+                NoisyXOR(sampleCount: try parameters.int("testSamples", atLeast: 1), noise: noise)
+                    .generate(key: key.derive("test")), split: "test", to: file)
+            try file.root.setAttribute("noise_std", .double(noise))
+            try file.root.setAttribute("class_count", .int(2))
+        case "two-spirals":
+            let key = try context.seed("data")
+            func spirals(_ count: Int) throws -> TwoSpirals {
+                TwoSpirals(
+                    sampleCount: count, radius: try parameters.double("radius"),
+                    exponent: try parameters.double("exponent"), turns: try parameters.double("turns"),
+                    noise: try parameters.double("noise"))
+            }
+            try write(try spirals(try parameters.int("trainSamples", atLeast: 2)).generate(key: key.derive("train")), split: "train", to: file)
+            try write(try spirals(try parameters.int("testSamples", atLeast: 2)).generate(key: key.derive("test")), split: "test", to: file)
+            for name in ["radius", "exponent", "turns", "noise"] {
+                try file.root.setAttribute(name, .double(try parameters.double(name)))
+            }
+            try file.root.setAttribute("class_count", .int(2))
+        default:
+            try importIDX(context, into: file)
+        }
+        try file.close()
+        try context.report(summary: .object(["dataset": .string(kind)]))
+    }
+
+    static func write(_ data: ClassificationData, split: String, to file: HDF5File) throws {
+        let group = try file.root.createGroup(split)
+        let inputs = try group.writeDataset(
+            "inputs", data.inputs, shape: [data.count, data.featureCount],
+            chunk: [min(data.count, 4096), data.featureCount], deflateLevel: 4)
+        try inputs.setAttribute("dimensions", .strings(["sample", "feature"]))
+        try inputs.setAttribute("meaning", .string("input features, one sample per row"))
+        let labels = try group.writeDataset("labels", data.labels.map(Int64.init), shape: [data.count])
+        try labels.setAttribute("dimensions", .strings(["sample"]))
+        try labels.setAttribute("meaning", .string("class index of each sample"))
+    }
+
+    /// Imports an MNIST-format image set from the four declared IDX inputs
+    /// (`train-images…`, `train-labels…`, `t10k-images…`, `t10k-labels…`, plain or gzipped).
+    static func importIDX(_ context: StageContext, into file: HDF5File) throws {
+        let parameters = context.parameters
+        func input(_ prefix: String) throws -> StageInvocation.Input {
+            guard let found = context.invocation.inputs.first(where: {
+                URL(fileURLWithPath: $0.declaredPath).lastPathComponent.hasPrefix(prefix)
+            }) else {
+                throw StageError.parameter(
+                    path: "stages.\(context.stage).inputs",
+                    message: "needs an IDX file whose name starts with '\(prefix)' (e.g. \(prefix)-idx\(prefix.hasSuffix("images") ? 3 : 1)-ubyte.gz)")
+            }
+            return found
+        }
+        let format = try parameters.string("imageFormat", oneOf: ["uint8", "float64"])
+        let key = try context.seed("subset")
+        try file.root.setAttribute("name", .string(try parameters.string("name")))
+        try file.root.setAttribute("image_format", .string(format))
+        try file.root.setAttribute("class_count", .int(10))
+        for (split, prefix, sizeKey) in [("train", "train", "trainSubset"), ("test", "t10k", "testSubset")] {
+            let images = try input(prefix + "-images")
+            let labels = try input(prefix + "-labels")
+            let dataset = try IDXDataset(imagesPath: images.path, labelsPath: labels.path)
+            let size = parameters.has(sizeKey) ? try parameters.int(sizeKey, atLeast: 1) : nil
+            let indices = dataset.subsetIndices(size: size, key: key.derive(split))
+            let group = try file.root.createGroup(split)
+            let pixels = dataset.pixels(indices)
+            let shape = [indices.count, dataset.pixelCount]
+            let chunk = [min(indices.count, 1024), dataset.pixelCount]
+            let written: HDF5Dataset
+            if format == "uint8" {
+                written = try group.writeDataset("inputs", pixels, shape: shape, chunk: chunk, deflateLevel: 4)
+                try written.setAttribute("meaning", .string("pixel intensities 0…255, one image per row (row-major 28×28); divide by 255 for [0, 1]"))
+            } else {
+                written = try group.writeDataset("inputs", pixels.map { Double($0) / 255 }, shape: shape, chunk: chunk, deflateLevel: 4)
+                try written.setAttribute("meaning", .string("pixel intensities scaled to [0, 1] (byte / 255), one image per row"))
+            }
+            try written.setAttribute("dimensions", .strings(["sample", "pixel"]))
+            try written.setAttribute("image_shape", .ints(dataset.images.shape.dropFirst().map(Int64.init)))
+            let labelSet = try group.writeDataset("labels", dataset.labels(indices).map(Int64.init), shape: [indices.count])
+            try labelSet.setAttribute("dimensions", .strings(["sample"]))
+            let source = try group.writeDataset("source_index", indices.map(Int64.init), shape: [indices.count])
+            try source.setAttribute("meaning", .string("index of each sample in the original IDX file"))
+            // Debian recompresses the .gz files; the decompressed bytes identify the data.
+            try group.setAttribute("images_sha256_decompressed", .string(ContentHash.sha256(Data(dataset.images.bytes))))
+            try group.setAttribute("images_source", .string(images.declaredPath))
+        }
+    }
+}

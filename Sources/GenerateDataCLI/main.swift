@@ -1,0 +1,5 @@
+import DataStage
+import StageKit
+
+// `generate-data --invocation FILE`: run by `pipeline run`; see DataStage.GenerateData.
+StageMain.run(GenerateData.run)

@@ -1,0 +1,48 @@
+import CHDF5
+
+/// Process-wide dealings with libhdf5: silencing its stderr dump and reading its
+/// error stack.
+///
+/// Debian's libhdf5 1.10.8 is built thread-safe, and a thread-safe libhdf5 keeps
+/// the error stack *and* the automatic-printing setting per thread. Silencing
+/// once would therefore only silence the thread that did it, so every entry point
+/// of this layer calls ``silenceAutomaticErrorPrinting()`` on the calling thread
+/// first; the call only stores two pointers. Objects of this layer must still be
+/// used from one thread at a time (they hold plain, unsynchronised state).
+enum HDF5Library {
+    /// Turns off libhdf5's automatic printing of its error stack to stderr for the
+    /// calling thread: `H5Eset_auto2(H5E_DEFAULT, NULL, NULL)`.
+    static func silenceAutomaticErrorPrinting() {
+        _ = H5Eset_auto2(chdf5_E_DEFAULT(), nil, nil)
+    }
+
+    /// The calling thread's libhdf5 error stack as one line (outermost call first,
+    /// innermost detail last), then clears the stack; `nil` if it is empty.
+    static func takeErrorStack() -> String? {
+        var entries: [String] = []
+        withUnsafeMutablePointer(to: &entries) { pointer in
+            _ = H5Ewalk2(chdf5_E_DEFAULT(), H5E_WALK_DOWNWARD, { _, entry, clientData in
+                guard let entry, let clientData else { return 0 }
+                let collected = clientData.assumingMemoryBound(to: [String].self)
+                let function = entry.pointee.func_name.map { String(cString: $0) } ?? "?"
+                let detail = entry.pointee.desc.map { String(cString: $0) } ?? ""
+                collected.pointee.append("\(function)(): \(detail)")
+                return 0
+            }, pointer)
+        }
+        _ = H5Eclear2(chdf5_E_DEFAULT())
+        return entries.isEmpty ? nil : entries.joined(separator: "; ")
+    }
+}
+
+/// Facts about the linked libhdf5, for provenance records.
+public enum HDF5LibraryInfo {
+    /// The version of the libhdf5 this process runs against, e.g. "1.10.8".
+    public static var versionString: String {
+        var major: UInt32 = 0
+        var minor: UInt32 = 0
+        var release: UInt32 = 0
+        _ = H5get_libversion(&major, &minor, &release)
+        return "\(major).\(minor).\(release)"
+    }
+}

@@ -1,0 +1,92 @@
+import NumericsCore
+
+/// One ensemble experiment: a reference trajectory from `initialParameters`, R replicas
+/// perturbed at t = 0 (``ReplicaPlan``), optionally neighbours spawned along the
+/// reference (``NeighbourPlan``), all evolved by the same map: `optimizer` on the batches
+/// of `batches`, with the noise of `noiseKey.derive("step", t)` at step t.
+public struct EnsembleConfiguration<O: Optimizer>: Sendable {
+    /// The network and loss.
+    public var architecture: Architecture
+    /// The training set (the batches are drawn from it).
+    public var trainingSet: Dataset
+    /// An optional held-out set, evaluated every `recordInterval` steps.
+    public var testSet: Dataset?
+    /// The update rule.
+    public var optimizer: O
+    /// Which samples each step uses.
+    public var batches: BatchSchedule
+    /// Root key of the optimizer's per-step noise (unused by GD, SGD and Adam).
+    public var noiseKey: SeedKey
+    /// Number of steps T.
+    public var stepCount: Int
+    /// k: reference parameters and evaluations are recorded at steps 0, k, 2k, … and T.
+    public var recordInterval: Int
+    /// w_0 of the reference.
+    public var initialParameters: [Double]
+    /// The replicas perturbed at t = 0.
+    public var replicas: ReplicaPlan
+    /// Neighbours spawned along the reference (Mittra's estimator), if any.
+    public var neighbours: NeighbourPlan?
+    /// When a run counts as diverged.
+    public var divergence: DivergencePolicy
+    /// Evaluate every run on the test / training set, not only the reference.
+    public var evaluatesReplicas: Bool
+    /// Also record loss and accuracy on the whole training set at the recorded steps
+    /// (for minibatch methods the per-step training loss is that of the step's batch).
+    public var evaluatesTrainingSet: Bool
+
+    /// A configuration; ``EnsembleTrainer/train(_:threadCount:)`` validates it.
+    public init(
+        architecture: Architecture, trainingSet: Dataset, testSet: Dataset? = nil,
+        optimizer: O, batches: BatchSchedule = .fullBatch, noiseKey: SeedKey = SeedKey(0),
+        stepCount: Int, recordInterval: Int = 1, initialParameters: [Double],
+        replicas: ReplicaPlan, neighbours: NeighbourPlan? = nil,
+        divergence: DivergencePolicy = DivergencePolicy(),
+        evaluatesReplicas: Bool = false, evaluatesTrainingSet: Bool = false
+    ) {
+        self.architecture = architecture
+        self.trainingSet = trainingSet
+        self.testSet = testSet
+        self.optimizer = optimizer
+        self.batches = batches
+        self.noiseKey = noiseKey
+        self.stepCount = stepCount
+        self.recordInterval = recordInterval
+        self.initialParameters = initialParameters
+        self.replicas = replicas
+        self.neighbours = neighbours
+        self.divergence = divergence
+        self.evaluatesReplicas = evaluatesReplicas
+        self.evaluatesTrainingSet = evaluatesTrainingSet
+    }
+
+    /// The steps at which parameters and evaluations are recorded: 0, k, 2k, …, and T.
+    public var recordedSteps: [Int] {
+        var steps = Array(stride(from: 0, through: stepCount, by: max(recordInterval, 1)))
+        if steps.last != stepCount { steps.append(stepCount) }
+        return steps
+    }
+
+    func validate() throws(NetworkError) {
+        try trainingSet.validate(for: architecture)
+        if let testSet { try testSet.validate(for: architecture) }
+        guard initialParameters.count == architecture.parameterCount else {
+            throw .parameterCountMismatch(expected: architecture.parameterCount, actual: initialParameters.count)
+        }
+        try batches.validate(sampleCount: trainingSet.sampleCount)
+        guard stepCount >= 0 else { throw .invalidConfiguration("stepCount \(stepCount) must not be negative") }
+        guard recordInterval >= 1 else {
+            throw .invalidConfiguration("recordInterval \(recordInterval) must be at least 1 (1 records every step)")
+        }
+        guard replicas.count >= 0 else { throw .invalidConfiguration("replica count must not be negative") }
+        if let plan = neighbours {
+            guard plan.start >= 0, plan.spacing >= 1, plan.timeCount >= 1, plan.neighbourCount >= 1 else {
+                throw .invalidConfiguration("neighbour plan needs start ≥ 0, spacing ≥ 1, timeCount ≥ 1, neighbourCount ≥ 1")
+            }
+            guard plan.time(plan.timeCount) <= stepCount else {
+                throw .invalidConfiguration("the last neighbour window ends at step \(plan.time(plan.timeCount)) "
+                    + "but the reference stops at \(stepCount): raise stepCount or lower timeCount/spacing")
+            }
+        }
+    }
+}

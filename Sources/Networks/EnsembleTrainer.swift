@@ -1,0 +1,300 @@
+import NumericsCore
+
+/// Trains a reference and its replicas in lock-step and records what the Lyapunov
+/// estimators need (SCIENCE.md §1: estimators 1 and 4; §3 E4 ensembles).
+///
+/// Execution: runs advance in chunks of steps; within a chunk every run is an
+/// independent job (its own workspace, fixed operation order), spread over `threadCount`
+/// threads; after each chunk the replica–reference distances are formed from the stored
+/// states. Neighbours of the hybrid Wolf–Kantz plan are jobs of their own after the
+/// reference is done, started from its stored states at t_i. No result depends on the
+/// thread count or the chunk length. Divergence is recorded, never thrown.
+public enum EnsembleTrainer {
+    /// Runs the configuration. Throws only for an inconsistent configuration.
+    public static func train<O: Optimizer>(
+        _ configuration: EnsembleConfiguration<O>, threadCount: Int = 1
+    ) throws(NetworkError) -> EnsembleResult {
+        try configuration.validate()
+        return EnsembleExecution(configuration: configuration, threadCount: max(1, threadCount)).run()
+    }
+}
+
+/// One run's evolving state.
+struct RunState<State: Sendable>: Sendable {
+    var parameters: [Double]
+    var optimizerState: State
+    var status: DivergenceStatus = .completed
+    var epochCache = BatchSchedule.EpochCache()
+
+    var isActive: Bool {
+        if case .completed = status { return true }
+        return false
+    }
+}
+
+/// The machinery behind ``EnsembleTrainer/train(_:threadCount:)``.
+struct EnsembleExecution<O: Optimizer> {
+    let configuration: EnsembleConfiguration<O>
+    let threadCount: Int
+    let layout: ParameterLayout
+
+    init(configuration: EnsembleConfiguration<O>, threadCount: Int) {
+        self.configuration = configuration
+        self.threadCount = threadCount
+        self.layout = configuration.architecture.layout
+    }
+
+    /// Step t of one run: the optimizer's update on batch(t) and the divergence checks.
+    /// Returns the step's loss, or NaN if the run was already stopped or stops on it.
+    func performStep(_ run: inout RunState<O.State>, step t: Int, workspace: Workspace) -> Double {
+        guard run.isActive else { return .nan }
+        let c = configuration
+        let indices = run.epochCache.indices(schedule: c.batches, step: t, sampleCount: c.trainingSet.sampleCount)
+        let batch = Batch(validated: c.trainingSet, indices: indices)
+        let oracle = GradientOracle { parameters, gradient in
+            parameters.withUnsafeBufferPointer { p in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    workspace.pass(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!).loss
+                }
+            }
+        }
+        let context = StepContext(step: t, layout: layout, noiseKey: c.noiseKey.derive("step", t))
+        let loss = c.optimizer.step(parameters: &run.parameters, state: &run.optimizerState,
+                                    context: context, gradient: oracle)
+        guard loss.isFinite else {
+            run.status = .diverged(step: t, reason: .nonFiniteLoss, value: loss)
+            return .nan
+        }
+        checkParameters(&run, time: t + 1)
+        return loss
+    }
+
+    /// Marks the run diverged at `time` if its parameters are non-finite or out of bounds.
+    func checkParameters(_ run: inout RunState<O.State>, time: Int) {
+        var largest = 0.0
+        var finite = true
+        for value in run.parameters {
+            let magnitude = value.magnitude
+            if !magnitude.isFinite { finite = false }
+            if magnitude > largest || magnitude.isNaN { largest = magnitude }
+        }
+        if !finite {
+            run.status = .diverged(step: time, reason: .nonFiniteParameters, value: largest)
+        } else if largest > configuration.divergence.parameterBound {
+            run.status = .diverged(step: time, reason: .parameterBoundExceeded, value: largest)
+        }
+    }
+
+    /// Loss and accuracy of `parameters` on `dataset`.
+    func evaluate(_ parameters: [Double], on dataset: Dataset, workspace: Workspace) -> (Double, Double) {
+        let result = parameters.withUnsafeBufferPointer { p in
+            workspace.pass(parameters: p.baseAddress!, batch: Batch(dataset), gradient: nil, countCorrect: true)
+        }
+        return (result.loss, Double(result.correct) / Double(dataset.sampleCount))
+    }
+
+    func run() -> EnsembleResult {
+        let c = configuration
+        let parameterCount = layout.count, stepCount = c.stepCount
+        let replicaCount = c.replicas.count, runCount = replicaCount + 1
+        let timeCount = stepCount + 1
+        let recorded = c.recordedSteps
+        var recordIndex = [Int: Int]()
+        for (index, step) in recorded.enumerated() { recordIndex[step] = index }
+        let evaluatedRuns = c.evaluatesReplicas ? runCount : 1
+        let workers = max(1, min(threadCount, runCount))
+        let workspaces = (0..<max(workers, threadCount)).map { _ in Workspace(architecture: c.architecture) }
+
+        // Initial states: the reference, then replica r from key.derive("replica", r).
+        var initialRuns: [RunState<O.State>] = []
+        for r in 0..<runCount {
+            var parameters = c.initialParameters
+            if r > 0 {
+                var stream = c.replicas.key.derive("replica", r).stream()
+                parameters = c.replicas.law.perturb(parameters, layout: layout, stream: &stream)
+            }
+            var run = RunState(parameters: parameters,
+                               optimizerState: c.optimizer.initialState(parameters: parameters, layout: layout))
+            checkParameters(&run, time: 0)
+            initialRuns.append(run)
+        }
+        let runs = SharedBuffer(initialRuns)
+        let trainingLoss = SharedBuffer(count: runCount * timeCount, initialValue: Double.nan)
+        let recordCount = recorded.count
+        let hasTest = c.testSet != nil
+        let testLoss = SharedBuffer(count: hasTest ? evaluatedRuns * recordCount : 0, initialValue: Double.nan)
+        let testAccuracy = SharedBuffer(count: hasTest ? evaluatedRuns * recordCount : 0, initialValue: Double.nan)
+        let trainSetCount = c.evaluatesTrainingSet ? evaluatedRuns * recordCount : 0
+        let trainingSetLoss = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
+        let trainingSetAccuracy = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
+        var referenceParameters = [Double](repeating: .nan, count: recordCount * parameterCount)
+        var distanceL1 = [Double](repeating: .nan, count: replicaCount * timeCount)
+        var distanceL2 = [Double](repeating: .nan, count: replicaCount * timeCount)
+        // Reference states at the neighbour times t_0 … t_M (t_M = t_{M−1} + τ).
+        let plan = c.neighbours
+        var anchorIndex = [Int: Int]()
+        if let plan { for i in 0...plan.timeCount { anchorIndex[plan.time(i)] = i } }
+        let anchorParameters = SharedBuffer<[Double]>(count: anchorIndex.count, initialValue: [])
+        let anchorStates = SharedBuffer<O.State?>(count: anchorIndex.count, initialValue: nil)
+        defer {
+            runs.free(); trainingLoss.free(); testLoss.free(); testAccuracy.free()
+            trainingSetLoss.free(); trainingSetAccuracy.free(); anchorParameters.free(); anchorStates.free()
+        }
+
+        /// Records run r's evaluations and anchors at `time` (r's job only writes row r).
+        func record(run r: Int, state: RunState<O.State>, time: Int, workspace: Workspace) {
+            guard state.isActive else { return }
+            if r < evaluatedRuns, let index = recordIndex[time] {
+                if let testSet = c.testSet {
+                    let (loss, accuracy) = evaluate(state.parameters, on: testSet, workspace: workspace)
+                    testLoss[r * recordCount + index] = loss
+                    testAccuracy[r * recordCount + index] = accuracy
+                }
+                if c.evaluatesTrainingSet {
+                    let (loss, accuracy) = evaluate(state.parameters, on: c.trainingSet, workspace: workspace)
+                    trainingSetLoss[r * recordCount + index] = loss
+                    trainingSetAccuracy[r * recordCount + index] = accuracy
+                }
+            }
+            if r == 0, let index = anchorIndex[time] {
+                anchorParameters[index] = state.parameters
+                anchorStates[index] = state.optimizerState
+            }
+        }
+
+        // Chunks: every run stores its states of the chunk; memory ≤ ~32 MB of them.
+        let chunkLength = max(1, min(max(stepCount, 1), 4_000_000 / max(1, runCount * parameterCount)))
+        let snapshots = SharedBuffer(count: runCount * (chunkLength + 1) * parameterCount, initialValue: Double.nan)
+        defer { snapshots.free() }
+        func storeSnapshot(run r: Int, slot: Int, state: RunState<O.State>) {
+            let base = snapshots.base + (r * (chunkLength + 1) + slot) * parameterCount
+            if state.isActive {
+                state.parameters.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: parameterCount) }
+            } else {
+                base.update(repeating: .nan, count: parameterCount)
+            }
+        }
+        /// Distances and reference records for the times start + slot, slot in 0..<slots.
+        func collect(start: Int, slots: Range<Int>) {
+            for slot in slots {
+                let time = start + slot
+                let reference = snapshots.base + slot * parameterCount
+                if let index = recordIndex[time] {
+                    for p in 0..<parameterCount { referenceParameters[index * parameterCount + p] = reference[p] }
+                }
+                for r in 1..<max(runCount, 1) {
+                    let replica = snapshots.base + (r * (chunkLength + 1) + slot) * parameterCount
+                    let (l1, squared) = LaneSum.distances(replica, reference, count: parameterCount)
+                    distanceL1[(r - 1) * timeCount + time] = l1
+                    distanceL2[(r - 1) * timeCount + time] = squared.squareRoot()
+                }
+            }
+        }
+
+        // Time 0.
+        Parallel.forEach(jobCount: runCount, threads: threadCount) { r, worker in
+            let state = runs[r]
+            storeSnapshot(run: r, slot: 0, state: state)
+            record(run: r, state: state, time: 0, workspace: workspaces[worker])
+        }
+        collect(start: 0, slots: 0..<1)
+
+        var start = 0
+        while start < stepCount {
+            let end = min(stepCount, start + chunkLength)
+            Parallel.forEach(jobCount: runCount, threads: threadCount) { r, worker in
+                let workspace = workspaces[worker]
+                var state = runs[r]
+                for t in start..<end {
+                    trainingLoss[r * timeCount + t] = performStep(&state, step: t, workspace: workspace)
+                    storeSnapshot(run: r, slot: t + 1 - start, state: state)
+                    record(run: r, state: state, time: t + 1, workspace: workspace)
+                }
+                runs[r] = state
+            }
+            collect(start: start, slots: 1..<(end - start + 1))
+            start = end
+        }
+
+        // The loss at w_T on batch(T), which also checks the final state.
+        Parallel.forEach(jobCount: runCount, threads: threadCount) { r, worker in
+            var state = runs[r]
+            guard state.isActive else { return }
+            let indices = state.epochCache.indices(schedule: c.batches, step: stepCount,
+                                                   sampleCount: c.trainingSet.sampleCount)
+            let loss = state.parameters.withUnsafeBufferPointer { p in
+                workspaces[worker].pass(parameters: p.baseAddress!,
+                                        batch: Batch(validated: c.trainingSet, indices: indices), gradient: nil).loss
+            }
+            if loss.isFinite {
+                trainingLoss[r * timeCount + stepCount] = loss
+            } else {
+                state.status = .diverged(step: stepCount, reason: .nonFiniteLoss, value: loss)
+            }
+            runs[r] = state
+        }
+        var finalParameters = [Double](repeating: .nan, count: runCount * parameterCount)
+        for r in 0..<runCount where runs[r].isActive {
+            for p in 0..<parameterCount { finalParameters[r * parameterCount + p] = runs[r].parameters[p] }
+        }
+        let statuses = (0..<runCount).map { runs[$0].status }
+        let neighbourResults = runNeighbours(referenceStatus: statuses[0], anchorParameters: anchorParameters,
+                                             anchorStates: anchorStates, workspaces: workspaces)
+        return EnsembleResult(
+            runCount: runCount, parameterCount: parameterCount, stepCount: stepCount, recordedSteps: recorded,
+            referenceParameters: referenceParameters, finalParameters: finalParameters,
+            trainingLoss: trainingLoss.array(), evaluatedRunCount: evaluatedRuns,
+            testLoss: testLoss.array(), testAccuracy: testAccuracy.array(),
+            trainingSetLoss: trainingSetLoss.array(), trainingSetAccuracy: trainingSetAccuracy.array(),
+            distanceL1: distanceL1, distanceL2: distanceL2, statuses: statuses,
+            neighbourTimes: plan.map { p in (0..<p.timeCount).map { p.time($0) } } ?? [],
+            neighbourCount: plan?.neighbourCount ?? 0,
+            neighbourInitialDistance: neighbourResults.initial, neighbourFinalDistance: neighbourResults.final,
+            neighbourStatuses: neighbourResults.statuses)
+    }
+
+    /// Mittra's neighbours: job (i, j) starts from the reference at t_i plus δ_ij and
+    /// takes τ steps of the same map (SCIENCE.md §1, estimator 1).
+    func runNeighbours(
+        referenceStatus: DivergenceStatus, anchorParameters: SharedBuffer<[Double]>,
+        anchorStates: SharedBuffer<O.State?>, workspaces: [Workspace]
+    ) -> (initial: [Double], final: [Double], statuses: [DivergenceStatus]) {
+        guard let plan = configuration.neighbours else { return ([], [], []) }
+        let jobs = plan.timeCount * plan.neighbourCount
+        let initial = SharedBuffer(count: jobs, initialValue: Double.nan)
+        let final = SharedBuffer(count: jobs, initialValue: Double.nan)
+        let statuses = SharedBuffer<DivergenceStatus>(count: jobs, initialValue: .completed)
+        defer { initial.free(); final.free(); statuses.free() }
+        let parameterCount = layout.count
+        Parallel.forEach(jobCount: jobs, threads: threadCount) { job, worker in
+            let i = job / plan.neighbourCount, j = job % plan.neighbourCount
+            let startTime = plan.time(i), endTime = plan.time(i + 1)
+            if case .diverged(let step, _, _) = referenceStatus, step <= endTime {
+                statuses[job] = .diverged(step: startTime, reason: .referenceDiverged, value: .nan)
+                return
+            }
+            guard let startState = anchorStates[i] else { return }
+            let base = anchorParameters[i]
+            var stream = plan.key.derive("time", i).derive("neighbour", j).stream()
+            let perturbed = PerturbationLaw.gaussian(standardDeviation: plan.standardDeviation)
+                .perturb(base, layout: layout, stream: &stream)
+            initial[job] = perturbed.withUnsafeBufferPointer { a in
+                base.withUnsafeBufferPointer { b in
+                    LaneSum.distances(a.baseAddress!, b.baseAddress!, count: parameterCount).squaredL2.squareRoot()
+                }
+            }
+            var state = RunState(parameters: perturbed, optimizerState: startState)
+            checkParameters(&state, time: startTime)
+            for t in startTime..<endTime { _ = performStep(&state, step: t, workspace: workspaces[worker]) }
+            statuses[job] = state.status
+            guard state.isActive else { return }
+            let end = anchorParameters[i + 1]
+            final[job] = state.parameters.withUnsafeBufferPointer { a in
+                end.withUnsafeBufferPointer { b in
+                    LaneSum.distances(a.baseAddress!, b.baseAddress!, count: parameterCount).squaredL2.squareRoot()
+                }
+            }
+        }
+        return (initial.array(), final.array(), statuses.array())
+    }
+}

@@ -1,0 +1,34 @@
+/// One plot of a figure: two axes, a title, layers of data, and a legend.
+///
+/// Panels share nothing with each other unless the figure asks (``Figure/sharesXRange``).
+public struct Panel: Sendable, Equatable {
+    /// The title above the plot area; `nil` for none.
+    public var title: String?
+    /// The horizontal axis.
+    public var xAxis: Axis
+    /// The vertical axis.
+    public var yAxis: Axis
+    /// What is drawn, bottom layer first.
+    public var layers: [Layer]
+    /// Where the legend goes.
+    public var legend: LegendPlacement
+    /// Whether light grid lines are drawn at the major ticks.
+    public var showsGrid: Bool
+
+    /// Creates a panel.
+    public init(
+        title: String? = nil,
+        xAxis: Axis,
+        yAxis: Axis,
+        layers: [Layer] = [],
+        legend: LegendPlacement = .best,
+        showsGrid: Bool = true
+    ) {
+        self.title = title
+        self.xAxis = xAxis
+        self.yAxis = yAxis
+        self.layers = layers
+        self.legend = legend
+        self.showsGrid = showsGrid
+    }
+}
