@@ -29,11 +29,17 @@ let package = Package(
     products: [
         .executable(name: "pipeline", targets: ["PipelineCLI"]),
         .executable(name: "generate-data", targets: ["GenerateDataCLI"]),
+        .executable(name: "train-ensembles", targets: ["TrainEnsemblesCLI"]),
+        .executable(name: "estimate-exponents", targets: ["EstimateExponentsCLI"]),
+        .executable(name: "aggregate", targets: ["AggregateCLI"]),
+        .executable(name: "render-figures", targets: ["RenderFiguresCLI"]),
+        .executable(name: "build-paper", targets: ["BuildPaperCLI"]),
         .executable(name: "bench", targets: ["Bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // C libraries from Debian, through pkg-config.
@@ -62,6 +68,18 @@ let package = Package(
         // Stages: one module per stage (glue between numerics and files), one thin executable each.
         .target(name: "DataStage", dependencies: ["Datasets", "StageKit"]),
         .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage"]),
+        .target(name: "TrainingStage", dependencies: ["Networks", "Datasets", "DataStage", "StageKit"]),
+        .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage"]),
+        .target(name: "ExponentStage", dependencies: ["TrainingStage", "Lyapunov", "Dynamics", "StageKit"]),
+        .executableTarget(name: "EstimateExponentsCLI", dependencies: ["ExponentStage"]),
+        .target(name: "AggregateStage", dependencies: ["Statistics", "StageKit"]),
+        .executableTarget(name: "AggregateCLI", dependencies: ["AggregateStage"]),
+        .target(name: "FigureStage", dependencies: ["StageKit", "Plotting", "HDF5", "Provenance"]),
+        .executableTarget(name: "RenderFiguresCLI", dependencies: ["FigureStage"]),
+        .target(
+            name: "PaperStage",
+            dependencies: ["StageKit", "HDF5", "Provenance", "FigureStage", "Statistics", .product(name: "Ink", package: "Ink")]),
+        .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
             name: "PipelineCLI",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -75,6 +93,11 @@ let package = Package(
         .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
-        .testTarget(name: "StageTests", dependencies: ["Pipeline", "Provenance", "HDF5", "TestSupport"]),
+        .testTarget(
+            name: "ReportStageTests",
+            dependencies: ["FigureStage", "PaperStage", "HDF5", "Provenance", "StageKit", "TestSupport"]),
+        .testTarget(
+            name: "StageTests",
+            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "AggregateStage", "TestSupport"]),
     ]
 )

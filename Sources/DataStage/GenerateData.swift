@@ -23,10 +23,10 @@ public enum GenerateData {
         case "xor":
             let key = try context.seed("data")
             let noise = try parameters.double("noise")
-            try write(
+            try ClassificationDataFile.write(
                 NoisyXOR(sampleCount: try parameters.int("trainSamples", atLeast: 1), noise: noise)
                     .generate(key: key.derive("train")), split: "train", to: file)
-            try write(
+            try ClassificationDataFile.write(
                 NoisyXOR(sampleCount: try parameters.int("testSamples", atLeast: 1), noise: noise)
                     .generate(key: key.derive("test")), split: "test", to: file)
             try file.root.setAttribute("noise_std", .double(noise))
@@ -39,8 +39,8 @@ public enum GenerateData {
                     exponent: try parameters.double("exponent"), turns: try parameters.double("turns"),
                     noise: try parameters.double("noise"))
             }
-            try write(try spirals(try parameters.int("trainSamples", atLeast: 2)).generate(key: key.derive("train")), split: "train", to: file)
-            try write(try spirals(try parameters.int("testSamples", atLeast: 2)).generate(key: key.derive("test")), split: "test", to: file)
+            try ClassificationDataFile.write(try spirals(try parameters.int("trainSamples", atLeast: 2)).generate(key: key.derive("train")), split: "train", to: file)
+            try ClassificationDataFile.write(try spirals(try parameters.int("testSamples", atLeast: 2)).generate(key: key.derive("test")), split: "test", to: file)
             for name in ["radius", "exponent", "turns", "noise"] {
                 try file.root.setAttribute(name, .double(try parameters.double(name)))
             }
@@ -50,18 +50,6 @@ public enum GenerateData {
         }
         try file.close()
         try context.report(summary: .object(["dataset": .string(kind)]))
-    }
-
-    static func write(_ data: ClassificationData, split: String, to file: HDF5File) throws {
-        let group = try file.root.createGroup(split)
-        let inputs = try group.writeDataset(
-            "inputs", data.inputs, shape: [data.count, data.featureCount],
-            chunk: [min(data.count, 4096), data.featureCount], deflateLevel: 4)
-        try inputs.setAttribute("dimensions", .strings(["sample", "feature"]))
-        try inputs.setAttribute("meaning", .string("input features, one sample per row"))
-        let labels = try group.writeDataset("labels", data.labels.map(Int64.init), shape: [data.count])
-        try labels.setAttribute("dimensions", .strings(["sample"]))
-        try labels.setAttribute("meaning", .string("class index of each sample"))
     }
 
     /// Imports an MNIST-format image set from the four declared IDX inputs

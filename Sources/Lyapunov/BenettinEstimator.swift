@@ -28,11 +28,16 @@ public struct BenettinEstimator: LyapunovEstimator {
     public var renormalizationInterval: Int
     /// Steps run before the measurement (both trajectories evolve and renormalize).
     public var transientSteps: Int
+    /// The coordinates of the initial separation direction (nil: all); see
+    /// ``TangentSpaceEstimator/initialCoordinates``.
+    public var initialCoordinates: [Int]?
 
     /// A two-trajectory estimator of the maximal exponent.
     public init(
-        key: SeedKey, initialSeparation: Double = 1e-8, renormalizationInterval: Int = 1, transientSteps: Int = 0
+        key: SeedKey, initialSeparation: Double = 1e-8, renormalizationInterval: Int = 1, transientSteps: Int = 0,
+        initialCoordinates: [Int]? = nil
     ) {
+        self.initialCoordinates = initialCoordinates
         self.key = key
         self.initialSeparation = initialSeparation
         self.renormalizationInterval = renormalizationInterval
@@ -53,7 +58,8 @@ public struct BenettinEstimator: LyapunovEstimator {
         try LyapunovConfigurationError.require(steps >= 1, "steps", steps, "it must be at least 1")
 
         var reference = initialState
-        let direction = VectorArithmetic.standardNormal(map.dimension, key: key.derive("direction"))
+        let direction = VectorArithmetic.restricted(
+            VectorArithmetic.standardNormal(map.dimension, key: key.derive("direction")), to: initialCoordinates)
         var neighbour = placed(around: reference, along: direction)
         var separation = VectorArithmetic.euclideanDistance(neighbour, reference)
         var time = 0

@@ -23,11 +23,18 @@ public struct TangentSpaceEstimator: LyapunovEstimator {
     public var orthonormalizationInterval: Int
     /// Steps run before the measurement (state and tangent vectors both evolve).
     public var transientSteps: Int
+    /// The coordinates the initial tangent vectors live on (nil: all). For a map whose
+    /// state carries an optimizer's momentum, starting in the parameter coordinates
+    /// measures how parameter perturbations grow, as the replicas and neighbours do, and
+    /// avoids a finite-window bias from the fast-decaying momentum directions.
+    public var initialCoordinates: [Int]?
 
     /// A tangent-space estimator of the top `exponentCount` exponents.
     public init(
-        key: SeedKey, exponentCount: Int = 1, orthonormalizationInterval: Int = 1, transientSteps: Int = 0
+        key: SeedKey, exponentCount: Int = 1, orthonormalizationInterval: Int = 1, transientSteps: Int = 0,
+        initialCoordinates: [Int]? = nil
     ) {
+        self.initialCoordinates = initialCoordinates
         self.key = key
         self.exponentCount = exponentCount
         self.orthonormalizationInterval = orthonormalizationInterval
@@ -50,7 +57,8 @@ public struct TangentSpaceEstimator: LyapunovEstimator {
 
         var state = initialState
         var vectors = (0..<exponentCount).map {
-            VectorArithmetic.standardNormal(map.dimension, key: key.derive("tangent", $0))
+            VectorArithmetic.restricted(
+                VectorArithmetic.standardNormal(map.dimension, key: key.derive("tangent", $0)), to: initialCoordinates)
         }
         _ = GramSchmidt.orthonormalize(&vectors)
         var time = 0

@@ -67,4 +67,12 @@ enum VectorArithmetic {
         var stream = key.stream()
         return (0..<count).map { _ in stream.normal() }
     }
+
+    /// `vector` with every coordinate outside `coordinates` set to zero (all kept when nil).
+    static func restricted(_ vector: [Double], to coordinates: [Int]?) -> [Double] {
+        guard let coordinates else { return vector }
+        var result = [Double](repeating: 0, count: vector.count)
+        for index in coordinates where result.indices.contains(index) { result[index] = vector[index] }
+        return result
+    }
 }

@@ -68,15 +68,19 @@ public struct StageContext: Sendable {
         return output.temporaryPath
     }
 
-    /// The stage's provenance as canonical JSON text.
-    public var provenanceText: String { invocation.provenance.canonicalText }
+    /// The stage's provenance, with each input's own embedded provenance inside it, so
+    /// the chain reaches back to the seeds (see ``EmbeddedProvenance``).
+    public var provenance: JSONValue { EmbeddedProvenance.enriched(invocation) }
+
+    /// ``provenance`` as canonical JSON text.
+    public var provenanceText: String { provenance.canonicalText }
 
     /// Creates the HDF5 output declared as `declaredPath`, with the stage's provenance
     /// in root attributes (`provenance`, `stage`, `code_sha256`), so that one file alone
     /// tells where it came from.
-    public func createOutputFile(_ declaredPath: String) throws -> HDF5File {
+    public func createOutputFile(_ declaredPath: String, provenanceText: String? = nil) throws -> HDF5File {
         let file = try HDF5File.create(try outputPath(declaredPath))
-        try file.root.setAttribute("provenance", .string(provenanceText))
+        try file.root.setAttribute("provenance", .string(provenanceText ?? self.provenanceText))
         try file.root.setAttribute("stage", .string(stage))
         try file.root.setAttribute("code_sha256", .string(invocation.code.sha256))
         return file

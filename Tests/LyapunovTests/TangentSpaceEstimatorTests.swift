@@ -77,3 +77,18 @@ final class TangentSpaceEstimatorTests: XCTestCase {
         }
     }
 }
+
+final class InitialCoordinatesTests: XCTestCase {
+    /// GD on ½(4w₀² + w₁²) with η = 0.75: w₀ is multiplied by −2 and w₁ by 0.25 each step.
+    /// Started on coordinate 1 only, the vectors never leave it (the map is diagonal), so
+    /// the tangent and Benettin estimates are ln 0.25, not the maximal ln 2.
+    func testPerturbationsStartOnTheChosenCoordinates() throws {
+        let map = TestMaps.diagonalQuadratic([4, 1], learningRate: 0.75)
+        let tangent = try TangentSpaceEstimator(key: SeedKey(3), initialCoordinates: [1]).estimate(map, from: [1e-3, 1e-3], steps: 20)
+        XCTAssertEqual(tangent.maximalExponent!, log(0.25), accuracy: 1e-12)
+        let benettin = try BenettinEstimator(key: SeedKey(3), initialCoordinates: [1]).estimate(map, from: [1e-3, 1e-3], steps: 20)
+        XCTAssertEqual(benettin.maximalExponent!, log(0.25), accuracy: 1e-6)
+        let free = try TangentSpaceEstimator(key: SeedKey(3)).estimate(map, from: [1e-3, 1e-3], steps: 20)
+        XCTAssertEqual(free.maximalExponent!, log(2), accuracy: 0.05, "unrestricted vectors align with the expanding direction")
+    }
+}

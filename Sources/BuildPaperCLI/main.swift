@@ -1,0 +1,5 @@
+import PaperStage
+import StageKit
+
+// `build-paper --invocation FILE`: run by `pipeline run`; see PaperStage.BuildPaper.
+StageMain.run(BuildPaper.run)

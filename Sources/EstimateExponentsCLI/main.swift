@@ -1,0 +1,25 @@
+import ExponentStage
+import Foundation
+import StageKit
+
+// `estimate-exponents --invocation FILE`: run by `pipeline run` (see ExponentStage).
+// `estimate-exponents validate --json`: the estimator validation table on stdout.
+let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "validate" {
+    do {
+        let table = try ValidationTable.json()
+        if arguments.contains("--json") {
+            print(table.prettyText, terminator: "")
+        } else if case .array(let rows) = table {
+            for row in rows {
+                print([row["system"], row["estimator"], row["index"], row["estimate"], row["reference"], row["passed"]]
+                    .map { $0?.canonicalText ?? "" }.joined(separator: "\t"))
+            }
+        }
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+} else {
+    StageMain.run(EstimateExponents.run)
+}

@@ -1,0 +1,122 @@
+import Dynamics
+import Foundation
+import Lyapunov
+import Networks
+import NumericsCore
+import TrainingStage
+
+/// Everything `estimate-exponents` computes for one configuration.
+struct ConfigurationEstimates: Sendable {
+    /// One value per series (per step, in the series' unit), NaN when there is no estimate.
+    var values: [Double]
+    var statuses: [Int64]
+    var windowStarts: [Int64]
+    var windowEnds: [Int64]
+    /// The tangent-space spectrum over the late window (spectrumCount entries, NaN-padded).
+    var spectrum: [Double]
+    var initialLoss: Double
+    var finalLoss: Double
+    var lossStillFalling: Bool
+    var divergenceStep: Int
+    var sharpness: Double
+    var sharpnessConverged: Bool
+
+    static func compute(
+        row: Int, ensembles: EnsembleFileReader, sweep: SweepSpecification, training: Dataset,
+        settings: ExponentSettings, keys: SeedKey
+    ) throws -> ConfigurationEstimates {
+        let configuration = ensembles.configurations[row]
+        let architecture = try sweep.architecture(for: configuration)
+        let count = architecture.parameterCount
+        let batch = Batch(training)
+        let gradient: @Sendable ([Double]) -> [Double] = { w in
+            (try? architecture.lossAndGradient(parameters: w, batch: batch).gradient) ?? [Double](repeating: .nan, count: count)
+        }
+        let product: @Sendable ([Double], [Double]) -> [Double] = { w, v in
+            (try? architecture.hessianVectorProduct(parameters: w, vector: v, batch: batch)) ?? [Double](repeating: .nan, count: count)
+        }
+        let w0 = ensembles.initialParameters(row)
+        let key = keys.derive("configuration", configuration.index)
+        let loss = ensembles.trainingLoss(row)
+
+        var result = ConfigurationEstimates(
+            values: [], statuses: [], windowStarts: [], windowEnds: [], spectrum: [],
+            initialLoss: loss[0], finalLoss: loss[ensembles.steps],
+            lossStillFalling: false, divergenceStep: ensembles.divergenceStep(row) ?? -1,
+            sharpness: .nan, sharpnessConverged: false)
+        let lateStartLoss = loss[settings.windows.late.start]
+        result.lossStillFalling = (lateStartLoss - result.finalLoss) / lateStartLoss > settings.fallingThreshold
+
+        func estimateOnMap(_ series: ExponentSeries, window: StepWindow) throws -> LyapunovEstimate {
+            let seriesKey = key.derive(series.name)
+            if ensembles.momentum == 0 {
+                let map = GradientDescentMap(
+                    dimension: count, learningRate: configuration.learningRate, gradient: gradient, hessianVectorProduct: product)
+                return try estimate(series, map: map, from: w0, window: window, key: seriesKey, settings: settings)
+            }
+            let map = HeavyBallMap(
+                parameterCount: count, learningRate: configuration.learningRate, momentum: ensembles.momentum,
+                gradient: gradient, hessianVectorProduct: product)
+            return try estimate(
+                series, map: map, from: map.initialState(parameters: w0), window: window, key: seriesKey, settings: settings,
+                initialCoordinates: Array(0..<count))
+        }
+
+        for series in settings.series {
+            let estimate: LyapunovEstimate
+            switch series.method {
+            case .tangentSpace, .benettin:
+                estimate = try estimateOnMap(series, window: settings.stepWindow(series.window)!)
+                if series.method == .tangentSpace, series.window == .late {
+                    result.spectrum = estimate.exponents + [Double](repeating: .nan, count: max(0, settings.spectrumCount - estimate.exponents.count))
+                }
+            case .hybridWolfKantz:
+                let window = settings.stepWindow(series.window)!
+                let times = ensembles.neighbourSteps.indices.filter {
+                    ensembles.neighbourSteps[$0] >= window.start && ensembles.neighbourSteps[$0] + ensembles.neighbourHorizon <= window.end
+                }
+                let distances = times.map { ensembles.neighbourDistances(row, time: $0) }
+                estimate = try HybridWolfKantzEstimator.estimate(
+                    initialDistances: distances.map(\.initial), evolvedDistances: distances.map(\.final),
+                    horizon: ensembles.neighbourHorizon, timeStep: configuration.learningRate,
+                    referenceSteps: times.map { ensembles.neighbourSteps[$0] })
+            case .divergenceFit:
+                estimate = try DivergenceFitEstimator.estimate(
+                    separations: (0..<ensembles.replicaCount).map { ensembles.distanceL1(row, replica: $0) },
+                    timeStep: configuration.learningRate, windowRule: settings.divergenceRule)
+            }
+            result.values.append(estimate.maximalExponent ?? .nan)
+            result.statuses.append(estimate.status.code)
+            result.windowStarts.append(Int64(estimate.window.start))
+            result.windowEnds.append(Int64(estimate.window.end))
+        }
+        if result.spectrum.isEmpty { result.spectrum = [Double](repeating: .nan, count: settings.spectrumCount) }
+
+        let final = ensembles.finalParameters(row)
+        if final.allSatisfy(\.isFinite) {
+            let top = HessianPowerIteration(key: key.derive("sharpness"), maximumIterations: settings.sharpnessIterations, relativeTolerance: 1e-6)
+                .topEigenvalue(dimension: count) { product(final, $0) }
+            result.sharpness = top.eigenvalue
+            result.sharpnessConverged = top.converged
+        }
+        return result
+    }
+
+    static func estimate(
+        _ series: ExponentSeries, map: some DynamicalMap, from state: [Double], window: StepWindow, key: SeedKey,
+        settings: ExponentSettings, initialCoordinates: [Int]? = nil
+    ) throws -> LyapunovEstimate {
+        // With momentum the state is (w, b); perturbations start in w only, like the
+        // replicas and neighbours of train-ensembles (see TangentSpaceEstimator.initialCoordinates).
+        if series.method == .tangentSpace {
+            return try TangentSpaceEstimator(
+                key: key, exponentCount: settings.spectrumCount, transientSteps: window.start,
+                initialCoordinates: initialCoordinates
+            ).estimate(map, from: state, steps: window.length)
+        }
+        return try BenettinEstimator(
+            key: key, initialSeparation: settings.benettinSeparation, transientSteps: window.start,
+            initialCoordinates: initialCoordinates
+        ).estimate(map, from: state, steps: window.length)
+    }
+}

@@ -1,0 +1,61 @@
+import DataStage
+import Dynamics
+import Foundation
+import HDF5
+import Lyapunov
+import Networks
+import NumericsCore
+import Provenance
+import StageKit
+import TrainingStage
+
+/// The `estimate-exponents` stage (ISSUE #4): for every configuration of an ensembles
+/// file, λ by the four estimators of SCIENCE.md §1 over an early window (the learning
+/// transient) and a late window (after the loss settles), the top Hessian eigenvalue at
+/// the end, and whether the loss was still falling. The tangent-space and Benettin
+/// estimators re-run the reference from its stored w_0 with the same map (full-batch GD
+/// or heavy-ball GD); the hybrid and divergence-fit estimators use the neighbour and
+/// replica distances recorded by `train-ensembles`. A diverged or dead run gives a
+/// status code, not an error.
+public enum EstimateExponents {
+    public static func run(_ context: StageContext) throws {
+        let parameters = context.parameters
+        if try parameters.string("mode", oneOf: ["ensembles", "validate"]) == "validate" {
+            return try ValidationTable.write(context)
+        }
+        let settings = try ExponentSettings(parameters)
+        let inputs = context.inputs(endingWith: ".h5")
+        guard let dataInput = inputs.first(where: { $0.declaredPath == (try? parameters.string("data")) }),
+            let ensemblesInput = inputs.first(where: { $0.declaredPath == (try? parameters.string("ensembles")) })
+        else {
+            throw StageError.parameter(
+                path: parameters.path, message: "needs 'data' and 'ensembles' naming two of the stage's declared .h5 inputs")
+        }
+        let dataFile = try HDF5File.open(dataInput.path)
+        let training = try Dataset(ClassificationDataFile.read(split: "train", from: dataFile), outputCount: 1)
+        try dataFile.close()
+        let ensemblesFile = try HDF5File.open(ensemblesInput.path)
+        let ensembles = try EnsembleFileReader(file: ensemblesFile)
+        let sweep = try SweepSpecification(
+            Parameters(
+                ((context.provenance["inputs"]?[ensemblesInput.declaredPath]?["provenance"]?["parameters"]) ?? .null),
+                path: "(provenance of \(ensemblesInput.declaredPath)).parameters"))
+        try ensemblesFile.close()
+        guard settings.windows.late.end <= ensembles.steps else {
+            throw StageError.parameter(
+                path: parameters.path + ".windows", message: "the late window ends at \(settings.windows.late.end), after the \(ensembles.steps) trained steps")
+        }
+        let keys = try context.seed("estimators")
+        let progress = context.progress("configurations", total: ensembles.configurations.count)
+        let rows = try Parallel.map(Array(ensembles.configurations.indices), threads: context.threads) { row in
+            defer { progress.advance() }
+            return try ConfigurationEstimates.compute(
+                row: row, ensembles: ensembles, sweep: sweep, training: training, settings: settings, keys: keys)
+        }
+        let output = context.invocation.outputs[0].declaredPath
+        let file = try context.createOutputFile(output)
+        try ExponentFileWriter(settings: settings, ensembles: ensembles).write(rows, to: file)
+        try file.close()
+        try context.report(summary: .object(["configurations": .int(Int64(rows.count))]))
+    }
+}

@@ -1,0 +1,98 @@
+import FigureStage
+
+/// Claim 1 of the source paper (SCIENCE.md §2 E1): a large learning rate makes training
+/// chaotic (λ > 0), except that ReLU can fall to λ = 0.
+///
+/// Rule: an activation has a chaotic regime iff some (width, η) cell has a late-window
+/// λ whose 95% t interval lies above 0 (t_low > 0) and a chaotic fraction of seeds
+/// (late λ > 0 and loss not still falling) of at least `rules.chaoticFraction`. The
+/// claim is reproduced iff every activation other than ReLU has one, partly iff some do.
+/// ReLU's "λ = 0" is checked at the largest η: its late-window interval contains 0.
+struct ChaosClaim {
+    /// What was found for one activation.
+    struct Finding {
+        var activation: String
+        /// The (width index, η index) cells that satisfy the rule.
+        var chaoticCells: [(width: Int, learningRate: Int)]
+        /// The largest chaotic fraction over all cells.
+        var largestChaoticFraction: Double
+        /// The (width index, η index) cells whose early-window λ interval lies above 0
+        /// but that are not chaotic by the rule: the plateau-escape transient of
+        /// SCIENCE.md §2.
+        var transientOnlyCells: [(width: Int, learningRate: Int)]
+        var isChaotic: Bool { !chaoticCells.isEmpty }
+    }
+
+    /// ReLU's late-window λ at the largest η of the figure width.
+    struct ReLUAtLargestRate {
+        var learningRate: Double
+        var mean: Double
+        var low: Double
+        var high: Double
+        var containsZero: Bool { low <= 0 && high >= 0 }
+    }
+
+    let findings: [Finding]
+    let relu: ReLUAtLargestRate?
+    let verdict: Verdict
+    /// The activation name that the claim exempts.
+    static let exempt = "relu"
+
+    init(_ sweep: LearningRateSweep, options: FigureOptions, rules: VerdictRules) throws {
+        let late = try sweep.seriesIndex(options.lateSeries)
+        let early = try sweep.seriesIndex(options.earlySeries)
+        findings = sweep.activations.indices.map { a in
+            var cells: [(width: Int, learningRate: Int)] = []
+            var largest = -Double.infinity
+            var transient: [(width: Int, learningRate: Int)] = []
+            for w in sweep.widths.indices {
+                for e in sweep.learningRates.indices {
+                    let fraction = sweep.chaoticFraction[a, w, e]
+                    if fraction.isFinite { largest = max(largest, fraction) }
+                    let chaotic = sweep.lambda.tLow[late, a, w, e] > 0 && fraction >= rules.chaoticFraction
+                    if chaotic {
+                        cells.append((w, e))
+                    } else if sweep.lambda.tLow[early, a, w, e] > 0 {
+                        transient.append((w, e))
+                    }
+                }
+            }
+            return Finding(
+                activation: sweep.activations[a], chaoticCells: cells,
+                largestChaoticFraction: largest.isFinite ? largest : .nan, transientOnlyCells: transient)
+        }
+        if let a = sweep.activations.firstIndex(of: Self.exempt), let w = sweep.widths.firstIndex(of: options.width),
+            let e = sweep.learningRates.indices.last
+        {
+            relu = ReLUAtLargestRate(
+                learningRate: sweep.learningRates[e], mean: sweep.lambda.mean[late, a, w, e],
+                low: sweep.lambda.tLow[late, a, w, e], high: sweep.lambda.tHigh[late, a, w, e])
+        } else {
+            relu = nil
+        }
+        let judged = findings.filter { $0.activation != Self.exempt }
+        verdict = Verdict.of(held: judged.filter(\.isChaotic).count, total: judged.count)
+    }
+
+    /// One sentence per activation: where the chaotic cells are.
+    func evidence(_ sweep: LearningRateSweep) -> String {
+        let sentences = findings.map { finding -> String in
+            guard finding.isChaotic else {
+                return "\(finding.activation): no chaotic cell (largest chaotic fraction "
+                    + "\(ReportNumber.significant(finding.largestChaoticFraction)))"
+            }
+            let rates = finding.chaoticCells.map { sweep.learningRates[$0.learningRate] }
+            let widths = Set(finding.chaoticCells.map(\.width)).sorted().map { PaperText.architecture(sweep.widths[$0]) }
+            return "\(finding.activation): \(finding.chaoticCells.count) chaotic cells, η from "
+                + "\(ReportNumber.exact(rates.min() ?? .nan)) to \(ReportNumber.exact(rates.max() ?? .nan)) "
+                + "(\(PaperText.list(widths)))"
+        }
+        var text = sentences.joined(separator: "; ") + "."
+        if let relu {
+            text += " ReLU at the largest η (\(ReportNumber.exact(relu.learningRate))): late λ = "
+                + PaperText.withInterval(relu.mean, relu.low, relu.high) + ", "
+                + (relu.containsZero ? "consistent with λ = 0." : "not consistent with λ = 0.")
+        }
+        return text
+    }
+}

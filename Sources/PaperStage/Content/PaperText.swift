@@ -1,0 +1,44 @@
+import FigureStage
+
+/// Small text helpers shared by the paper's generated parts, all on top of
+/// ``ReportNumber`` so that every number in the paper is written one way.
+enum PaperText {
+    /// A measured value with its 95% interval: "−0.01234 [−0.01300, −0.01170]".
+    static func withInterval(_ mean: Double, _ low: Double, _ high: Double) -> String {
+        "\(ReportNumber.significant(mean)) \(ReportNumber.interval(low, high))"
+    }
+
+    /// A correlation with p-value and bootstrap interval: "ρ = 0.4100 (p = 0.003000, 95% bootstrap CI [0.2100, 0.5600])".
+    static func correlation(_ symbol: String, _ value: CorrelationSummary) -> String {
+        "\(symbol) = \(ReportNumber.significant(value.coefficient)) (p = \(ReportNumber.significant(value.pValue)), "
+            + "95 % bootstrap CI \(ReportNumber.interval(value.bootLow, value.bootHigh)))"
+    }
+
+    /// "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return "none"
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    /// Inline code.
+    static func code(_ text: String) -> String { "`\(text)`" }
+
+    /// The architecture of a one-hidden-layer network of `width` units, e.g. "2-8-1".
+    static func architecture(_ width: Int) -> String { "2-\(width)-1" }
+
+    /// "1st", "2nd", "3rd", "4th" … for ranks.
+    static func ordinal(_ rank: Int) -> String {
+        let suffix: String
+        switch (rank % 10, rank % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(rank)\(suffix)"
+    }
+}

@@ -1,0 +1,17 @@
+/// The figure and table numbers of the paper, in order of placement in the template.
+struct Numbering: Equatable {
+    /// Figure names (without `figure:`), figure 1 first.
+    var figures: [String] = []
+    /// Table names (without `table:`), table 1 first.
+    var tables: [String] = []
+
+    /// "Figure k" for a placed figure.
+    func figure(_ name: String) -> String? {
+        figures.firstIndex(of: name).map { "Figure \($0 + 1)" }
+    }
+
+    /// "Table k" for a placed table.
+    func table(_ name: String) -> String? {
+        tables.firstIndex(of: name).map { "Table \($0 + 1)" }
+    }
+}
