@@ -16,7 +16,7 @@ import StageKit
 public enum TrainEnsembles {
     public static func run(_ context: StageContext) throws {
         let sweep = try SweepSpecification(context.parameters)
-        let dataPath = try context.inputs(endingWith: ".h5").first.map(\.declaredPath) ?? ""
+        let dataPath = context.inputs(endingWith: ".h5").first.map(\.declaredPath) ?? ""
         let dataFile = try context.openInputFile(dataPath)
         let training = try Dataset(ClassificationDataFile.read(split: "train", from: dataFile), outputCount: 1)
         let test = try Dataset(ClassificationDataFile.read(split: "test", from: dataFile), outputCount: 1)

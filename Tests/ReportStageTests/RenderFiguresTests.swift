@@ -75,7 +75,7 @@ final class RenderFiguresTests: XCTestCase {
         let fixture = try ReportFixture()
         let svg = try fixture.harness.read("figures/mittra-fig4-lyapunov-vs-lr.svg")
         // Sigmoid's late λ crosses zero at η = 2 (width 8 scales λ, not the crossing).
-        XCTAssertTrue(svg.contains("onset η ≈ 2.00"), "onset caption missing")
+        XCTAssertTrue(svg.contains("η ≈ 2.00"), "onset caption missing")
     }
 
     /// rsvg-convert (installed by `make test`) renders every figure. Set

@@ -23,7 +23,7 @@ enum EdgeOfStabilityFigure {
                 let onset = sweep.onsetLearningRate[late, a, w]
                 if onset.isFinite, onset > 0 {
                     layers.append(.referenceLine(ReferenceLine(
-                        .vertical, at: onset, label: "onset: \(sweep.onsetCondition), \(FigureStyle.architecture(width))",
+                        .vertical, at: onset, label: "first η with \(sweep.onsetCondition), \(FigureStyle.architecture(width))",
                         color: color, width: 1.25, dash: .dotted)))
                 }
             }
@@ -45,6 +45,6 @@ enum EdgeOfStabilityFigure {
             + "mean over \(sweep.seedCount) seeds, one line per architecture and one panel per hidden activation. "
             + "Full-batch GD on a quadratic is stable iff η·S < \(limit) (grey dashed line, S = \(limit)/η). Dotted vertical lines "
             + "mark, in the colour of their architecture, the onset η: where the lower end of the 95 % interval of the "
-            + "late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.significant(sweep.chaosThreshold)) nats/step."
+            + "late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step."
     }
 }

@@ -39,12 +39,12 @@ enum LyapunovVsLearningRateFigure {
         if kind == .alwaysPositive, let smallest = sweep.learningRates.first {
             return PointMarker(
                 x: learningRate.isFinite && learningRate > 0 ? learningRate : smallest, y: 0,
-                caption: "\(sweep.onsetCondition) from the smallest η", label: "onset: \(sweep.onsetCondition)")
+                caption: "\(sweep.onsetCondition) from the smallest η", label: "first η with \(sweep.onsetCondition)")
         }
         guard learningRate.isFinite, learningRate > 0 else { return nil }
         return PointMarker(
-            x: learningRate, y: 0, caption: "onset η ≈ \(ReportNumber.significant(learningRate, digits: 3))",
-            label: "onset: \(sweep.onsetCondition)")
+            x: learningRate, y: 0, caption: "η ≈ \(ReportNumber.significant(learningRate, digits: 3))",
+            label: "first η with \(sweep.onsetCondition)")
     }
 
     static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
@@ -56,7 +56,7 @@ enum LyapunovVsLearningRateFigure {
             + "Dashed: early window (\(sweep.steps(of: .early))); solid: late window "
             + "(\(sweep.steps(of: .late))); lines are means over \(sweep.seedCount) seeds, shaded bands "
             + "95 % Student-t intervals of the mean. The diamond marks the onset η, where the lower end of the 95 % "
-            + "interval of the late-window mean λ first exceeds \(ReportNumber.significant(sweep.chaosThreshold)) nats/step "
+            + "interval of the late-window mean λ first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step "
             + "(log-linear interpolation between grid points); grey dashed: λ = 0."
     }
 }

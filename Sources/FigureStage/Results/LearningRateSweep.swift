@@ -91,7 +91,7 @@ public struct LearningRateSweep: Sendable {
 
     /// "late λ CI > 0.001": what the onset η marks.
     public var onsetCondition: String {
-        "late λ 95% CI > \(ReportNumber.significant(chaosThreshold))"
+        "late λ 95% CI > \(ReportNumber.exact(chaosThreshold))"
     }
 
     /// The two windows over which λ is estimated (SCIENCE.md §2 E1).

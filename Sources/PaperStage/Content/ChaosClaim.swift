@@ -83,9 +83,12 @@ struct ChaosClaim {
             }
             let rates = finding.chaoticCells.map { sweep.learningRates[$0.learningRate] }
             let widths = Set(finding.chaoticCells.map(\.width)).sorted().map { PaperText.architecture(sweep.widths[$0]) }
-            return "\(finding.activation): \(finding.chaoticCells.count) chaotic cells, η from "
-                + "\(ReportNumber.exact(rates.min() ?? .nan)) to \(ReportNumber.exact(rates.max() ?? .nan)) "
-                + "(\(PaperText.list(widths)))"
+            let (low, high) = (rates.min() ?? .nan, rates.max() ?? .nan)
+            let range = low == high
+                ? "at η ≈ \(ReportNumber.significant(low))"
+                : "η from \(ReportNumber.significant(low)) to \(ReportNumber.significant(high))"
+            let cells = finding.chaoticCells.count == 1 ? "1 chaotic cell" : "\(finding.chaoticCells.count) chaotic cells"
+            return "\(finding.activation): \(cells), \(range) (\(PaperText.list(widths)))"
         }
         var text = sentences.joined(separator: "; ") + "."
         if let relu {

@@ -37,7 +37,7 @@ enum ChaosTable {
         let caption = "Where training is chaotic (`\(sweep.series[late])`, \(sweep.steps(of: .late))). "
             + "A cell (activation, network, η) is chaotic when the 95 % interval of its late-window λ lies above 0 and at "
             + "least a fraction \(ReportNumber.exact(rules.chaoticFraction)) of its \(ReportNumber.count(sweep.seedCount)) "
-            + "seeds is chaotic (late λ > \(ReportNumber.significant(sweep.chaosThreshold)) nats/step and loss not still falling). Early-only positive cells have an early-window λ "
+            + "seeds is chaotic (late λ > \(ReportNumber.exact(sweep.chaosThreshold)) nats/step and loss not still falling). Early-only positive cells have an early-window λ "
             + "interval above 0 but are not chaotic: the transient while GD leaves the loss plateau."
         return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [(aggregatePath, "/e1")])
     }

@@ -25,7 +25,7 @@ struct ClaimsAssessment {
         case 1:
             return "An activation has a chaotic regime iff for some network width and η the 95 % interval of the "
                 + "late-window λ lies above 0 and at least a fraction \(ReportNumber.exact(rules.chaoticFraction)) "
-                + "of seeds is chaotic (late λ > \(ReportNumber.significant(chaosThreshold)) nats/step and loss not still "
+                + "of seeds is chaotic (late λ > \(ReportNumber.exact(chaosThreshold)) nats/step and loss not still "
                 + "falling). Reproduced iff every activation other "
                 + "than ReLU has one; partly iff some do. For ReLU we check whether the late-window interval at the "
                 + "largest η contains 0."

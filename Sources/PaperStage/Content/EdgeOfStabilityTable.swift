@@ -27,7 +27,7 @@ enum EdgeOfStabilityTable {
     static func make(_ sweep: LearningRateSweep, options: FigureOptions, aggregatePath: String) throws -> PaperTable {
         let late = try sweep.seriesIndex(options.lateSeries)
         let limit = ReportNumber.whole(LearningRateSweep.stabilityLimit)
-        let header = ["activation", "network", "η at η·S = \(limit)", "late λ first > 0", "onset η ÷ edge-of-stability η"]
+        let header = ["activation", "network", "η at η·S = \(limit)", "onset η (\(sweep.onsetCondition))", "onset η ÷ edge-of-stability η"]
         var rows: [[String]] = []
         for a in sweep.activations.indices {
             for (w, width) in sweep.widths.enumerated() {
@@ -43,8 +43,9 @@ enum EdgeOfStabilityTable {
         }
         let caption = "Chaos onset and the edge of stability. η·S = \(limit): the η at which η times the sharpness S (top "
             + "Hessian eigenvalue at the last step, mean over \(ReportNumber.count(sweep.seedCount)) seeds) first reaches \(limit), "
-            + "the stability limit of GD (interpolated linearly in log η). Late λ first > 0: the onset of chaos in the late window "
-            + "(`\(sweep.series[late])`). A ratio near 1 puts the chaos onset at the edge of stability."
+            + "the stability limit of GD (interpolated linearly in log η). Onset η: where the lower end of the 95 % interval of "
+            + "the late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) "
+            + "nats/step. A ratio near 1 puts the onset at the edge of stability."
         return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [(aggregatePath, "/e1")])
     }
 }

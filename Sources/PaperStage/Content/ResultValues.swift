@@ -17,7 +17,7 @@ enum ResultValues {
             "e1.lr.min": ReportNumber.exact(sweep.learningRates.first ?? .nan),
             "e1.lr.max": ReportNumber.exact(sweep.learningRates.last ?? .nan),
             "e1.lr.count": ReportNumber.count(sweep.learningRates.count),
-            "e1.chaos-threshold": ReportNumber.significant(sweep.chaosThreshold),
+            "e1.chaos-threshold": ReportNumber.exact(sweep.chaosThreshold),
             "e1.window.early": sweep.steps(of: .early),
             "e1.window.late": sweep.steps(of: .late),
             "e1.series": PaperText.list(sweep.series.map(PaperText.code)),
