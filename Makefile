@@ -13,7 +13,7 @@ paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
 
 test: build
-	swift test $(SWIFT_FLAGS)
+	swift test $(SWIFT_FLAGS) --disable-swift-testing
 
 smoke: build
 	$(PIPELINE) run --profile smoke --jobs $(JOBS)

@@ -114,8 +114,43 @@ struct AggregateWriter {
         try write(group, "sharpness_times_lr_mean", sharpness, cellShape, cellNames, "mean of η · top Hessian eigenvalue at the end (GD stable iff < 2)")
         try write(group, "onset_lr", onsetRates, [s, a, w], ["series", "activation", "width"], "η at which the lower 95% t bound of the mean λ first exceeds chaos_threshold (log-linear interpolation)")
         try write(group, "onset_kind", onsetKinds, [s, a, w], ["series", "activation", "width"], "0 crossing, 1 always positive, 2 never positive, 3 only downward crossings")
+        try group.setAttribute("series_cost", .ints(table.costs))
+        try write(group, "agreement", agreement(table, threshold: chaosThreshold), [s, 3], ["series", "median |Δλ|, median |Δλ|/|λ_ref|, sign agreement"],
+                  "per-seed agreement with the tangent estimate of the same window (divergence fit: the early window), in nats/step, "
+                  + "over the estimates whose reference |λ| exceeds chaos_threshold")
         try write(group, "loss_lambda_spearman", spearman.prefix(4).map { $0 }, [4], ["rho, p, boot_low, boot_high"],
                   "Spearman ρ between mean \(chaosSeries) λ and mean final loss across all (activation, width, η) cells")
+    }
+
+    /// For every series, how its per-seed estimates (in nats/step) compare with the
+    /// tangent-space estimate over the same window, over the seeds whose reference |λ|
+    /// exceeds `threshold`: the median absolute and relative difference and the
+    /// fraction of equal signs. NaN when nothing qualifies.
+    func agreement(_ table: ExponentTable, threshold: Double) -> [Double] {
+        var result: [Double] = []
+        for (index, name) in table.series.enumerated() {
+            let window = name.split(separator: "/").last.map(String.init) ?? ""
+            let referenceName = "tangent/" + (window == "late" ? "late" : "early")
+            guard let reference = table.series.firstIndex(of: referenceName) else {
+                result += [.nan, .nan, .nan]
+                continue
+            }
+            let scale = table.units[index].hasPrefix("bits") ? log(2.0) : 1
+            var absolute: [Double] = [], relative: [Double] = [], sameSign = 0
+            for row in table.estimates where row[index].isFinite && row[reference].isFinite && abs(row[reference]) > threshold {
+                let value = row[index] * scale
+                absolute.append(abs(value - row[reference]))
+                relative.append(abs(value - row[reference]) / abs(row[reference]))
+                if (value > 0) == (row[reference] > 0) { sameSign += 1 }
+            }
+            guard !absolute.isEmpty, let medianAbsolute = try? Quantiles.median(absolute), let medianRelative = try? Quantiles.median(relative)
+            else {
+                result += [.nan, .nan, .nan]
+                continue
+            }
+            result += [medianAbsolute, medianRelative, Double(sameSign) / Double(absolute.count)]
+        }
+        return result
     }
 
     func writeE2(_ table: ExponentTable, rankSeries: String, path: String, into group: HDF5Group) throws {

@@ -12,6 +12,8 @@ struct ExponentTable {
     var seedIndices: [Int]
     var series: [String]
     var units: [String]
+    /// Gradient-equivalent evaluations per estimate, per series (deterministic cost).
+    var costs: [Int64]
     /// estimate[row][series]
     var estimates: [[Double]]
     var initialLoss: [Double]
@@ -88,6 +90,7 @@ struct ExponentTable {
         }
         self.series = series
         self.units = units
+        if case .ints(let costs) = try exponents.attribute("cost_gradient_evaluations") { self.costs = costs } else { costs = [] }
         self.windows = windows
         self.momentum = momentum
         let flat = try exponents.readDataset("estimate", as: Double.self).values

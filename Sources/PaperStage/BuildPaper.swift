@@ -84,6 +84,7 @@ public enum BuildPaper {
         content.tables = [
             "e2.table1": Table1Comparison.make(results.ranking, source, aggregatePath: aggregateInput),
             "e2.all-series": E2SeriesTable.make(results.ranking, aggregatePath: aggregateInput),
+            "e1.estimators": EstimatorComparisonTable.make(results.sweep, aggregatePath: aggregateInput),
             "e3.correlations": CorrelationTable.make(results.initialWeights, assessment.initialWeights, aggregatePath: aggregateInput),
             "e1.chaos": try ChaosTable.make(results.sweep, assessment.chaos, options: options, rules: rules, aggregatePath: aggregateInput),
             "e1.edge-of-stability": try EdgeOfStabilityTable.make(results.sweep, options: options, aggregatePath: aggregateInput),

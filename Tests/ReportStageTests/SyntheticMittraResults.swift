@@ -150,6 +150,8 @@ struct SyntheticMittraResults {
         try write(group, "onset_lr", onset, [s, a, w], ["series", "activation", "width"])
         try group.writeDataset("onset_kind", kind, shape: [s, a, w]).setAttribute("dimensions", .strings(["series", "activation", "width"]))
         try group.writeDataset("loss_lambda_spearman", [0.52, 0.0004, 0.31, 0.68], shape: [4])
+        try group.setAttribute("series_cost", .ints(series.map { _ in 1000 }))
+        try group.writeDataset("agreement", series.flatMap { _ in [0.001, 0.1, 0.9] }, shape: [series.count, 3])
     }
 
     /// The first upward zero crossing of `values` over `etas`, log-linear interpolation.

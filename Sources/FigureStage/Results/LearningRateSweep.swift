@@ -60,6 +60,11 @@ public struct LearningRateSweep: Sendable {
     public let chaosThreshold: Double
     /// Spearman ρ between mean late tangent λ and mean final loss across all cells.
     public let lossLambdaSpearman: CorrelationSummary
+    /// Gradient-equivalent evaluations per estimate of each series (`series_cost`).
+    public let seriesCost: [Int]
+    /// Per series: median |Δλ| and median relative |Δλ| against the tangent estimate of
+    /// the same window, and the fraction of equal signs (`agreement`, [series, 3]).
+    public let agreement: Grid<Double>
 
     /// Reads `/e1` of `file`.
     public init(file: HDF5File) throws {
@@ -87,6 +92,8 @@ public struct LearningRateSweep: Sendable {
         onsetKind = try reader.intGrid("onset_kind", shape: [s, a, w])
         chaosThreshold = try reader.double("chaos_threshold")
         lossLambdaSpearman = CorrelationSummary(try reader.doubleGrid("loss_lambda_spearman", shape: [4]).values)
+        seriesCost = try reader.ints("series_cost")
+        agreement = try reader.doubleGrid("agreement", shape: [s, 3])
     }
 
     /// "late λ CI > 0.001": what the onset η marks.
