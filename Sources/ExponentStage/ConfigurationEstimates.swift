@@ -48,7 +48,9 @@ struct ConfigurationEstimates: Sendable {
         result.lossStillFalling = (lateStartLoss - result.finalLoss) / lateStartLoss > settings.fallingThreshold
 
         func estimateOnMap(_ series: ExponentSeries, window: StepWindow) throws -> LyapunovEstimate {
-            let seriesKey = key.derive(series.name)
+            // Tangent and Benettin over one window share their key, so Benettin starts along
+            // the tangent method's first vector and their difference is the method's alone.
+            let seriesKey = key.derive("window").derive(series.window.rawValue)
             if ensembles.momentum == 0 {
                 let map = GradientDescentMap(
                     dimension: count, learningRate: configuration.learningRate, gradient: gradient, hessianVectorProduct: product)

@@ -20,7 +20,9 @@ import NumericsCore
 /// Result: natural log per step; `series` holds `ln(d/s)/k` per renormalization window.
 /// Step indices are those of the map (0 = `initialState`).
 public struct BenettinEstimator: LyapunovEstimator {
-    /// The key of the initial separation direction (`key.derive("direction")`).
+    /// The key of the initial separation direction (`key.derive("tangent", 0)`: the same
+    /// Gaussian draw as the first vector of a ``TangentSpaceEstimator`` with this key, so
+    /// that the two methods can be compared trajectory by trajectory from one direction).
     public var key: SeedKey
     /// `d0`, the separation relative to `max(1, ‖x‖₂)` (default 1e-8 in float64).
     public var initialSeparation: Double
@@ -59,7 +61,7 @@ public struct BenettinEstimator: LyapunovEstimator {
 
         var reference = initialState
         let direction = VectorArithmetic.restricted(
-            VectorArithmetic.standardNormal(map.dimension, key: key.derive("direction")), to: initialCoordinates)
+            VectorArithmetic.standardNormal(map.dimension, key: key.derive("tangent", 0)), to: initialCoordinates)
         var neighbour = placed(around: reference, along: direction)
         var separation = VectorArithmetic.euclideanDistance(neighbour, reference)
         var time = 0
