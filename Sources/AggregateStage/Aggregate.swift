@@ -47,14 +47,14 @@ struct AggregateWriter {
     /// noise-level values around 0 do not count.
     func writeE1(_ table: ExponentTable, chaosSeries: String, chaosThreshold: Double, path: String, into group: HDF5Group) throws {
         let activations = table.activationOrder
-        let widths = Array(Set(table.widths)).sorted()
-        let rates = Array(Set(table.learningRates)).sorted()
+        let widths = Array(Set(table.rows.map(\.width))).sorted()
+        let rates = Array(Set(table.rows.map(\.learningRate))).sorted()
         let (a, w, e, s) = (activations.count, widths.count, rates.count, table.series.count)
         let chaos = try table.seriesIndex(chaosSeries, path: path + ".chaosSeries")
         var cells = [[Int]](repeating: [], count: a * w * e)
-        for row in table.activations.indices {
-            let cell = (activations.firstIndex(of: table.activations[row])! * w + widths.firstIndex(of: table.widths[row])!) * e
-                + rates.firstIndex(of: table.learningRates[row])!
+        for row in table.rows.indices {
+            let cell = (activations.firstIndex(of: table.rows[row].activation)! * w + widths.firstIndex(of: table.rows[row].width)!) * e
+                + rates.firstIndex(of: table.rows[row].learningRate)!
             cells[cell].append(row)
         }
         var summaries = [SummaryRow](repeating: SummaryRow(), count: s * a * w * e)
@@ -65,14 +65,14 @@ struct AggregateWriter {
         for (cell, rows) in cells.enumerated() where !rows.isEmpty {
             for series in 0..<s {
                 summaries[series * a * w * e + cell] = try SummaryRow(
-                    rows.map { table.estimates[$0][series] }, resamples: resamples,
+                    rows.map { table.rows[$0].estimates[series] }, resamples: resamples,
                     key: key.derive("e1").derive(table.series[series]).derive("cell", cell))
             }
-            finalLoss[cell] = try SummaryRow(rows.map { table.finalLoss[$0] }, resamples: resamples, key: key.derive("e1-loss").derive("cell", cell))
-            diverged[cell] = Int64(rows.filter { table.diverged[$0] }.count)
-            chaotic[cell] = Double(rows.filter { table.estimates[$0][chaos] > chaosThreshold && !table.lossStillFalling[$0] }.count)
+            finalLoss[cell] = try SummaryRow(rows.map { table.rows[$0].finalLoss }, resamples: resamples, key: key.derive("e1-loss").derive("cell", cell))
+            diverged[cell] = Int64(rows.filter { table.rows[$0].diverged }.count)
+            chaotic[cell] = Double(rows.filter { table.rows[$0].estimates[chaos] > chaosThreshold && !table.rows[$0].lossStillFalling }.count)
                 / Double(rows.count)
-            let products = rows.map { table.sharpnessTimesLearningRate[$0] }.filter(\.isFinite)
+            let products = rows.map { table.rows[$0].sharpnessTimesLearningRate }.filter(\.isFinite)
             sharpness[cell] = products.isEmpty ? .nan : products.reduce(0, +) / Double(products.count)
         }
         var onsetRates: [Double] = []
@@ -96,7 +96,7 @@ struct AggregateWriter {
         try group.setAttribute("series", .strings(table.series))
         try group.setAttribute("series_units", .strings(table.units))
         try group.setAttribute("windows", .doubles(table.windows.map(Double.init)))
-        try group.setAttribute("seed_count", .int(Int64(Set(table.seedIndices).count)))
+        try group.setAttribute("seed_count", .int(Int64(Set(table.rows.map(\.seedIndex)).count)))
         try group.setAttribute("chaos_series", .string(chaosSeries))
         try group.setAttribute("chaos_threshold", .double(chaosThreshold))
         let shape = [s, a, w, e]
@@ -137,7 +137,7 @@ struct AggregateWriter {
             }
             let scale = table.units[index].hasPrefix("bits") ? log(2.0) : 1
             var absolute: [Double] = [], relative: [Double] = [], sameSign = 0
-            for row in table.estimates where row[index].isFinite && row[reference].isFinite && abs(row[reference]) > threshold {
+            for row in table.rows.map(\.estimates) where row[index].isFinite && row[reference].isFinite && abs(row[reference]) > threshold {
                 let value = row[index] * scale
                 absolute.append(abs(value - row[reference]))
                 relative.append(abs(value - row[reference]) / abs(row[reference]))
@@ -160,22 +160,22 @@ struct AggregateWriter {
         var summaries = [SummaryRow](repeating: SummaryRow(), count: s * activations.count)
         var finalLoss: [SummaryRow] = []
         for (index, activation) in activations.enumerated() {
-            let rows = table.activations.indices.filter { table.activations[$0] == activation }
+            let rows = table.rows.indices.filter { table.rows[$0].activation == activation }
             for series in 0..<s {
                 summaries[series * activations.count + index] = try SummaryRow(
-                    rows.map { table.estimates[$0][series] }, resamples: resamples,
+                    rows.map { table.rows[$0].estimates[series] }, resamples: resamples,
                     key: key.derive("e2").derive(table.series[series]).derive(activation))
             }
-            finalLoss.append(try SummaryRow(rows.map { table.finalLoss[$0] }, resamples: resamples, key: key.derive("e2-loss").derive(activation)))
+            finalLoss.append(try SummaryRow(rows.map { table.rows[$0].finalLoss }, resamples: resamples, key: key.derive("e2-loss").derive(activation)))
         }
         let spearman = correlation(
-            .spearman, table.estimates.map { $0[rank] }, table.finalLoss, resamples: resamples, key: key.derive("e2-spearman"))
+            .spearman, table.rows.map { $0.estimates[rank] }, table.rows.map(\.finalLoss), resamples: resamples, key: key.derive("e2-spearman"))
         try group.setAttribute("activations", .strings(activations))
-        try group.setAttribute("width", .int(Int64(table.widths.first ?? 0)))
-        try group.setAttribute("learning_rate", .double(table.learningRates.first ?? .nan))
+        try group.setAttribute("width", .int(Int64(table.rows.first?.width ?? 0)))
+        try group.setAttribute("learning_rate", .double(table.rows.first?.learningRate ?? .nan))
         try group.setAttribute("momentum", .double(table.momentum))
         try group.setAttribute("steps", .int(table.windows.last ?? 0))
-        try group.setAttribute("seed_count", .int(Int64(Set(table.seedIndices).count)))
+        try group.setAttribute("seed_count", .int(Int64(Set(table.rows.map(\.seedIndex)).count)))
         try group.setAttribute("series", .strings(table.series))
         try group.setAttribute("series_units", .strings(table.units))
         try group.setAttribute("rank_series", .string(rankSeries))
@@ -190,15 +190,15 @@ struct AggregateWriter {
     func writeE3(_ table: ExponentTable, series name: String, path: String, into group: HDF5Group) throws {
         let activations = table.activationOrder
         let series = try table.seriesIndex(name, path: path + ".e3Series")
-        let rowsPer = activations.map { activation in table.activations.indices.filter { table.activations[$0] == activation } }
+        let rowsPer = activations.map { activation in table.rows.indices.filter { table.rows[$0].activation == activation } }
         let n = rowsPer.map(\.count).max() ?? 0
         var lambda: [Double] = [], final: [Double] = [], initial: [Double] = [], inIQR: [Int64] = []
         var bounds: [Double] = [], pearson: [Double] = [], spearman: [Double] = [], fits: [Double] = []
         var bandX: [Double] = [], bandFit: [Double] = [], bandLow: [Double] = [], bandHigh: [Double] = []
         for (index, rows) in rowsPer.enumerated() {
-            let x = rows.map { table.estimates[$0][series] }
-            let y = rows.map { table.finalLoss[$0] }
-            let start = rows.map { table.initialLoss[$0] }
+            let x = rows.map { table.rows[$0].estimates[series] }
+            let y = rows.map { table.rows[$0].finalLoss }
+            let start = rows.map { table.rows[$0].initialLoss }
             let finiteStart = start.filter(\.isFinite)
             let q = finiteStart.count >= 2 ? try Quantiles.quantiles(finiteStart, [0.25, 0.75]) : [Double.nan, .nan]
             let keep = start.map { $0 >= q[0] && $0 <= q[1] }

@@ -5,22 +5,28 @@ import StageKit
 /// (shards of one sweep) are merged: rows are ordered by their global configuration
 /// index, so a sharded sweep aggregates to the same numbers as an unsharded one.
 struct ExponentTable {
-    var indices: [Int]
-    var activations: [String]
-    var widths: [Int]
-    var learningRates: [Double]
-    var seedIndices: [Int]
+    /// One configuration's estimates and training outcome.
+    struct Row {
+        var index: Int
+        var activation: String
+        var width: Int
+        var learningRate: Double
+        var seedIndex: Int
+        /// One estimate per series (see `series`).
+        var estimates: [Double]
+        var initialLoss: Double
+        var finalLoss: Double
+        var lossStillFalling: Bool
+        var diverged: Bool
+        var sharpnessTimesLearningRate: Double
+    }
+
+    /// Rows in order of their global configuration index.
+    var rows: [Row]
     var series: [String]
     var units: [String]
     /// Gradient-equivalent evaluations per estimate, per series (deterministic cost).
     var costs: [Int64]
-    /// estimate[row][series]
-    var estimates: [[Double]]
-    var initialLoss: [Double]
-    var finalLoss: [Double]
-    var lossStillFalling: [Bool]
-    var diverged: [Bool]
-    var sharpnessTimesLearningRate: [Double]
     var windows: [Int64]
     var momentum: Double
 
@@ -34,42 +40,13 @@ struct ExponentTable {
             guard shard.series == merged.series, shard.windows == merged.windows, shard.momentum == merged.momentum else {
                 throw StageError.invalidInput(path: path, reason: "it is not a shard of the same sweep as \(first) (series, windows or momentum differ)")
             }
-            merged.append(shard)
+            merged.rows += shard.rows
         }
-        let order = merged.indices.indices.sorted { merged.indices[$0] < merged.indices[$1] }
-        guard Set(merged.indices).count == merged.indices.count else {
+        guard Set(merged.rows.map(\.index)).count == merged.rows.count else {
             throw StageError.invalidInput(path: paths.joined(separator: ", "), reason: "two shards hold the same configuration")
         }
-        merged.reorder(order)
+        merged.rows.sort { $0.index < $1.index }
         self = merged
-    }
-
-    private mutating func append(_ other: ExponentTable) {
-        indices += other.indices
-        activations += other.activations
-        widths += other.widths
-        learningRates += other.learningRates
-        seedIndices += other.seedIndices
-        estimates += other.estimates
-        initialLoss += other.initialLoss
-        finalLoss += other.finalLoss
-        lossStillFalling += other.lossStillFalling
-        diverged += other.diverged
-        sharpnessTimesLearningRate += other.sharpnessTimesLearningRate
-    }
-
-    private mutating func reorder(_ order: [Int]) {
-        indices = order.map { indices[$0] }
-        activations = order.map { activations[$0] }
-        widths = order.map { widths[$0] }
-        learningRates = order.map { learningRates[$0] }
-        seedIndices = order.map { seedIndices[$0] }
-        estimates = order.map { estimates[$0] }
-        initialLoss = order.map { initialLoss[$0] }
-        finalLoss = order.map { finalLoss[$0] }
-        lossStillFalling = order.map { lossStillFalling[$0] }
-        diverged = order.map { diverged[$0] }
-        sharpnessTimesLearningRate = order.map { sharpnessTimesLearningRate[$0] }
     }
 
     private init(path: String) throws {
@@ -77,11 +54,11 @@ struct ExponentTable {
         defer { try? file.close() }
         let root = try file.root
         let table = try root.openGroup("configurations")
-        indices = try table.readDataset("index", as: Int64.self).values.map(Int.init)
-        activations = try table.readStrings("activation").values
-        widths = try table.readDataset("width", as: Int64.self).values.map(Int.init)
-        learningRates = try table.readDataset("learning_rate", as: Double.self).values
-        seedIndices = try table.readDataset("seed_index", as: Int64.self).values.map(Int.init)
+        let indices = try table.readDataset("index", as: Int64.self).values
+        let activations = try table.readStrings("activation").values
+        let widths = try table.readDataset("width", as: Int64.self).values
+        let learningRates = try table.readDataset("learning_rate", as: Double.self).values
+        let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
         let exponents = try root.openGroup("exponents")
         guard case .strings(let series) = try exponents.attribute("series"), case .strings(let units) = try exponents.attribute("units"),
             case .ints(let windows) = try root.attribute("windows"), case .double(let momentum) = try root.attribute("momentum")
@@ -93,14 +70,21 @@ struct ExponentTable {
         if case .ints(let costs) = try exponents.attribute("cost_gradient_evaluations") { self.costs = costs } else { costs = [] }
         self.windows = windows
         self.momentum = momentum
-        let flat = try exponents.readDataset("estimate", as: Double.self).values
-        estimates = activations.indices.map { Array(flat[($0 * series.count)..<(($0 + 1) * series.count)]) }
+        let estimates = try exponents.readDataset("estimate", as: Double.self).values
         let training = try root.openGroup("training")
-        initialLoss = try training.readDataset("initial_loss", as: Double.self).values
-        finalLoss = try training.readDataset("final_loss", as: Double.self).values
-        lossStillFalling = try training.readDataset("loss_still_falling", as: Int64.self).values.map { $0 != 0 }
-        diverged = try training.readDataset("divergence_step", as: Int64.self).values.map { $0 >= 0 }
-        sharpnessTimesLearningRate = try root.openGroup("sharpness").readDataset("times_learning_rate", as: Double.self).values
+        let initialLoss = try training.readDataset("initial_loss", as: Double.self).values
+        let finalLoss = try training.readDataset("final_loss", as: Double.self).values
+        let falling = try training.readDataset("loss_still_falling", as: Int64.self).values
+        let divergence = try training.readDataset("divergence_step", as: Int64.self).values
+        let sharpness = try root.openGroup("sharpness").readDataset("times_learning_rate", as: Double.self).values
+        rows = indices.indices.map { row in
+            Row(
+                index: Int(indices[row]), activation: activations[row], width: Int(widths[row]),
+                learningRate: learningRates[row], seedIndex: Int(seedIndices[row]),
+                estimates: Array(estimates[(row * series.count)..<((row + 1) * series.count)]),
+                initialLoss: initialLoss[row], finalLoss: finalLoss[row], lossStillFalling: falling[row] != 0,
+                diverged: divergence[row] >= 0, sharpnessTimesLearningRate: sharpness[row])
+        }
     }
 
     /// The column of `name`, or a clear error naming the series that exist.
@@ -114,7 +98,7 @@ struct ExponentTable {
     /// Activations in order of first appearance.
     var activationOrder: [String] {
         var seen: [String] = []
-        for activation in activations where !seen.contains(activation) { seen.append(activation) }
+        for row in rows where !seen.contains(row.activation) { seen.append(row.activation) }
         return seen
     }
 }

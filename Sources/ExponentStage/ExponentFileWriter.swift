@@ -70,12 +70,10 @@ struct ExponentFileWriter {
         case .benettin: return Int64(window!.end * 2)
         case .hybridWolfKantz:
             let times = ensembles.neighbourSteps.filter { $0 >= window!.start && $0 + ensembles.neighbourHorizon <= window!.end }.count
-            return Int64(times * ensembles.neighbourHorizon * (neighboursPerTime))
+            return Int64(times * ensembles.neighbourHorizon * ensembles.neighbourCount)
         case .divergenceFit: return Int64(ensembles.replicaCount * ensembles.steps)
         }
     }
-
-    var neighboursPerTime: Int { ensembles.neighbourCountPerTime }
 
     private func matrix<T: HDF5Element>(_ group: HDF5Group, _ name: String, _ values: [T], _ shape: [Int], _ meaning: String) throws {
         let dataset = try group.writeDataset(name, values, shape: shape)

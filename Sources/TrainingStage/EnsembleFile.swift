@@ -25,7 +25,7 @@ public struct EnsembleFileWriter {
     /// The budget for stored parameter trajectories; larger ones are decimated, never dropped.
     public static let parameterBudgetBytes = 2_000_000_000
 
-    public init(sweep: SweepSpecification, configurations: [SweepConfiguration], trainingSamples: Int) {
+    public init(sweep: SweepSpecification, configurations: [SweepConfiguration]) {
         self.sweep = sweep
         self.configurations = configurations
         maxParameterCount = (sweep.widths.max() ?? 0) * (sweep.inputCount + 2) + 1

@@ -19,9 +19,8 @@ public struct EnsembleFileReader {
     /// Mittra's neighbours, if recorded: reference steps t_i, horizon τ, U, and distances [C, M, U].
     public let neighbourSteps: [Int]
     public let neighbourHorizon: Int
-    let neighbourCount: Int
     /// U, neighbours per reference time (0 without neighbours).
-    public var neighbourCountPerTime: Int { neighbourCount }
+    public let neighbourCount: Int
     let neighbourInitial: [Double]
     let neighbourFinal: [Double]
 

@@ -27,7 +27,7 @@ public enum TrainEnsembles {
             throw StageError.usage("stage '\(context.stage)' must declare exactly one output (the ensembles file)")
         }
 
-        let writer = EnsembleFileWriter(sweep: sweep, configurations: configurations, trainingSamples: training.sampleCount)
+        let writer = EnsembleFileWriter(sweep: sweep, configurations: configurations)
         if !context.quiet {
             FileHandle.standardError.write(Data("""
                 [\(context.stage)] \(configurations.count) configurations × \(sweep.replicaCount + 1) runs × \(sweep.steps) steps \
