@@ -56,7 +56,7 @@ let package = Package(
         // Data sets.
         .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
         // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
-        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets"], swiftSettings: vectorFlags),
+        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics"], swiftSettings: vectorFlags),
         .target(name: "Dynamics"),
         .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
         .target(name: "Statistics", dependencies: ["NumericsCore"]),

@@ -1,0 +1,106 @@
+import Dynamics
+import NumericsCore
+
+/// A training optimizer as the dynamical map the Lyapunov estimators see (SCIENCE.md §1):
+/// the state is `x = (w, s)` — the parameters, then the optimizer's carried state — and
+/// step t is exactly the trainer's step t: the same ``Optimizer/step`` on the minibatch
+/// `batches` gives step t, with the noise of `noiseKey.derive("step", t)`. Its Jacobian is
+/// the optimizer's exact ``DifferentiableOptimizer/applyJacobian`` with Hessian–vector
+/// products of that same minibatch. So "the map" of the tangent and Benettin estimators
+/// and the trajectory of `EnsembleTrainer` are one implementation (tested bit for bit).
+public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
+    /// The network and loss.
+    public let architecture: Architecture
+    /// The training set the batches are drawn from.
+    public let trainingSet: Dataset
+    /// The update rule.
+    public let optimizer: O
+    /// Which samples step t uses (the realized schedule of the reference run).
+    public let batches: BatchSchedule
+    /// Root of the per-step noise keys (as in ``EnsembleConfiguration/noiseKey``).
+    public let noiseKey: SeedKey
+
+    /// The map of `optimizer` on `architecture` trained on `trainingSet`.
+    public init(architecture: Architecture, trainingSet: Dataset, optimizer: O,
+                batches: BatchSchedule = .fullBatch, noiseKey: SeedKey) {
+        self.architecture = architecture
+        self.trainingSet = trainingSet
+        self.optimizer = optimizer
+        self.batches = batches
+        self.noiseKey = noiseKey
+    }
+
+    /// P, the number of network parameters (the first P coordinates of the state).
+    public var parameterCount: Int { architecture.parameterCount }
+    /// P plus the optimizer's carried state.
+    public var dimension: Int { parameterCount + optimizer.stateDimension(layout: architecture.layout) }
+    /// The optimizer's time step (the learning rate for gradient methods).
+    public var timeStep: Double { optimizer.timeStep }
+    /// The coordinates of the parameters: where replicas are perturbed and tangent vectors start.
+    public var parameterCoordinates: [Int] { Array(0..<parameterCount) }
+
+    /// The state `(w_0, s_0)` a training run starts from at `parameters`.
+    public func initialState(parameters: [Double]) -> [Double] {
+        let layout = architecture.layout
+        return parameters + optimizer.coordinates(of: optimizer.initialState(parameters: parameters, layout: layout), layout: layout)
+    }
+
+    /// Step `time`: the optimizer's update on that step's batch and noise.
+    public func step(_ state: inout [Double], time: Int) {
+        let layout = architecture.layout
+        var parameters = Array(state[0..<parameterCount])
+        var optimizerState = optimizer.state(coordinates: state[parameterCount...], step: time, layout: layout)
+        let batch = self.batch(at: time)
+        _ = optimizer.step(parameters: &parameters, state: &optimizerState, context: context(time),
+                           gradient: gradientOracle(batch))
+        state = parameters + optimizer.coordinates(of: optimizerState, layout: layout)
+    }
+
+    /// `J v` for the step at `state` and `time`.
+    public func applyJacobian(at state: [Double], time: Int, to vectors: inout [[Double]]) {
+        let layout = architecture.layout
+        let parameters = Array(state[0..<parameterCount])
+        let optimizerState = optimizer.state(coordinates: state[parameterCount...], step: time, layout: layout)
+        let batch = self.batch(at: time)
+        let architecture = self.architecture
+        let products = HessianVectorOracle { w, v in
+            (try? architecture.hessianVectorProduct(parameters: w, vector: v, batch: batch))
+                ?? [Double](repeating: .nan, count: w.count)
+        }
+        optimizer.applyJacobian(parameters: parameters, state: optimizerState, context: context(time),
+                                gradient: gradientOracle(batch), hessianVectorProduct: products, tangents: &vectors)
+    }
+
+    /// The loss of step `time`'s batch at `parameters`.
+    public func loss(parameters: [Double], time: Int) -> Double {
+        (try? architecture.loss(parameters: parameters, batch: batch(at: time))) ?? .nan
+    }
+
+    /// The gradient and Hessian–vector products of step `time`'s batch (for sharpness).
+    public func hessianVectorProduct(parameters: [Double], vector: [Double], time: Int) -> [Double] {
+        (try? architecture.hessianVectorProduct(parameters: parameters, vector: vector, batch: batch(at: time)))
+            ?? [Double](repeating: .nan, count: parameters.count)
+    }
+
+    func context(_ time: Int) -> StepContext {
+        StepContext(step: time, layout: architecture.layout, noiseKey: noiseKey.derive("step", time))
+    }
+
+    func batch(at time: Int) -> Batch {
+        let indices = batches.indices(step: time, sampleCount: trainingSet.sampleCount)
+        return Batch(validated: trainingSet, indices: indices)
+    }
+
+    /// The same gradient computation as the trainer's (one workspace pass per call).
+    func gradientOracle(_ batch: Batch) -> GradientOracle {
+        let architecture = self.architecture
+        return GradientOracle { parameters, gradient in
+            let workspace = Workspace(architecture: architecture)
+            return parameters.withUnsafeBufferPointer { p in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    workspace.pass(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!).loss
+                }
+            }
+        }
+    }
+}
