@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NumericsCore", "Datasets"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),
-        .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore"]),
+        .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore", "Networks"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(
@@ -98,6 +98,6 @@ let package = Package(
             dependencies: ["FigureStage", "PaperStage", "HDF5", "Provenance", "StageKit", "TestSupport"]),
         .testTarget(
             name: "StageTests",
-            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "AggregateStage", "TestSupport"]),
+            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "AggregateStage", "NumericsCore", "TestSupport"]),
     ]
 )

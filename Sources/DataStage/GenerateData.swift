@@ -10,6 +10,29 @@ import StageKit
 /// generating parameters as attributes. Parameter `dataset` picks the generator:
 /// `xor` (SCIENCE.md §2), `two-spirals` (§4) or `idx` (MNIST-format files, §3).
 public enum GenerateData {
+    /// The declared parameters of `generate-data`, by data set kind.
+    public static let schema = ParameterSchema([], variants: (key: "dataset", cases: [
+        "xor": [
+            ParameterField("trainSamples", .integer(atLeast: 1), "training samples m"),
+            ParameterField("testSamples", .integer(atLeast: 1), "held-out samples of the same law"),
+            ParameterField("noise", .number, "standard deviation of the Gaussian input noise"),
+        ],
+        "two-spirals": [
+            ParameterField("trainSamples", .integer(atLeast: 1), "training samples (half per class; the generator checks the rest)"),
+            ParameterField("testSamples", .integer(atLeast: 1), "test samples, an independent draw"),
+            ParameterField("radius", .number, "a in x = a t^p (cos 2πb t^p, sin 2πb t^p)"),
+            ParameterField("exponent", .number, "p"),
+            ParameterField("turns", .number, "b, turns of each spiral"),
+            ParameterField("noise", .number, "standard deviation of the Gaussian noise on every point"),
+        ],
+        "idx": [
+            ParameterField("name", .string(), "the data set's name, recorded in the file"),
+            ParameterField("imageFormat", .string(oneOf: ["uint8", "float64"]), "stored pixels: bytes (scaled to [0, 1] on reading) or scaled doubles"),
+            .optional("trainSubset", .integer(atLeast: 1), "a seeded subset of the training images (absent: all)"),
+            .optional("testSubset", .integer(atLeast: 1), "a seeded subset of the test images (absent: all)"),
+        ],
+    ]))
+
     /// Runs the stage for `context`.
     public static func run(_ context: StageContext) throws {
         let parameters = context.parameters

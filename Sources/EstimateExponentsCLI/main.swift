@@ -21,5 +21,5 @@ if arguments.count >= 2, arguments[1] == "validate" {
         exit(1)
     }
 } else {
-    StageMain.run(EstimateExponents.run)
+    StageMain.run(executable: "estimate-exponents", schema: ExponentSettings.schema, EstimateExponents.run)
 }

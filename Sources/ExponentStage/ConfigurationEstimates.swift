@@ -22,16 +22,13 @@ struct ConfigurationEstimates: Sendable {
     var sharpnessConverged: Bool
 
     static func compute(
-        row: Int, ensembles: EnsembleFileReader, sweep: SweepSpecification, training: Dataset,
+        row: Int, ensembles: EnsembleFileReader, training: Dataset,
         settings: ExponentSettings, keys: SeedKey
     ) throws -> ConfigurationEstimates {
         let configuration = ensembles.configurations[row]
-        let architecture = try sweep.architecture(for: configuration)
+        let architecture = ensembles.architectures[row]
         let count = architecture.parameterCount
         let batch = Batch(training)
-        let gradient: @Sendable ([Double]) -> [Double] = { w in
-            (try? architecture.lossAndGradient(parameters: w, batch: batch).gradient) ?? [Double](repeating: .nan, count: count)
-        }
         let product: @Sendable ([Double], [Double]) -> [Double] = { w, v in
             (try? architecture.hessianVectorProduct(parameters: w, vector: v, batch: batch)) ?? [Double](repeating: .nan, count: count)
         }
@@ -50,18 +47,19 @@ struct ConfigurationEstimates: Sendable {
         func estimateOnMap(_ series: ExponentSeries, window: StepWindow) throws -> LyapunovEstimate {
             // Tangent and Benettin over one window share their key, so Benettin starts along
             // the tangent method's first vector and their difference is the method's alone.
+            // The map is the training optimizer itself (OptimizerMap), replaying the run's
+            // batches and noise; with optimizer state (momentum, moments) the state is
+            // (w, s) and perturbations start in w only, like the replicas.
             let seriesKey = key.derive("window").derive(series.window.rawValue)
-            if ensembles.momentum == 0 {
-                let map = GradientDescentMap(
-                    dimension: count, learningRate: configuration.learningRate, gradient: gradient, hessianVectorProduct: product)
-                return try estimate(series, map: map, from: w0, window: window, key: seriesKey, settings: settings)
+            func onMap<O: DifferentiableOptimizer>(_ optimizer: O) throws -> LyapunovEstimate {
+                let map = OptimizerMap(
+                    architecture: architecture, trainingSet: training, optimizer: optimizer, batches: ensembles.batches(row),
+                    noiseKey: ensembles.noiseKey(row))
+                return try estimate(
+                    series, map: map, from: map.initialState(parameters: w0), window: window, key: seriesKey, settings: settings,
+                    initialCoordinates: map.dimension == count ? nil : map.parameterCoordinates)
             }
-            let map = HeavyBallMap(
-                parameterCount: count, learningRate: configuration.learningRate, momentum: ensembles.momentum,
-                gradient: gradient, hessianVectorProduct: product)
-            return try estimate(
-                series, map: map, from: map.initialState(parameters: w0), window: window, key: seriesKey, settings: settings,
-                initialCoordinates: Array(0..<count))
+            return try ensembles.optimizer.withOptimizer(learningRate: configuration.learningRate) { try onMap($0) }
         }
 
         for series in settings.series {

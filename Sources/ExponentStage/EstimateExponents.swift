@@ -31,16 +31,15 @@ public enum EstimateExponents {
             throw StageError.parameter(
                 path: parameters.path, message: "needs 'data' and 'ensembles' naming two of the stage's declared .h5 inputs")
         }
-        let dataFile = try HDF5File.open(dataInput.path)
-        let training = try Dataset(ClassificationDataFile.read(split: "train", from: dataFile), outputCount: 1)
-        try dataFile.close()
+        // Everything about the training (networks, loss, optimizer, batches, noise) is
+        // read from the ensembles file itself, never from the producing stage's parameters.
         let ensemblesFile = try HDF5File.open(ensemblesInput.path)
         let ensembles = try EnsembleFileReader(file: ensemblesFile)
-        let sweep = try SweepSpecification(
-            Parameters(
-                ((context.provenance["inputs"]?[ensemblesInput.declaredPath]?["provenance"]?["parameters"]) ?? .null),
-                path: "(provenance of \(ensemblesInput.declaredPath)).parameters"))
         try ensemblesFile.close()
+        let dataFile = try HDF5File.open(dataInput.path)
+        let outputCount = ensembles.architectures.first?.outputCount ?? 1
+        let training = try Dataset(ClassificationDataFile.read(split: "train", from: dataFile), outputCount: outputCount)
+        try dataFile.close()
         guard settings.windows.late.end <= ensembles.steps else {
             throw StageError.parameter(
                 path: parameters.path + ".windows", message: "the late window ends at \(settings.windows.late.end), after the \(ensembles.steps) trained steps")
@@ -50,7 +49,7 @@ public enum EstimateExponents {
         let rows = try Parallel.map(Array(ensembles.configurations.indices), threads: context.threads) { row in
             defer { progress.advance() }
             return try ConfigurationEstimates.compute(
-                row: row, ensembles: ensembles, sweep: sweep, training: training, settings: settings, keys: keys)
+                row: row, ensembles: ensembles, training: training, settings: settings, keys: keys)
         }
         let output = context.invocation.outputs[0].declaredPath
         let file = try context.createOutputFile(output)

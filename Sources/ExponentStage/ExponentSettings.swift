@@ -12,6 +12,30 @@ public struct ExponentSettings: Sendable {
     /// The loss counts as still falling when it drops by more than this fraction over the late window.
     public var fallingThreshold: Double
 
+    /// The declared parameters of `estimate-exponents` (mode `ensembles` or `validate`).
+    public static let schema = ParameterSchema([], variants: (key: "mode", cases: [
+        "validate": [],
+        "ensembles": [
+            ParameterField("data", .string(), "the declared input holding the training data"),
+            ParameterField("ensembles", .string(), "the declared input holding the ensembles (train-ensembles)"),
+            ParameterField("windows", .object([
+                ParameterField("early", .array(.integer(atLeast: 0)), "[start, end) steps of the early window (the learning transient)"),
+                ParameterField("late", .array(.integer(atLeast: 0)), "[start, end) steps of the late window (after the loss settles)"),
+            ]), "the step windows of the finite-time exponents"),
+            ParameterField("estimators", .array(.string(oneOf: ["tangent", "benettin", "hybrid", "divergence-fit"])), "which estimators to run (SCIENCE.md §1)"),
+            ParameterField("spectrumCount", .integer(atLeast: 1), default: .int(1), "k, tangent vectors of the late-window spectrum"),
+            ParameterField("benettinSeparation", .number, default: .double(1e-8), "d0 of Benettin's method, relative to max(1, ‖w‖)"),
+            ParameterField("divergenceFit", .object([
+                ParameterField("fitStart", .integer(atLeast: 0), "first step a fit window may start at"),
+                ParameterField("minimumLength", .integer(atLeast: 2), "shortest fit window, in points"),
+                ParameterField("minimumRSquared", .number, "the straight line must reach this R²"),
+                ParameterField("saturationMargin", .number, "window ends this many nats below saturation (ln 1000 = 6.9: three decades)"),
+            ]), "the window rule of the divergence fit"),
+            ParameterField("sharpnessIterations", .integer(atLeast: 1), "power iterations for the top Hessian eigenvalue"),
+            ParameterField("lossFallingThreshold", .number, "the loss counts as still falling when it drops by more than this fraction over the late window"),
+        ],
+    ]))
+
     public init(_ parameters: Parameters) throws {
         let windows = try parameters.object("windows")
         func window(_ name: String) throws -> StepWindow {
@@ -24,8 +48,8 @@ public struct ExponentSettings: Sendable {
         self.windows = (try window("early"), try window("late"))
         series = ExponentSeries.list(
             try parameters.strings("estimators", oneOf: ["tangent", "benettin", "hybrid", "divergence-fit"]))
-        spectrumCount = try parameters.int("spectrumCount", default: 1)
-        benettinSeparation = try parameters.double("benettinSeparation", default: 1e-8)
+        spectrumCount = try parameters.int("spectrumCount")
+        benettinSeparation = try parameters.double("benettinSeparation")
         let fit = try parameters.object("divergenceFit")
         divergenceRule = DivergenceWindowRule(
             fitStart: try fit.int("fitStart", atLeast: 0), minimumLength: try fit.int("minimumLength", atLeast: 2),

@@ -2,4 +2,4 @@ import DataStage
 import StageKit
 
 // `generate-data --invocation FILE`: run by `pipeline run`; see DataStage.GenerateData.
-StageMain.run(GenerateData.run)
+StageMain.run(executable: "generate-data", schema: GenerateData.schema, GenerateData.run)

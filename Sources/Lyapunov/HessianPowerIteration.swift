@@ -39,12 +39,6 @@ public struct HessianPowerIteration: Sendable {
             iterations: dominant.iterations + shifted.iterations, converged: shifted.converged)
     }
 
-    /// The sharpness of GD at `state`: the top eigenvalue of `H(state)` through the
-    /// map's exact Hessian–vector product (compare with the stability threshold `2/η`).
-    public func sharpness(of map: GradientDescentMap, at state: [Double]) -> TopEigenvalue {
-        topEigenvalue(dimension: map.dimension) { map.hessianVectorProduct(state, $0) }
-    }
-
     /// Power iteration on `H − shift·I`; the returned eigenvalue is of `H`.
     private func run(dimension: Int, shift: Double, index: Int, product: ([Double]) -> [Double]) -> TopEigenvalue {
         var vector = VectorArithmetic.standardNormal(dimension, key: key.derive("start", index))

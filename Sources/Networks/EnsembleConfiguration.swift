@@ -19,8 +19,12 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
     public var noiseKey: SeedKey
     /// Number of steps T.
     public var stepCount: Int
-    /// k: reference parameters and evaluations are recorded at steps 0, k, 2k, … and T.
+    /// k: evaluations are recorded at steps 0, k, 2k, … and T.
     public var recordInterval: Int
+    /// Reference parameters are recorded every this many steps (and at T); nil: at the
+    /// evaluation steps. Separate so that accuracy can be recorded every step without
+    /// storing every parameter vector (E4: 50 890 parameters).
+    public var parameterInterval: Int?
     /// w_0 of the reference.
     public var initialParameters: [Double]
     /// The replicas perturbed at t = 0.
@@ -39,7 +43,7 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
     public init(
         architecture: Architecture, trainingSet: Dataset, testSet: Dataset? = nil,
         optimizer: O, batches: BatchSchedule = .fullBatch, noiseKey: SeedKey = SeedKey(0),
-        stepCount: Int, recordInterval: Int = 1, initialParameters: [Double],
+        stepCount: Int, recordInterval: Int = 1, parameterInterval: Int? = nil, initialParameters: [Double],
         replicas: ReplicaPlan, neighbours: NeighbourPlan? = nil,
         divergence: DivergencePolicy = DivergencePolicy(),
         evaluatesReplicas: Bool = false, evaluatesTrainingSet: Bool = false
@@ -52,6 +56,7 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
         self.noiseKey = noiseKey
         self.stepCount = stepCount
         self.recordInterval = recordInterval
+        self.parameterInterval = parameterInterval
         self.initialParameters = initialParameters
         self.replicas = replicas
         self.neighbours = neighbours
@@ -61,8 +66,13 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
     }
 
     /// The steps at which parameters and evaluations are recorded: 0, k, 2k, …, and T.
-    public var recordedSteps: [Int] {
-        var steps = Array(stride(from: 0, through: stepCount, by: max(recordInterval, 1)))
+    public var recordedSteps: [Int] { Self.steps(every: recordInterval, through: stepCount) }
+
+    /// The steps at which reference parameters are recorded: 0, k', 2k', …, and T.
+    public var parameterSteps: [Int] { Self.steps(every: parameterInterval ?? recordInterval, through: stepCount) }
+
+    static func steps(every interval: Int, through stepCount: Int) -> [Int] {
+        var steps = Array(stride(from: 0, through: stepCount, by: max(interval, 1)))
         if steps.last != stepCount { steps.append(stepCount) }
         return steps
     }
@@ -75,6 +85,9 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
         }
         try batches.validate(sampleCount: trainingSet.sampleCount)
         guard stepCount >= 0 else { throw .invalidConfiguration("stepCount \(stepCount) must not be negative") }
+        guard (parameterInterval ?? 1) >= 1 else {
+            throw .invalidConfiguration("parameterInterval \(parameterInterval ?? 0) must be at least 1")
+        }
         guard recordInterval >= 1 else {
             throw .invalidConfiguration("recordInterval \(recordInterval) must be at least 1 (1 records every step)")
         }

@@ -13,7 +13,9 @@ public struct EnsembleResult: Sendable {
     public let stepCount: Int
     /// The recorded steps (0, k, 2k, …, T).
     public let recordedSteps: [Int]
-    /// Reference parameters at the recorded steps, `recordedSteps.count × parameterCount`.
+    /// The steps at which reference parameters were recorded.
+    public let parameterSteps: [Int]
+    /// Reference parameters at `parameterSteps`, `parameterSteps.count × parameterCount`.
     public let referenceParameters: [Double]
     /// Parameters of every run after the last step, `runCount × parameterCount`.
     public let finalParameters: [Double]
@@ -62,7 +64,7 @@ public struct EnsembleResult: Sendable {
         distanceL2[((replica - 1) * (stepCount + 1))..<(replica * (stepCount + 1))]
     }
 
-    /// Reference parameters at the i-th recorded step.
+    /// Reference parameters at the i-th parameter step.
     public func referenceParameters(record: Int) -> ArraySlice<Double> {
         referenceParameters[(record * parameterCount)..<((record + 1) * parameterCount)]
     }

@@ -101,6 +101,9 @@ struct EnsembleExecution<O: Optimizer> {
         let recorded = c.recordedSteps
         var recordIndex = [Int: Int]()
         for (index, step) in recorded.enumerated() { recordIndex[step] = index }
+        let parameterSteps = c.parameterSteps
+        var parameterIndex = [Int: Int]()
+        for (index, step) in parameterSteps.enumerated() { parameterIndex[step] = index }
         let evaluatedRuns = c.evaluatesReplicas ? runCount : 1
         let workers = max(1, min(threadCount, runCount))
         let workspaces = (0..<max(workers, threadCount)).map { _ in Workspace(architecture: c.architecture) }
@@ -127,7 +130,7 @@ struct EnsembleExecution<O: Optimizer> {
         let trainSetCount = c.evaluatesTrainingSet ? evaluatedRuns * recordCount : 0
         let trainingSetLoss = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
         let trainingSetAccuracy = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
-        var referenceParameters = [Double](repeating: .nan, count: recordCount * parameterCount)
+        var referenceParameters = [Double](repeating: .nan, count: parameterSteps.count * parameterCount)
         var distanceL1 = [Double](repeating: .nan, count: replicaCount * timeCount)
         var distanceL2 = [Double](repeating: .nan, count: replicaCount * timeCount)
         // Reference states at the neighbour times t_0 … t_M (t_M = t_{M−1} + τ).
@@ -179,7 +182,7 @@ struct EnsembleExecution<O: Optimizer> {
             for slot in slots {
                 let time = start + slot
                 let reference = snapshots.base + slot * parameterCount
-                if let index = recordIndex[time] {
+                if let index = parameterIndex[time] {
                     for p in 0..<parameterCount { referenceParameters[index * parameterCount + p] = reference[p] }
                 }
                 for r in 1..<max(runCount, 1) {
@@ -242,6 +245,7 @@ struct EnsembleExecution<O: Optimizer> {
                                              anchorStates: anchorStates, workspaces: workspaces)
         return EnsembleResult(
             runCount: runCount, parameterCount: parameterCount, stepCount: stepCount, recordedSteps: recorded,
+            parameterSteps: parameterSteps,
             referenceParameters: referenceParameters, finalParameters: finalParameters,
             trainingLoss: trainingLoss.array(), evaluatedRunCount: evaluatedRuns,
             testLoss: testLoss.array(), testAccuracy: testAccuracy.array(),

@@ -11,6 +11,9 @@ public enum PipelineError: Error, CustomStringConvertible {
     case missingOutput(stage: String, path: String)
     case busy(lockPath: String)
     case notAnOutput(path: String)
+    case invalidParameters(stage: String, message: String)
+    /// Several stages' problems, reported together before anything runs.
+    case several([PipelineError])
 
     public var description: String {
         switch self {
@@ -31,6 +34,11 @@ public enum PipelineError: Error, CustomStringConvertible {
             return "stage '\(stage)' finished but did not write its declared output \(path); fix the stage or its `outputs` in pipeline.json."
         case .busy(let lockPath):
             return "another `pipeline run` holds \(lockPath); wait for it to finish (or, if none is running, the lock is released automatically — retry)."
+        case .invalidParameters(let stage, let message):
+            return "stage '\(stage)': " + message.trimmingCharacters(in: .whitespacesAndNewlines)
+                + "\nNothing was run. Fix pipeline.json (`<executable> --describe-parameters` lists what a stage takes)."
+        case .several(let errors):
+            return errors.map(\.description).joined(separator: "\n")
         case .notAnOutput(let path):
             return "\(path) is not an output recorded in any profile's manifest; run `pipeline status` to see what exists."
         }

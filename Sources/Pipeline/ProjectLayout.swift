@@ -44,4 +44,18 @@ public struct ProjectLayout: Sendable {
     public func display(_ path: String) -> String {
         path.hasPrefix(projectRoot + "/") ? String(path.dropFirst(projectRoot.count + 1)) : path
     }
+
+    /// The nearest directory at or above `start` holding `pipeline.json`; `start` itself
+    /// when there is none (the missing-file error then names it).
+    public static func discoverProjectRoot(from start: String) -> String {
+        var directory = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("pipeline.json").path) {
+                return directory.path
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { return start }
+            directory = parent
+        }
+    }
 }

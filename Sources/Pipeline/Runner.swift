@@ -10,13 +10,19 @@ public struct RunOptions: Sendable {
     /// Worker threads handed to each stage (outputs never depend on it).
     public var threads = 1
     public var quiet = false
+    /// After a stage fails, go on with the stages that do not depend on it.
+    public var keepGoing = false
 
-    public init(stages: [String]? = nil, force: Bool = false, dryRun: Bool = false, threads: Int = 1, quiet: Bool = false) {
+    public init(
+        stages: [String]? = nil, force: Bool = false, dryRun: Bool = false, threads: Int = 1, quiet: Bool = false,
+        keepGoing: Bool = false
+    ) {
         self.stages = stages
         self.force = force
         self.dryRun = dryRun
         self.threads = threads
         self.quiet = quiet
+        self.keepGoing = keepGoing
     }
 }
 
@@ -34,6 +40,11 @@ public struct RunSummary: Sendable {
     /// Outputs regenerated from identical parameters, seeds, inputs and code whose bytes
     /// differ from the manifest: a reproducibility failure.
     public var mismatches: [(stage: String, path: String, recorded: String, produced: String)] = []
+    /// Stages that failed, with the error (only with `keepGoing`; otherwise the first
+    /// failure is thrown).
+    public var failed: [(stage: String, error: String)] = []
+    /// Stages not run because a stage they depend on failed: stage → the failed stage.
+    public var skipped: [(stage: String, because: String)] = []
 }
 
 /// Runs the stages of one profile in dependency order, skipping those whose
@@ -46,6 +57,8 @@ public final class Runner {
     private let hashes: HashCache
     private var graph: PackageGraph?
     private var codeIdentities: [String: CodeIdentity] = [:]
+    private let resolver: ParameterResolver
+    private var resolvedParameters: [String: JSONValue] = [:]
 
     /// A runner for `profile`; `log` receives progress lines (stderr in the CLI).
     public init(layout: ProjectLayout, profile: String, log: @escaping (String) -> Void) throws {
@@ -57,13 +70,35 @@ public final class Runner {
         self.profile = chosen
         self.log = log
         hashes = HashCache(cachePath: layout.cacheDirectory + "/hashes.json")
+        resolver = ParameterResolver(binDirectory: layout.binDirectory, cacheDirectory: layout.cacheDirectory, hashes: hashes)
+    }
+
+    /// Resolves the parameters of `names` against their executables' declarations,
+    /// reporting every stage's problems together; nothing runs if any is wrong.
+    func resolveParameters(of names: [String]) throws {
+        var errors: [PipelineError] = []
+        for name in names where resolvedParameters[name] == nil {
+            do {
+                resolvedParameters[name] = try resolver.resolve(spec.stages[name]!, profile: profile.name)
+            } catch let error as PipelineError {
+                errors.append(error)
+            }
+        }
+        resolver.save()
+        if errors.count == 1 { throw errors[0] }
+        if !errors.isEmpty { throw PipelineError.several(errors) }
     }
 
     public var manifestPath: String { layout.manifestPath(of: profile) }
+    /// The run log beside the manifest (times and durations; never hashed).
+    public var runLogPath: String { layout.root(of: profile) + "/" + RunLog.fileName }
+    /// Where stages write before their outputs are moved into place.
+    var scratchRoot: String { layout.root(of: profile) + "/.pipeline-tmp" }
 
     /// Every stage in run order with the reasons it is stale (empty: up to date).
     public func status() throws -> [StageStatus] {
         let manifest = try Manifest.load(from: manifestPath, profile: profile.name)
+        try resolveParameters(of: StageGraph(spec: spec).topologicalOrder())
         let statuses = try StageGraph(spec: spec).topologicalOrder().map { name in
             StageStatus(stage: name, reasons: try staleness(of: spec.stages[name]!, manifest: manifest).reasons)
         }
@@ -75,6 +110,7 @@ public final class Runner {
     public func run(_ options: RunOptions) throws -> RunSummary {
         let lock = try RunLock(path: layout.root(of: profile) + "/.pipeline-run.lock")
         defer { withExtendedLifetime(lock) {} }
+        if !options.dryRun { clearInterruptedScratch() }
         let stageGraph = StageGraph(spec: spec)
         var selected = Set(stageGraph.topologicalOrder())
         if let asked = options.stages {
@@ -83,11 +119,20 @@ public final class Runner {
             }
             selected = stageGraph.closure(of: asked)
         }
+        try resolveParameters(of: stageGraph.topologicalOrder().filter(selected.contains))
         var manifest = try Manifest.load(from: manifestPath, profile: profile.name)
+        var runLog = RunLog.load(from: runLogPath)
         var summary = RunSummary()
         var planned: Set<String> = []
+        var failedOrSkipped: [String: String] = [:]  // stage → the failed stage it waits for
         for name in stageGraph.topologicalOrder() where selected.contains(name) {
             let stage = spec.stages[name]!
+            if let blocker = (stageGraph.upstream[name] ?? []).compactMap({ failedOrSkipped[$0] }).first {
+                failedOrSkipped[name] = blocker
+                summary.skipped.append((name, blocker))
+                log("[\(profile.name)] \(name): skipped — it needs the outputs of \(blocker), which failed")
+                continue
+            }
             var (expected, reasons) = try staleness(of: stage, manifest: manifest)
             if options.force && (options.stages == nil || options.stages!.contains(name)) {
                 reasons.insert(.forced, at: 0)
@@ -105,7 +150,16 @@ public final class Runner {
                 + reasons.map(\.description).joined(separator: "; "))
             if options.dryRun { continue }
             let previous = manifest.stages[name]
-            let record = try execute(stage, expected: expected, options: options, manifest: &manifest)
+            let record: StageRecord
+            do {
+                record = try execute(stage, expected: expected, options: options, manifest: &manifest, runLog: &runLog)
+            } catch {
+                guard options.keepGoing else { throw error }
+                failedOrSkipped[name] = name
+                summary.failed.append((name, "\(error)"))
+                log("[\(profile.name)] \(name): FAILED — \(error)")
+                continue
+            }
             if let previous, previous.withoutOutputs == record.withoutOutputs {
                 for (path, hash) in record.outputs.sorted(by: { $0.key < $1.key })
                 where previous.outputs[path].map({ $0 != hash }) ?? false {
@@ -121,10 +175,22 @@ public final class Runner {
             summary.ran.append(name)
         }
         hashes.save()
-        if summary.ran.isEmpty && !options.dryRun {
+        if summary.ran.isEmpty && summary.failed.isEmpty && !options.dryRun {
             log("[\(profile.name)] nothing to do: all \(summary.upToDate.count) stages are up to date")
         }
         return summary
+    }
+
+    /// Removes what an interrupted (killed) stage left in the scratch directory. Called
+    /// under the profile's lock, so no stage of this profile is writing there.
+    func clearInterruptedScratch() {
+        guard let leftovers = try? FileManager.default.contentsOfDirectory(atPath: scratchRoot), !leftovers.isEmpty else {
+            return
+        }
+        for entry in leftovers.sorted() {
+            try? FileManager.default.removeItem(atPath: scratchRoot + "/" + entry)
+        }
+        log("[\(profile.name)] removed temporary files of an interrupted run: \(leftovers.sorted().joined(separator: ", "))")
     }
 
     /// The record a run of `stage` would have now (outputs empty) and why it is stale.
@@ -144,7 +210,8 @@ public final class Runner {
             seeds[name] = SeedRecord(path: path, value: spec.seedValue(path: path) ?? 0)
         }
         let expected = StageRecord(
-            executable: stage.executable, parameters: stage.parameters(for: profile.name), seeds: seeds,
+            executable: stage.executable, parameters: resolvedParameters[stage.name] ?? stage.parameters(for: profile.name),
+            seeds: seeds,
             inputs: inputs, outputs: [:], code: try codeIdentity(of: stage.executable),
             git: GitState(commit: "", dirty: false), environment: [:])
         var outputs: [String: String?] = [:]
@@ -171,7 +238,8 @@ public final class Runner {
     /// Runs one stage into a scratch directory and, only if it succeeds, moves its
     /// outputs into place and records them.
     private func execute(
-        _ stage: PipelineSpec.Stage, expected: StageRecord, options: RunOptions, manifest: inout Manifest
+        _ stage: PipelineSpec.Stage, expected: StageRecord, options: RunOptions, manifest: inout Manifest,
+        runLog: inout RunLog
     ) throws -> StageRecord {
         let executablePath = layout.binDirectory + "/" + stage.executable
         guard FileManager.default.isExecutableFile(atPath: executablePath) else {
@@ -182,7 +250,7 @@ public final class Runner {
                 stage: stage.name, status: -1,
                 detail: "its input \(declared) is missing; run the stage that writes it, or restore the file.")
         }
-        let scratch = layout.root(of: profile) + "/.pipeline-tmp/" + stage.name
+        let scratch = scratchRoot + "/" + stage.name
         try? FileManager.default.removeItem(atPath: scratch)
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -230,11 +298,20 @@ public final class Runner {
         for output in outputs {
             try AtomicFile.move(output.temporaryPath, to: output.path)
         }
-        manifest.stages[stage.name] = record
-        manifest.runLog[stage.name] = RunLogEntry(
+        // A rerun that reproduced the recorded outputs keeps its record (git commit and
+        // environment included), so a reproduction leaves pipeline.lock byte for byte.
+        if let previous = manifest.stages[stage.name], previous.withoutOutputs == record.withoutOutputs,
+            previous.outputs == record.outputs
+        {
+            record = previous
+        } else {
+            manifest.stages[stage.name] = record
+            try manifest.save(to: manifestPath)
+        }
+        runLog.entries[stage.name] = RunLogEntry(
             started: ISO8601DateFormatter().string(from: started),
             seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, threads: options.threads)
-        try manifest.save(to: manifestPath)
+        try runLog.save(to: runLogPath)
         // Outputs just moved into place: hash them into the cache by their final inode.
         for output in outputs { _ = try? hashes.sha256(of: output.path) }
         return record

@@ -10,6 +10,7 @@ public enum StaleReason: Sendable, Equatable, CustomStringConvertible {
     case inputModified(path: String)
     case inputNew(path: String)
     case inputMissing(path: String, producer: String?)
+    case inputRemoved(path: String)
     case codeChanged(previous: String, current: String)
     case outputMissing(path: String)
     case outputModified(path: String)
@@ -27,6 +28,7 @@ public enum StaleReason: Sendable, Equatable, CustomStringConvertible {
         case .inputNew(let path): return "input new: \(path)"
         case .inputMissing(let path, let producer):
             return "input missing: \(path)" + (producer.map { " (written by stage \($0))" } ?? "")
+        case .inputRemoved(let path): return "input removed: \(path)"
         case .codeChanged(let previous, let current):
             return "code changed (\(previous.prefix(12)) → \(current.prefix(12)))"
         case .outputMissing(let path): return "output missing: \(path)"
@@ -63,6 +65,12 @@ enum Staleness {
             } else {
                 reasons.append(.inputNew(path: path))
             }
+        }
+        let declared = Set(expected.inputs.keys).union(inputProblems.compactMap {
+            if case .inputMissing(let path, _) = $0 { return path } else { return nil }
+        })
+        for path in recorded.inputs.keys.sorted() where !declared.contains(path) {
+            reasons.append(.inputRemoved(path: path))
         }
         if recorded.code.sha256 != expected.code.sha256 {
             reasons.append(.codeChanged(previous: recorded.code.sha256, current: expected.code.sha256))

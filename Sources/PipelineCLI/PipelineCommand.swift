@@ -15,8 +15,8 @@ struct PipelineCommand: ParsableCommand {
 
 /// Options every subcommand shares.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "Project root holding pipeline.json (default: current directory).")
-    var project: String = FileManager.default.currentDirectoryPath
+    @Option(name: .long, help: "Project root holding pipeline.json (default: the nearest directory at or above the current one that has it, as git finds .git).")
+    var project: String = ProjectLayout.discoverProjectRoot(from: FileManager.default.currentDirectoryPath)
 
     @Option(name: .long, help: "Swift package root, for code identity (default: the project root).")
     var package: String?
@@ -56,6 +56,8 @@ extension PipelineCommand {
         @Option(help: "Worker threads for each stage (results do not depend on it).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         @Flag(help: "No progress on stderr.") var quiet = false
+        @Flag(help: "After a stage fails, go on with the stages that do not depend on it; exit non-zero at the end.")
+        var keepGoing = false
 
         func run() throws {
             try reportingErrors {
@@ -64,13 +66,20 @@ extension PipelineCommand {
                 }
                 let summary = try runner.run(
                     RunOptions(stages: stages.isEmpty ? nil : stages, force: force, dryRun: dryRun,
-                               threads: max(1, jobs), quiet: quiet))
+                               threads: max(1, jobs), quiet: quiet, keepGoing: keepGoing))
                 print(JSONValue.object([
                     "profile": .string(profile),
                     "ran": .array(summary.ran.map { .string($0) }),
                     "upToDate": .array(summary.upToDate.map { .string($0) }),
                     "notReproduced": .array(summary.mismatches.map { .string($0.path) }),
+                    "failed": .array(summary.failed.map { .string($0.stage) }),
+                    "skipped": .object(Dictionary(uniqueKeysWithValues: summary.skipped.map { ($0.stage, JSONValue.string($0.because)) })),
                 ]).canonicalText)
+                if !summary.failed.isEmpty {
+                    printError("failed: " + summary.failed.map(\.stage).joined(separator: ", ")
+                        + (summary.skipped.isEmpty ? "" : "; skipped because of them: " + summary.skipped.map { "\($0.stage) (needs \($0.because))" }.joined(separator: ", ")))
+                    throw ExitCode.failure
+                }
                 if !summary.mismatches.isEmpty { throw ExitCode(3) }
             }
         }

@@ -1,9 +1,14 @@
 import Foundation
 
-/// The identity of the code that made an output: a SHA-256 over `Package.swift` and
-/// every source file of the stage executable's target and of the package targets it
-/// depends on (ISSUE #2). A change to the plotting module therefore leaves training
-/// up to date. The git commit (with a dirty flag) is recorded beside it, for humans.
+/// The identity of the code that made an output: a SHA-256 over what the stage
+/// executable is really built from — for its target and every package target it depends
+/// on, directly or not, the target's resolved entry in `Package.swift` (dependencies,
+/// settings and compiler flags as `swift package dump-package` evaluates them) and every
+/// source file. Editing another experiment's module, adding a target, or a comment in
+/// `Package.swift` therefore leaves a stage up to date; editing a module it links makes
+/// it stale. Other packages' products enter by name (their versions are pinned by
+/// Package.resolved, outside the repository). The git commit (with a dirty flag) is
+/// recorded beside it, for humans.
 public struct CodeIdentity: Codable, Hashable, Sendable {
     /// SHA-256 over the sorted list of `relative path NUL file hash` lines.
     public var sha256: String
@@ -23,8 +28,9 @@ public struct CodeIdentity: Codable, Hashable, Sendable {
         executable: String, graph: PackageGraph, packageRoot: String, hashes: HashCache
     ) throws -> CodeIdentity {
         let targets = try graph.closure(ofExecutable: executable)
-        var lines = ["Package.swift\u{0}" + (try hashes.sha256(of: packageRoot + "/Package.swift"))]
+        var lines: [String] = []
         for target in targets {
+            lines.append("Package.swift:" + target.name + "\u{0}" + ContentHash.sha256(target.manifestEntry))
             for file in try sourceFiles(under: target.path, packageRoot: packageRoot) {
                 lines.append(file + "\u{0}" + (try hashes.sha256(of: packageRoot + "/" + file)))
             }

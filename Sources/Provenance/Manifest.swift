@@ -59,7 +59,8 @@ public struct StageRecord: Codable, Hashable, Sendable {
 }
 
 /// One line of the run log: when a stage ran and how long it took. Kept apart from
-/// the records so that timestamps never enter anything hashed.
+/// the records, in its own file (``RunLog``), so that timestamps never enter anything
+/// hashed and a reproduction that changes nothing leaves `pipeline.lock` untouched.
 public struct RunLogEntry: Codable, Hashable, Sendable {
     public var started: String
     public var seconds: Double
@@ -73,8 +74,10 @@ public struct RunLogEntry: Codable, Hashable, Sendable {
 }
 
 /// The manifest of one profile (`pipeline.lock` in the profile's root): per stage the
-/// record of its last successful run, plus the run log. Written with sorted keys and
-/// two-space indentation so that a diff reads well; replaced atomically.
+/// record of its last successful run. Written with sorted keys and indentation so that
+/// a diff reads well; replaced atomically, and only when a record changes (a rerun
+/// that reproduces the recorded outputs keeps the old record, git commit included).
+/// Times and durations live in the run log beside it (``RunLog``).
 public struct Manifest: Codable, Hashable, Sendable {
     /// The format of this file; bumped on incompatible changes.
     public static let currentFormatVersion = 1
@@ -82,13 +85,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var formatVersion: Int
     public var profile: String
     public var stages: [String: StageRecord]
-    public var runLog: [String: RunLogEntry]
 
     public init(profile: String) {
         formatVersion = Manifest.currentFormatVersion
         self.profile = profile
         stages = [:]
-        runLog = [:]
     }
 
     /// Reads the manifest at `path`; a missing file is an empty manifest.
@@ -119,5 +120,37 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// Writes the manifest atomically.
     public func save(to path: String) throws {
         try AtomicFile.write(try encoded(), to: path)
+    }
+}
+
+/// When each stage of a profile last ran, how long it took and with how many threads:
+/// `pipeline-runlog.json` beside the profile's `pipeline.lock`. Informative only (it is
+/// never hashed and not committed); the RO-Crate export reads start and end times here.
+public struct RunLog: Codable, Hashable, Sendable {
+    /// Stage name → its last run.
+    public var entries: [String: RunLogEntry]
+
+    public init(entries: [String: RunLogEntry] = [:]) {
+        self.entries = entries
+    }
+
+    /// The file name beside `pipeline.lock`.
+    public static let fileName = "pipeline-runlog.json"
+
+    /// Reads the run log at `path`; a missing or unreadable file is an empty log (it only informs).
+    public static func load(from path: String) -> RunLog {
+        guard let data = FileManager.default.contents(atPath: path),
+            let entries = try? JSONDecoder().decode([String: RunLogEntry].self, from: data)
+        else { return RunLog() }
+        return RunLog(entries: entries)
+    }
+
+    /// Writes the run log atomically (sorted keys, indented).
+    public func save(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(entries)
+        data.append(0x0A)
+        try AtomicFile.write(data, to: path)
     }
 }

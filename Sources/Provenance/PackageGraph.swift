@@ -9,11 +9,17 @@ public struct PackageGraph: Sendable {
         public var name: String
         public var path: String
         public var dependencies: [String]
+        /// The target's resolved description in `Package.swift` (type, path, dependencies
+        /// on targets and on other packages' products, settings with their flags, excludes,
+        /// resources) as canonical JSON: what code identity hashes instead of the whole
+        /// manifest, so a comment or another target's edit does not count.
+        public var manifestEntry: String
 
-        public init(name: String, path: String, dependencies: [String]) {
+        public init(name: String, path: String, dependencies: [String], manifestEntry: String = "") {
             self.name = name
             self.path = path
             self.dependencies = dependencies
+            self.manifestEntry = manifestEntry
         }
     }
 
@@ -82,7 +88,8 @@ public struct PackageGraph: Sendable {
                     }
                 }
             }
-            targets[name] = Target(name: name, path: path, dependencies: dependencies)
+            targets[name] = Target(
+                name: name, path: path, dependencies: dependencies, manifestEntry: JSONValue.object(entry).canonicalText)
         }
         var executables: [String: String] = [:]
         if case .array(let products)? = root["products"] {

@@ -2,4 +2,4 @@ import StageKit
 import TrainingStage
 
 // `train-ensembles --invocation FILE`: run by `pipeline run`; see TrainingStage.TrainEnsembles.
-StageMain.run(TrainEnsembles.run)
+StageMain.run(executable: "train-ensembles", schema: SweepSpecification.schema, TrainEnsembles.run)

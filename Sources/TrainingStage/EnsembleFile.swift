@@ -1,22 +1,35 @@
 import HDF5
 import Networks
+import NumericsCore
 
 /// The layout of an ensembles file (written by `train-ensembles`, read by
-/// `estimate-exponents`); C configurations, T steps, K recorded steps, P the largest
-/// parameter count (smaller nets are padded with NaN), R replicas, M neighbour times,
-/// U neighbours per time. Every dataset's `dimensions` attribute names its axes.
+/// `estimate-exponents`); C configurations, T steps, K evaluation steps, K' parameter
+/// steps, P the largest parameter count (smaller nets are padded with NaN), L the most
+/// layer sizes, R replicas, M neighbour times, U neighbours per time. Every dataset's
+/// `dimensions` attribute names its axes. The file says which networks, loss, optimizer
+/// and batches made it, so downstream stages never need the producing stage's parameters:
 ///
-/// - `/configurations/{index, activation, width, learning_rate, seed_index, parameter_count}` [C]
-/// - `/reference/training_loss` [C, T+1], `test_loss`, `test_accuracy` [C, K], `recorded_steps` [K],
-///   `parameters` [C, K', P] (every `parameter_record_interval` steps), `parameter_steps` [K'],
+/// - root attributes: `steps`, `replica_count`, `shard` [i, n], `loss`, `output_activation`,
+///   `initialization`, `optimizer` (name), `optimizer_hyperparameters` (canonical JSON),
+///   `momentum` (heavy-ball μ, 0 otherwise), `batch_size` (0: full batch), `ensembles_key`
+///   (the stage's seed, a decimal string: configuration c's minibatch order and per-step
+///   noise are `SweepSpecification.key(seed, "batches" / "noise", c)`), `evaluates_training_set`
+/// - `/configurations/{index, activation, width, learning_rate, seed_index, parameter_count}` [C],
+///   `layer_sizes` [C, L] (0-padded; `width` is the first hidden layer)
+/// - `/reference/training_loss` [C, T+1] (loss of step t's batch at w_t), `test_loss`,
+///   `test_accuracy` [C, K], `recorded_steps` [K], optionally `training_set_loss`,
+///   `training_set_accuracy` [C, K]; `parameters` [C, K', P] at `parameter_steps` [K'],
 ///   `final_parameters` [C, P], `status_step`, `status_reason` [C] (−1 / 0: completed)
-/// - `/replicas/distance_l1`, `distance_l2` [C, R, T+1], `status_step`, `status_reason` [C, R]
+/// - `/replicas/distance_l1`, `distance_l2` [C, R, T+1], `status_step` [C, R]
 /// - `/neighbours/reference_steps` [M], `initial_distance`, `final_distance`, `status_step` [C, M, U]
 public struct EnsembleFileWriter {
     let sweep: SweepSpecification
     let configurations: [SweepConfiguration]
+    let architectures: [Architecture]
+    let seeds: SeedKey
     let maxParameterCount: Int
-    /// Reference parameters are stored every this many steps (the sweep's record
+    let maxLayerCount: Int
+    /// Reference parameters are stored every this many steps (the sweep's parameter
     /// interval, or a multiple of it when the trajectories would not fit the budget).
     public let parameterRecordInterval: Int
     /// Bytes the file will hold before compression.
@@ -25,13 +38,17 @@ public struct EnsembleFileWriter {
     /// The budget for stored parameter trajectories; larger ones are decimated, never dropped.
     public static let parameterBudgetBytes = 2_000_000_000
 
-    public init(sweep: SweepSpecification, configurations: [SweepConfiguration]) {
+    public init(sweep: SweepSpecification, configurations: [SweepConfiguration], architectures: [Architecture],
+                seeds: SeedKey) {
         self.sweep = sweep
         self.configurations = configurations
-        maxParameterCount = (sweep.widths.max() ?? 0) * (sweep.inputCount + 2) + 1
+        self.architectures = architectures
+        self.seeds = seeds
+        maxParameterCount = architectures.map(\.parameterCount).max() ?? 0
+        maxLayerCount = architectures.map(\.layerSizes.count).max() ?? 0
         let count = configurations.count
-        let records = sweep.steps / sweep.recordInterval + 2
-        var interval = sweep.recordInterval
+        let records = sweep.steps / sweep.evaluationInterval + 2
+        var interval = sweep.parameterInterval
         while count * (sweep.steps / interval + 2) * maxParameterCount * 8 > EnsembleFileWriter.parameterBudgetBytes {
             interval *= 2
         }
@@ -51,15 +68,29 @@ public struct EnsembleFileWriter {
         try root.setAttribute("steps", .int(Int64(steps)))
         try root.setAttribute("replica_count", .int(Int64(sweep.replicaCount)))
         try root.setAttribute("shard", .ints([Int64(sweep.shard.index), Int64(sweep.shard.count)]))
-        try root.setAttribute("momentum", .double(sweep.momentum))
+        if case .heavyBall(let momentum) = sweep.optimizer {
+            try root.setAttribute("momentum", .double(momentum))
+        } else {
+            try root.setAttribute("momentum", .double(0))
+        }
+        try root.setAttribute("loss", .string(sweep.loss.rawValue))
+        try root.setAttribute("output_activation", .string(sweep.outputActivation.rawValue))
+        try root.setAttribute("initialization", .string(String(describing: sweep.initialization)))
+        try root.setAttribute("optimizer", .string(sweep.optimizer.name))
+        try root.setAttribute("optimizer_hyperparameters", .string(sweep.optimizer.hyperparameters.canonicalText))
+        try root.setAttribute("batch_size", .int(Int64(sweep.batchSize ?? 0)))
+        try root.setAttribute("ensembles_key", .string(String(seeds.rawValue)))
+        try root.setAttribute("evaluates_training_set", .int(sweep.evaluatesTrainingSet ? 1 : 0))
 
         let table = try root.createGroup("configurations")
         try column(table, "index", configurations.map { Int64($0.index) }, "position in the full sweep")
         try table.writeStrings("activation", configurations.map(\.activation.rawValue))
-        try column(table, "width", configurations.map { Int64($0.width) }, "hidden units")
-        try column(table, "learning_rate", configurations.map(\.learningRate), "η of full-batch GD")
-        try column(table, "seed_index", configurations.map { Int64($0.seedIndex) }, "seed s of init/width/w/seed/s")
+        try column(table, "width", configurations.map { Int64($0.width) }, "units of the first hidden layer")
+        try column(table, "learning_rate", configurations.map(\.learningRate), "step size η of the optimizer")
+        try column(table, "seed_index", configurations.map { Int64($0.seedIndex) }, "seed s of init/width/w…/seed/s")
         try column(table, "parameter_count", results.map { Int64($0.parameterCount) }, "parameters of the net")
+        try matrix(table, "layer_sizes", architectures.flatMap { $0.layerSizes.map(Int64.init) + [Int64](repeating: 0, count: maxLayerCount - $0.layerSizes.count) },
+                   [count, maxLayerCount], ["configuration", "layer"], "[inputs, hidden…, outputs] of each network (0-padded)")
 
         let reference = try root.createGroup("reference")
         let recorded = results.first?.recordedSteps ?? []
@@ -70,8 +101,15 @@ public struct EnsembleFileWriter {
                    ["configuration", "recorded step"], "test-set loss of the reference at recorded_steps")
         try matrix(reference, "test_accuracy", results.flatMap { Array($0.testAccuracy.prefix(recorded.count)) }, [count, recorded.count],
                    ["configuration", "recorded step"], "test-set accuracy (fraction correct) at recorded_steps")
-        let keep = recorded.enumerated().filter { $0.element % parameterRecordInterval == 0 || $0.element == steps }.map(\.offset)
-        try reference.writeDataset("parameter_steps", keep.map { Int64(recorded[$0]) }, shape: [keep.count])
+        if sweep.evaluatesTrainingSet {
+            try matrix(reference, "training_set_loss", results.flatMap { Array($0.trainingSetLoss.prefix(recorded.count)) }, [count, recorded.count],
+                       ["configuration", "recorded step"], "loss on the whole training set at recorded_steps")
+            try matrix(reference, "training_set_accuracy", results.flatMap { Array($0.trainingSetAccuracy.prefix(recorded.count)) }, [count, recorded.count],
+                       ["configuration", "recorded step"], "accuracy on the whole training set at recorded_steps")
+        }
+        let parameterSteps = results.first?.parameterSteps ?? []
+        let keep = parameterSteps.enumerated().filter { $0.element % parameterRecordInterval == 0 || $0.element == steps }.map(\.offset)
+        try reference.writeDataset("parameter_steps", keep.map { Int64(parameterSteps[$0]) }, shape: [keep.count])
         var trajectories: [Double] = []
         trajectories.reserveCapacity(count * keep.count * maxParameterCount)
         for result in results {

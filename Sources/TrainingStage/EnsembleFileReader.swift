@@ -1,13 +1,25 @@
+import Foundation
 import HDF5
+import NumericsCore
+import Provenance
 import Networks
 import StageKit
 
 /// Reads an ensembles file written by ``EnsembleFileWriter`` (see there for the layout).
 public struct EnsembleFileReader {
     public let configurations: [SweepConfiguration]
+    /// The network of each configuration, as the file describes it.
+    public let architectures: [Architecture]
+    /// The optimizer (the step size of row r is `configurations[r].learningRate`).
+    public let optimizer: OptimizerChoice
+    /// Minibatch size, nil for full-batch steps.
+    public let batchSize: Int?
+    /// The stage's seed: configuration c's batches and noise derive from it.
+    public let seeds: SeedKey
     public let parameterCounts: [Int]
     public let steps: Int
     public let replicaCount: Int
+    /// Heavy-ball momentum μ (0 for other optimizers).
     public let momentum: Double
     let maxParameterCount: Int
     let parameterStepCount: Int
@@ -34,21 +46,61 @@ public struct EnsembleFileReader {
         self.steps = Int(steps)
         replicaCount = Int(replicas)
         self.momentum = momentum
+        func text(_ name: String) throws -> String {
+            guard case .string(let value) = try root.attribute(name) else {
+                throw StageError.invalidInput(path: file.path, reason: "its root attribute '\(name)' is missing or not a string")
+            }
+            return value
+        }
+        func key(_ name: String) throws -> SeedKey {
+            guard let value = UInt64(try text(name)) else {
+                throw StageError.invalidInput(path: file.path, reason: "its root attribute '\(name)' is not a 64-bit seed")
+            }
+            return SeedKey(value)
+        }
+        guard let loss = Loss(rawValue: try text("loss")), let output = OutputActivation(rawValue: try text("output_activation")),
+            case .int(let batch) = try root.attribute("batch_size")
+        else {
+            throw StageError.invalidInput(path: file.path, reason: "its loss, output_activation or batch_size attribute is not one this code knows")
+        }
+        batchSize = batch == 0 ? nil : Int(batch)
+        seeds = try key("ensembles_key")
+        var optimizerParameters = try JSONValue.parse(Data(try text("optimizer_hyperparameters").utf8), source: file.path)
+        if case .object(var members) = optimizerParameters {
+            members["name"] = .string(try text("optimizer"))
+            optimizerParameters = .object(members)
+        }
+        optimizer = try OptimizerChoice(Parameters(optimizerParameters, path: "\(file.path):/optimizer"))
         let table = try root.openGroup("configurations")
         let indices = try table.readDataset("index", as: Int64.self).values
         let activations = try table.readStrings("activation").values
         let widths = try table.readDataset("width", as: Int64.self).values
         let rates = try table.readDataset("learning_rate", as: Double.self).values
-        let seeds = try table.readDataset("seed_index", as: Int64.self).values
-        parameterCounts = try table.readDataset("parameter_count", as: Int64.self).values.map(Int.init)
+        let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
+        let counts = try table.readDataset("parameter_count", as: Int64.self).values.map(Int.init)
+        parameterCounts = counts
+        let layerTable = try table.readDataset("layer_sizes", as: Int64.self)
+        let layerColumns = layerTable.shape.count == 2 ? layerTable.shape[1] : 0
+        var architectures: [Architecture] = []
         configurations = try indices.indices.map { row in
             guard let activation = Activation(rawValue: activations[row]) else {
                 throw StageError.invalidInput(path: file.path, reason: "unknown activation '\(activations[row])' in row \(row)")
             }
+            let sizes = layerTable.values[(row * layerColumns)..<((row + 1) * layerColumns)].map(Int.init).filter { $0 > 0 }
+            guard sizes.count >= 2, sizes[1..<(sizes.count - 1)].first.map({ $0 == Int(widths[row]) }) ?? true else {
+                throw StageError.invalidInput(path: file.path, reason: "row \(row) of /configurations/layer_sizes is \(sizes)")
+            }
+            let architecture = try Architecture(layerSizes: sizes, hiddenActivation: activation, outputActivation: output, loss: loss)
+            guard architecture.parameterCount == counts[row] else {
+                throw StageError.invalidInput(
+                    path: file.path, reason: "row \(row): layers \(sizes) have \(architecture.parameterCount) parameters, the file says \(counts[row])")
+            }
+            architectures.append(architecture)
             return SweepConfiguration(
-                index: Int(indices[row]), activation: activation, width: Int(widths[row]), learningRate: rates[row],
-                seedIndex: Int(seeds[row]))
+                index: Int(indices[row]), activation: activation, hiddenWidths: Array(sizes[1..<(sizes.count - 1)]),
+                learningRate: rates[row], seedIndex: Int(seedIndices[row]))
         }
+        self.architectures = architectures
         let reference = try root.openGroup("reference")
         trainingLoss = try reference.readDataset("training_loss", as: Double.self).values
         let stored = try reference.readDataset("parameters", as: Double.self)
@@ -90,7 +142,18 @@ public struct EnsembleFileReader {
         return Array(finalParameters[start..<(start + parameterCounts[row])])
     }
 
-    /// The full-batch training loss of the reference at steps 0…T.
+    /// The batch schedule of row `row` (every run of that configuration used it).
+    public func batches(_ row: Int) -> BatchSchedule {
+        batchSize.map { .shuffledMinibatches(size: $0, key: SweepSpecification.key(seeds, "batches", configurations[row])) }
+            ?? .fullBatch
+    }
+
+    /// The root of the per-step noise keys of row `row`.
+    public func noiseKey(_ row: Int) -> SeedKey {
+        SweepSpecification.key(seeds, "noise", configurations[row])
+    }
+
+    /// The training loss of the reference at steps 0…T (of step t's batch).
     public func trainingLoss(_ row: Int) -> [Double] {
         Array(trainingLoss[(row * (steps + 1))..<((row + 1) * (steps + 1))])
     }

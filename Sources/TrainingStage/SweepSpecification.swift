@@ -1,6 +1,7 @@
 import Foundation
 import Networks
 import NumericsCore
+import Provenance
 import StageKit
 
 /// One trained ensemble of a sweep: a network, a learning rate and a seed index.
@@ -8,26 +9,97 @@ public struct SweepConfiguration: Sendable, Equatable {
     /// Position in the full sweep (stable under sharding: shards keep these indices).
     public var index: Int
     public var activation: Activation
-    public var width: Int
+    /// The widths of the hidden layers, input side first.
+    public var hiddenWidths: [Int]
     public var learningRate: Double
     public var seedIndex: Int
+
+    public init(index: Int, activation: Activation, hiddenWidths: [Int], learningRate: Double, seedIndex: Int) {
+        self.index = index
+        self.activation = activation
+        self.hiddenWidths = hiddenWidths
+        self.learningRate = learningRate
+        self.seedIndex = seedIndex
+    }
+
+    /// The width of the first hidden layer (the architecture axis of one-hidden-layer studies).
+    public var width: Int { hiddenWidths.first ?? 0 }
 }
 
-/// The sweep a `train-ensembles` stage runs, read from its parameters (README.md,
-/// "train-ensembles"): the product activations × widths × learning rates × seeds, the
-/// optimizer, and what to record.
+/// The optimizer a sweep trains with, by name, and its hyperparameters (the step size
+/// is the sweep's learning-rate axis).
+public enum OptimizerChoice: Sendable, Equatable {
+    /// `w ← w − η∇L` (SCIENCE.md §1).
+    case gradientDescent
+    /// PyTorch SGD with heavy-ball momentum μ (`torch.optim.SGD`, dampening 0).
+    case heavyBall(momentum: Double)
+    /// Adam with PyTorch's update (β₁, β₂, eps).
+    case adam(beta1: Double, beta2: Double, epsilon: Double)
+
+    /// The name written into files and parameters.
+    public var name: String {
+        switch self {
+        case .gradientDescent: return "gd"
+        case .heavyBall: return "heavy-ball"
+        case .adam: return "adam"
+        }
+    }
+
+    /// The hyperparameters besides the step size, as recorded in the ensembles file.
+    public var hyperparameters: JSONValue {
+        switch self {
+        case .gradientDescent: return .object([:])
+        case .heavyBall(let momentum): return .object(["momentum": .double(momentum)])
+        case .adam(let beta1, let beta2, let epsilon):
+            return .object(["beta1": .double(beta1), "beta2": .double(beta2), "epsilon": .double(epsilon)])
+        }
+    }
+
+    /// Calls `body` with the optimizer at step size `learningRate` (one generic call site
+    /// for training and estimation, so both always use the same implementation).
+    public func withOptimizer<R>(learningRate: Double, _ body: (any DifferentiableOptimizer) throws -> R) rethrows -> R {
+        switch self {
+        case .gradientDescent: return try body(GradientDescent(learningRate: learningRate))
+        case .heavyBall(let momentum): return try body(StochasticGradientDescent(learningRate: learningRate, momentum: momentum))
+        case .adam(let beta1, let beta2, let epsilon):
+            return try body(Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon))
+        }
+    }
+
+    /// Reads `{"name": …, hyperparameters…}` (resolved: every key present).
+    public init(_ parameters: Parameters) throws {
+        switch try parameters.string("name") {
+        case "gd": self = .gradientDescent
+        case "heavy-ball": self = .heavyBall(momentum: try parameters.double("momentum"))
+        default:
+            self = .adam(beta1: try parameters.double("beta1"), beta2: try parameters.double("beta2"),
+                         epsilon: try parameters.double("epsilon"))
+        }
+    }
+}
+
+/// The sweep a `train-ensembles` stage runs, read from its (resolved) parameters: the
+/// product hidden activations × hidden widths × learning rates × seeds, the optimizer,
+/// the batch schedule and what to record. Inputs and outputs of the network come from
+/// the data file (features; one sigmoid output for two classes, one per class for softmax).
 public struct SweepSpecification: Sendable {
     public var activations: [Activation]
-    public var widths: [Int]
-    public var inputCount: Int
+    public var hiddenWidths: [[Int]]
     public var outputActivation: OutputActivation
     public var loss: Loss
     public var initialization: Initialization
     public var learningRates: [Double]
-    public var momentum: Double
+    public var optimizer: OptimizerChoice
+    /// Minibatch size, or nil for full-batch steps.
+    public var batchSize: Int?
     public var seedCount: Int
     public var steps: Int
-    public var recordInterval: Int
+    /// Evaluations (test set, and training set if asked) every this many steps, and at T.
+    public var evaluationInterval: Int
+    /// Reference parameters are stored at these steps (0 and T always).
+    public var parameterInterval: Int
+    /// Evaluate on the whole training set as well (minibatch methods).
+    public var evaluatesTrainingSet: Bool
     public var replicaCount: Int
     public var replicaLaw: PerturbationLaw
     /// Mittra's neighbours along the reference (SCIENCE.md §1 estimator 1), if any.
@@ -36,37 +108,89 @@ public struct SweepSpecification: Sendable {
     /// This process's share of the configurations: index i of n (configurations c with c mod n = i).
     public var shard: (index: Int, count: Int)
 
-    /// Reads the specification from a stage's parameters.
+    /// The declared parameters of `train-ensembles`.
+    public static let schema = ParameterSchema([
+        ParameterField("network", .object([
+            ParameterField("hiddenActivations", .array(.string(oneOf: Activation.allCases.map(\.rawValue))), "activation of every hidden layer; one sweep axis"),
+            ParameterField("hiddenWidths", .array(.array(.integer(atLeast: 1))), "hidden layer widths of each architecture, input side first (e.g. [[4], [8]]); one sweep axis"),
+            ParameterField("outputActivation", .string(oneOf: OutputActivation.allCases.map(\.rawValue)), "activation of the output layer"),
+            ParameterField("loss", .string(oneOf: ["mse", "bce", "softmax-ce"]), "training loss (mean over the batch)"),
+            ParameterField("initialization", .string(oneOf: ["pytorch-default", "normal", "xavier-uniform", "he-normal"]), "initial weights and biases"),
+            .optional("initializationStd", .number, "standard deviation of the weights for initialization \"normal\" (biases 0)"),
+        ]), "the networks: inputs and outputs come from the data file"),
+        ParameterField("optimizer", .object([
+            ParameterField("name", .string(oneOf: ["gd", "heavy-ball", "adam"]), "the update rule; the step size is the learningRates axis"),
+            .optional("momentum", .number, "heavy-ball momentum μ (PyTorch convention)"),
+            .optional("beta1", .number, "Adam's β₁ (PyTorch default 0.9)"),
+            .optional("beta2", .number, "Adam's β₂ (PyTorch default 0.999)"),
+            .optional("epsilon", .number, "Adam's eps (PyTorch default 1e-8)"),
+        ]), "the optimizer"),
+        ParameterField("batchSize", .integer(atLeast: 0), default: .int(0), "minibatch size, shuffled each epoch from the 'batches' seed; 0 = full batch"),
+        ParameterField("learningRates", .either([
+            .array(.number),
+            .object([ParameterField("logGrid", .object([
+                ParameterField("from", .number, "smallest η"), ParameterField("to", .number, "largest η"),
+                ParameterField("count", .integer(atLeast: 2), "points, log-spaced"),
+            ]), "10^(log10 from + i (log10 to − log10 from)/(count − 1))")]),
+        ]), "step sizes η; one sweep axis"),
+        ParameterField("seedCount", .integer(atLeast: 1), "initialisations per cell; one sweep axis"),
+        ParameterField("steps", .integer(atLeast: 1), "optimizer steps T"),
+        ParameterField("record", .object([
+            ParameterField("evaluationInterval", .integer(atLeast: 1), "test (and training-set) evaluations every k steps, and at T"),
+            ParameterField("parameterInterval", .integer(atLeast: 1), "reference parameters stored every k steps, and at T (decimated if over 2 GB)"),
+            ParameterField("trainingSet", .bool, default: .bool(false), "also evaluate loss and accuracy on the whole training set"),
+        ]), "what is recorded besides the replica distances, which are recorded every step"),
+        ParameterField("replicas", .object([
+            ParameterField("count", .integer(atLeast: 0), "replicas R per reference"),
+            ParameterField("law", .string(oneOf: ["uniform-weights", "gaussian"]), "perturbation at t = 0: U(±size) on weights only, or N(0, size²) on all"),
+            ParameterField("size", .number, "half-width or standard deviation of the perturbation"),
+        ]), "replicas perturbed once at t = 0"),
+        .optional("neighbours", .object([
+            ParameterField("start", .integer(atLeast: 0), "first reference time t_0"),
+            ParameterField("spacing", .integer(atLeast: 1), "τ, steps between reference times (also the horizon)"),
+            ParameterField("times", .integer(atLeast: 1), "M reference times"),
+            ParameterField("perTime", .integer(atLeast: 1), "U neighbours per reference time"),
+            ParameterField("standardDeviation", .number, "σ of the Gaussian neighbour offsets"),
+        ]), "Mittra's neighbours along the reference (Eq. 4)"),
+        ParameterField("divergenceBound", .number, default: .double(1e6), "a run counts as diverged when |w|∞ exceeds this"),
+        .optional("shard", .object([
+            ParameterField("index", .integer(atLeast: 0), "this shard i"), ParameterField("count", .integer(atLeast: 1), "shards n"),
+        ]), "train only configurations c with c mod n = i (global indices and seeds kept)"),
+    ])
+
+    /// Reads the specification from a stage's resolved parameters.
     public init(_ parameters: Parameters) throws {
         let network = try parameters.object("network")
-        activations = try network.strings("hiddenActivations", oneOf: Activation.allCases.map(\.rawValue)).map {
-            Activation(rawValue: $0)!
+        activations = try network.strings("hiddenActivations").map { Activation(rawValue: $0)! }
+        guard case .array(let widthLists)? = network.value["hiddenWidths"] else {
+            throw StageError.parameter(path: network.path + ".hiddenWidths", message: "must be an array of arrays of widths")
         }
-        widths = try network.ints("widths")
-        inputCount = try network.int("inputs", atLeast: 1)
-        outputActivation = OutputActivation(
-            rawValue: try network.string("outputActivation", oneOf: OutputActivation.allCases.map(\.rawValue)))!
-        loss = try SweepSpecification.loss(try network.string("loss", oneOf: ["mse", "bce", "softmax-ce"]))
+        hiddenWidths = try widthLists.indices.map { index in
+            try Parameters(.object(["w": widthLists[index]]), path: "\(network.path).hiddenWidths[\(index)]").ints("w")
+        }
+        outputActivation = OutputActivation(rawValue: try network.string("outputActivation"))!
+        loss = SweepSpecification.loss(try network.string("loss"))
         initialization = try SweepSpecification.initialization(network)
         learningRates = try SweepSpecification.learningRates(parameters)
-        let optimizer = try parameters.object("optimizer")
-        _ = try optimizer.string("kind", oneOf: ["full-batch-gd"])
-        momentum = try optimizer.double("momentum", default: 0)
-        seedCount = try parameters.int("seedCount", atLeast: 1)
-        steps = try parameters.int("steps", atLeast: 1)
-        recordInterval = try parameters.int("recordInterval", atLeast: 1)
+        optimizer = try OptimizerChoice(try parameters.object("optimizer"))
+        let size = try parameters.int("batchSize")
+        batchSize = size == 0 ? nil : size
+        seedCount = try parameters.int("seedCount")
+        steps = try parameters.int("steps")
+        let record = try parameters.object("record")
+        evaluationInterval = try record.int("evaluationInterval")
+        parameterInterval = try record.int("parameterInterval")
+        evaluatesTrainingSet = try record.bool("trainingSet", default: false)
         let replicas = try parameters.object("replicas")
-        replicaCount = try replicas.int("count", atLeast: 0)
-        let size = try replicas.double("size")
-        switch try replicas.string("law", oneOf: ["uniform-weights", "gaussian"]) {
-        case "uniform-weights": replicaLaw = .uniformOnWeights(halfWidth: size)
-        default: replicaLaw = .gaussian(standardDeviation: size)
-        }
+        replicaCount = try replicas.int("count")
+        let spread = try replicas.double("size")
+        replicaLaw = try replicas.string("law") == "uniform-weights"
+            ? .uniformOnWeights(halfWidth: spread) : .gaussian(standardDeviation: spread)
         if parameters.has("neighbours") {
             let plan = try parameters.object("neighbours")
             neighbours = (
-                try plan.int("start", atLeast: 0), try plan.int("spacing", atLeast: 1), try plan.int("times", atLeast: 1),
-                try plan.int("perTime", atLeast: 1), try plan.double("standardDeviation")
+                try plan.int("start"), try plan.int("spacing"), try plan.int("times"), try plan.int("perTime"),
+                try plan.double("standardDeviation")
             )
             if let neighbours, neighbours.start + neighbours.timeCount * neighbours.spacing > steps {
                 throw StageError.parameter(
@@ -75,27 +199,31 @@ public struct SweepSpecification: Sendable {
         } else {
             neighbours = nil
         }
-        divergenceBound = try parameters.double("divergenceBound", default: 1e6)
+        divergenceBound = try parameters.double("divergenceBound")
         if parameters.has("shard") {
             let shard = try parameters.object("shard")
-            self.shard = (try shard.int("index", atLeast: 0), try shard.int("count", atLeast: 1))
+            self.shard = (try shard.int("index"), try shard.int("count"))
             guard self.shard.index < self.shard.count else {
                 throw StageError.parameter(path: shard.path, message: "index must be below count")
             }
         } else {
             shard = (0, 1)
         }
+        if case .heavyBall = optimizer, !(try parameters.object("optimizer").has("momentum")) {
+            throw StageError.parameter(path: parameters.path + ".optimizer.momentum", message: "is required for heavy-ball")
+        }
     }
 
-    /// Every configuration of the sweep in its fixed order (activation, width, learning
-    /// rate, seed — the last varying fastest), restricted to this shard.
+    /// Every configuration of the sweep in its fixed order (activation, architecture,
+    /// learning rate, seed — the last varying fastest), restricted to this shard.
     public var configurations: [SweepConfiguration] {
         var all: [SweepConfiguration] = []
         for activation in activations {
-            for width in widths {
+            for widths in hiddenWidths {
                 for learningRate in learningRates {
                     for seed in 0..<seedCount {
-                        all.append(.init(index: all.count, activation: activation, width: width, learningRate: learningRate, seedIndex: seed))
+                        all.append(.init(index: all.count, activation: activation, hiddenWidths: widths,
+                                         learningRate: learningRate, seedIndex: seed))
                     }
                 }
             }
@@ -103,26 +231,34 @@ public struct SweepSpecification: Sendable {
         return all.filter { $0.index % shard.count == shard.index }
     }
 
-    /// The network of `configuration`: inputs-width-outputs.
-    public func architecture(for configuration: SweepConfiguration) throws -> Architecture {
+    /// The network of `configuration` on data with `inputCount` features and `outputCount` outputs.
+    public func architecture(for configuration: SweepConfiguration, inputCount: Int, outputCount: Int) throws -> Architecture {
         try Architecture(
-            layerSizes: [inputCount, configuration.width, 1], hiddenActivation: configuration.activation,
+            layerSizes: [inputCount] + configuration.hiddenWidths + [outputCount], hiddenActivation: configuration.activation,
             outputActivation: outputActivation, loss: loss)
     }
 
-    /// The initial parameters of a configuration. They depend only on the width and the
-    /// seed index (`init/width/w/seed/s`), so every activation and learning rate of one
-    /// seed starts from the same weights: a paired design.
+    /// Network outputs for data with `classCount` classes: one per class for softmax, else one.
+    public func outputCount(classCount: Int) -> Int {
+        outputActivation == .softmax ? classCount : 1
+    }
+
+    /// The initial parameters of a configuration. They depend only on the hidden widths
+    /// and the seed index (`init/width/w…/seed/s`), so every activation and learning rate
+    /// of one seed starts from the same weights: a paired design.
     public func initialParameters(for configuration: SweepConfiguration, seeds: SeedKey, architecture: Architecture) -> [Double] {
         initialization.parameters(for: architecture.layout, key: SweepSpecification.key(seeds, "init", configuration))
     }
 
-    /// The key of stream `label` for a configuration (shared across activations and learning rates).
+    /// The key of stream `label` for a configuration (shared across activations and
+    /// learning rates): `label/width/w₁/…/width/w_k/seed/s`.
     public static func key(_ seeds: SeedKey, _ label: String, _ configuration: SweepConfiguration) -> SeedKey {
-        seeds.derive(label).derive("width", configuration.width).derive("seed", configuration.seedIndex)
+        var key = seeds.derive(label)
+        for width in configuration.hiddenWidths { key = key.derive("width", width) }
+        return key.derive("seed", configuration.seedIndex)
     }
 
-    static func loss(_ name: String) throws -> Loss {
+    static func loss(_ name: String) -> Loss {
         switch name {
         case "mse": return .meanSquaredError
         case "bce": return .binaryCrossEntropy
@@ -131,7 +267,7 @@ public struct SweepSpecification: Sendable {
     }
 
     static func initialization(_ network: Parameters) throws -> Initialization {
-        switch try network.string("initialization", oneOf: ["pytorch-default", "normal", "xavier-uniform", "he-normal"]) {
+        switch try network.string("initialization") {
         case "pytorch-default": return .pytorchDefault
         case "xavier-uniform": return .xavierUniform
         case "he-normal": return .heNormal
@@ -146,7 +282,7 @@ public struct SweepSpecification: Sendable {
         let grid = try parameters.object("learningRates").object("logGrid")
         let from = log10(try grid.double("from"))
         let to = log10(try grid.double("to"))
-        let count = try grid.int("count", atLeast: 2)
+        let count = try grid.int("count")
         return (0..<count).map { pow(10, from + Double($0) * (to - from) / Double(count - 1)) }
     }
 }

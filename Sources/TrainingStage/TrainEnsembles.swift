@@ -16,30 +16,40 @@ import StageKit
 public enum TrainEnsembles {
     public static func run(_ context: StageContext) throws {
         let sweep = try SweepSpecification(context.parameters)
-        let dataPath = context.inputs(endingWith: ".h5").first.map(\.declaredPath) ?? ""
-        let dataFile = try context.openInputFile(dataPath)
-        let training = try Dataset(ClassificationDataFile.read(split: "train", from: dataFile), outputCount: 1)
-        let test = try Dataset(ClassificationDataFile.read(split: "test", from: dataFile), outputCount: 1)
+        guard let dataInput = context.inputs(endingWith: ".h5").first, context.inputs(endingWith: ".h5").count == 1 else {
+            throw StageError.usage("stage '\(context.stage)' must declare exactly one .h5 input (the data set file)")
+        }
+        let dataFile = try context.openInputFile(dataInput.declaredPath)
+        let trainData = try ClassificationDataFile.read(split: "train", from: dataFile)
+        let testData = try ClassificationDataFile.read(split: "test", from: dataFile)
+        let classCount = Set(trainData.labels).union(testData.labels).count
         try dataFile.close()
+        let outputCount = sweep.outputCount(classCount: max(classCount, 2))
+        let training = try Dataset(trainData, outputCount: outputCount)
+        let test = try Dataset(testData, outputCount: outputCount)
         let seeds = try context.seed("ensembles")
         let configurations = sweep.configurations
         guard let output = context.invocation.outputs.first?.declaredPath, context.invocation.outputs.count == 1 else {
             throw StageError.usage("stage '\(context.stage)' must declare exactly one output (the ensembles file)")
         }
+        let architectures = try configurations.map {
+            try sweep.architecture(for: $0, inputCount: training.inputCount, outputCount: outputCount)
+        }
 
-        let writer = EnsembleFileWriter(sweep: sweep, configurations: configurations)
+        let writer = EnsembleFileWriter(sweep: sweep, configurations: configurations, architectures: architectures, seeds: seeds)
         if !context.quiet {
             FileHandle.standardError.write(Data("""
                 [\(context.stage)] \(configurations.count) configurations × \(sweep.replicaCount + 1) runs × \(sweep.steps) steps \
                 (shard \(sweep.shard.index + 1) of \(sweep.shard.count)); will write about \(writer.estimatedBytes / 1_000_000) MB\
-                \(writer.parameterRecordInterval != sweep.recordInterval ? " (parameters decimated to every \(writer.parameterRecordInterval) steps to fit)" : "")
+                \(writer.parameterRecordInterval != sweep.parameterInterval ? " (parameters decimated to every \(writer.parameterRecordInterval) steps to fit)" : "")
 
                 """.utf8))
         }
         let progress = context.progress("ensembles", total: configurations.count)
-        let results = try Parallel.map(configurations, threads: context.threads) { configuration in
+        let results = try Parallel.map(Array(configurations.indices), threads: context.threads) { index in
             defer { progress.advance() }
-            return try train(configuration, sweep: sweep, seeds: seeds, training: training, test: test)
+            return try train(configurations[index], architecture: architectures[index], sweep: sweep, seeds: seeds,
+                             training: training, test: test)
         }
         let file = try context.createOutputFile(output)
         try writer.write(results, to: file)
@@ -53,9 +63,9 @@ public enum TrainEnsembles {
 
     /// Trains one configuration (single-threaded: parallelism is across configurations).
     static func train(
-        _ configuration: SweepConfiguration, sweep: SweepSpecification, seeds: SeedKey, training: Dataset, test: Dataset
+        _ configuration: SweepConfiguration, architecture: Architecture, sweep: SweepSpecification, seeds: SeedKey,
+        training: Dataset, test: Dataset
     ) throws -> EnsembleResult {
-        let architecture = try sweep.architecture(for: configuration)
         let initial = sweep.initialParameters(for: configuration, seeds: seeds, architecture: architecture)
         let replicas = ReplicaPlan(
             count: sweep.replicaCount, law: sweep.replicaLaw, key: SweepSpecification.key(seeds, "replicas", configuration))
@@ -64,19 +74,21 @@ public enum TrainEnsembles {
                 start: $0.start, spacing: $0.spacing, timeCount: $0.timeCount, neighbourCount: $0.perTime,
                 standardDeviation: $0.standardDeviation, key: SweepSpecification.key(seeds, "neighbours", configuration))
         }
+        let batches = sweep.batchSize.map {
+            BatchSchedule.shuffledMinibatches(size: $0, key: SweepSpecification.key(seeds, "batches", configuration))
+        } ?? .fullBatch
         func run<O: Optimizer>(_ optimizer: O) throws -> EnsembleResult {
             try EnsembleTrainer.train(
                 EnsembleConfiguration(
                     architecture: architecture, trainingSet: training, testSet: test, optimizer: optimizer,
-                    stepCount: sweep.steps, recordInterval: sweep.recordInterval, initialParameters: initial,
+                    batches: batches, noiseKey: SweepSpecification.key(seeds, "noise", configuration),
+                    stepCount: sweep.steps, recordInterval: sweep.evaluationInterval,
+                    parameterInterval: sweep.parameterInterval, initialParameters: initial,
                     replicas: replicas, neighbours: neighbours,
-                    divergence: DivergencePolicy(parameterBound: sweep.divergenceBound)),
+                    divergence: DivergencePolicy(parameterBound: sweep.divergenceBound),
+                    evaluatesTrainingSet: sweep.evaluatesTrainingSet),
                 threadCount: 1)
         }
-        if sweep.momentum == 0 {
-            return try run(GradientDescent(learningRate: configuration.learningRate))
-        }
-        return try run(StochasticGradientDescent(learningRate: configuration.learningRate, momentum: sweep.momentum))
+        return try sweep.optimizer.withOptimizer(learningRate: configuration.learningRate) { try run($0) }
     }
 }
-

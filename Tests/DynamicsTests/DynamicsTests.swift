@@ -112,48 +112,4 @@ final class DynamicsTests: XCTestCase {
         XCTAssertEqual(map.timeStep, 0.6)
         assertJacobianMatchesFiniteDifference(map, at: [0.5, -0.3, 0.2, 0.1, -0.4])
     }
-
-    /// The generic GD map over closures reproduces the quadratic map bit for bit when
-    /// its closures compute the same products.
-    func testGradientDescentMapMatchesQuadraticBitForBit() {
-        let quadratic = QuadraticGradientDescent(curvatures: [0.5, 1, 3], learningRate: 0.4)
-        let generic = GradientDescentMap(
-            dimension: 3, learningRate: 0.4, gradient: { quadratic.multiply($0) },
-            hessianVectorProduct: { _, v in quadratic.multiply(v) })
-        var a = [0.3, -0.7, 1.1]
-        var b = a
-        var tangentA = [[1.0, 0.5, -0.25], [0.0, 1.0, 2.0]]
-        var tangentB = tangentA
-        for t in 0..<50 {
-            quadratic.applyJacobian(at: a, time: t, to: &tangentA)
-            generic.applyJacobian(at: b, time: t, to: &tangentB)
-            quadratic.step(&a, time: t)
-            generic.step(&b, time: t)
-        }
-        XCTAssertEqual(a, b)
-        XCTAssertEqual(tangentA, tangentB)
-        XCTAssertEqual(generic.timeStep, 0.4)
-    }
-}
-
-final class HeavyBallMapTests: XCTestCase {
-    /// On L(w) = ½ a w² the heavy-ball map is linear, x' = M x with
-    /// M = [[1 − ηa, −ημ], [a, μ]]; its Jacobian must be M and its step M x.
-    func testStepAndJacobianOnAQuadratic() {
-        let a = 3.0, eta = 0.1, mu = 0.5
-        let map = HeavyBallMap(
-            parameterCount: 1, learningRate: eta, momentum: mu,
-            gradient: { w in [a * w[0]] }, hessianVectorProduct: { _, v in [a * v[0]] })
-        var state = map.initialState(parameters: [2.0])
-        XCTAssertEqual(state, [2.0, 0.0])
-        map.step(&state, time: 0)
-        XCTAssertEqual(state[1], 6.0, accuracy: 1e-15, "b' = μ·0 + a·w")
-        XCTAssertEqual(state[0], 2.0 - eta * 6.0, accuracy: 1e-15)
-        var vectors = [[1.0, 0.0], [0.0, 1.0]]
-        map.applyJacobian(at: state, time: 1, to: &vectors)
-        XCTAssertEqual(vectors[0][0], 1 - eta * a, accuracy: 1e-15)
-        XCTAssertEqual(vectors[0][1], a, accuracy: 1e-15)
-        XCTAssertEqual(vectors[1][0], -eta * mu, accuracy: 1e-15)
-        XCTAssertEqual(vectors[1][1], mu, accuracy: 1e-15)
-    }
 }

@@ -2,18 +2,57 @@ import Foundation
 import Provenance
 import StageKit
 @testable import AggregateStage
+import NumericsCore
 import TrainingStage
 import XCTest
 
 final class SweepSpecificationTests: XCTestCase {
-    func sweep(_ extra: String = "") throws -> SweepSpecification {
-        let text = #"""
-            {"network": {"inputs": 2, "hiddenActivations": ["sigmoid", "relu"], "widths": [4, 8], "outputActivation": "sigmoid",
-                         "loss": "mse", "initialization": "pytorch-default"},
-             "optimizer": {"kind": "full-batch-gd"}, "learningRates": {"logGrid": {"from": 0.01, "to": 100, "count": 5}},
-             "seedCount": 3, "steps": 100, "recordInterval": 10, "replicas": {"count": 2, "law": "gaussian", "size": 1e-6}
-            """# + extra + "}"
-        return try SweepSpecification(Parameters(try JSONValue.parse(Data(text.utf8), source: "t"), path: "stages.t.parameters"))
+    static let base = #"""
+        {"network": {"hiddenActivations": ["sigmoid", "relu"], "hiddenWidths": [[4], [8]], "outputActivation": "sigmoid",
+                     "loss": "mse", "initialization": "pytorch-default"},
+         "optimizer": {"name": "gd"}, "learningRates": {"logGrid": {"from": 0.01, "to": 100, "count": 5}},
+         "seedCount": 3, "steps": 100, "record": {"evaluationInterval": 10, "parameterInterval": 10},
+         "replicas": {"count": 2, "law": "gaussian", "size": 1e-6}
+        """#
+
+    /// Resolves the parameters against the declaration, as `pipeline run` does, then reads them.
+    func sweep(_ extra: String = "", base: String = SweepSpecificationTests.base) throws -> SweepSpecification {
+        let raw = try JSONValue.parse(Data((base + extra + "}").utf8), source: "t")
+        let resolved = try SweepSpecification.schema.resolve(raw, path: "stages.t.parameters", executable: "train-ensembles")
+        return try SweepSpecification(Parameters(resolved, path: "stages.t.parameters"))
+    }
+
+    func testUnknownAndMistypedParametersAreRefusedWithTheirPath() {
+        let misspelt = Self.base.replacingOccurrences(of: #"{"name": "gd"}"#, with: #"{"name": "heavy-ball", "momentun": 0.9}"#)
+        XCTAssertThrowsError(try sweep(base: misspelt)) { error in
+            XCTAssertTrue("\(error)".contains("stages.t.parameters.optimizer.momentun is not a parameter of train-ensembles"), "\(error)")
+            XCTAssertTrue("\(error)".contains("known here:"), "\(error)")
+        }
+        XCTAssertThrowsError(try sweep(base: Self.base.replacingOccurrences(of: #""steps": 100"#, with: #""steps": "many""#))) { error in
+            XCTAssertTrue("\(error)".contains("must be an integer"), "\(error)")
+        }
+    }
+
+    func testDefaultsAreWrittenIntoTheResolvedParameters() throws {
+        let raw = try JSONValue.parse(Data((Self.base + "}").utf8), source: "t")
+        let resolved = try SweepSpecification.schema.resolve(raw, path: "p", executable: "train-ensembles")
+        XCTAssertEqual(resolved["divergenceBound"], .double(1e6))
+        XCTAssertEqual(resolved["batchSize"], .int(0))
+        XCTAssertEqual(resolved["record"]?["trainingSet"], .bool(false))
+        XCTAssertNil(resolved["neighbours"], "an optional key without a default stays absent")
+    }
+
+    func testDeepNetworksAndKeysOfOneHiddenLayerStayAsBefore() throws {
+        let deep = try sweep().configurations[0]
+        XCTAssertEqual(deep.hiddenWidths, [4])
+        // One hidden layer: the key is label/width/w/seed/s, as before generic layer lists.
+        let seeds = SeedKey(42)
+        XCTAssertEqual(SweepSpecification.key(seeds, "init", deep),
+                       seeds.derive("init").derive("width", 4).derive("seed", deep.seedIndex))
+        let architecture = try sweep().architecture(
+            for: SweepConfiguration(index: 0, activation: .tanh, hiddenWidths: [64], learningRate: 1, seedIndex: 0),
+            inputCount: 784, outputCount: 10)
+        XCTAssertEqual(architecture.parameterCount, 50_890, "784·64 + 64 + 64·10 + 10")
     }
 
     func testLogGridIsExactDecades() throws {
