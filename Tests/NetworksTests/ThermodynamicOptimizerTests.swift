@@ -147,8 +147,8 @@ final class ThermodynamicOptimizerTests: XCTestCase {
         // notebook's 1e-4 the thermostat responds in tens of steps (ξ̇ = ε(pᵀp − Nτ₁)); its
         // invariant measure has ⟨pᵀp⟩ = Nτ₁ for any σ (the thermostat centres at ξ = σ²/2τ₁).
         // Averages over steps 20 000–220 000, standard errors from 100 batch means;
-        // tolerance 5 standard errors plus 2 % for the O(h²) bias of the splitting
-        // (h = 0.25, h²k ≤ 0.125).
+        // tolerance 5 standard errors (≈ 1e-5 each) plus 2 % for the O(h²) bias of the
+        // splitting (h = 0.25, h²k ≤ 0.125); the measured bias is −0.6 % on both tensors.
         let layout = try ParameterLayout(layerSizes: [4, 4])
         let k = (0..<layout.count).map { 0.2 + 1.8 * Double($0) / Double(layout.count - 1) }
         let loss = FlatLoss.quadratic(k)
@@ -457,6 +457,45 @@ final class ThermodynamicOptimizerTests: XCTestCase {
             }
             try check(optimizer)
         }
+    }
+
+    func testJacobianThroughOptimizerMapOnANetworkMatchesCentralDifferences() throws {
+        // The integration the estimators use: AdLaLa and LOL on a 2-4-1 sigmoid network (smooth,
+        // so finite differences are meaningful), shuffled minibatches of 10, noise on, through
+        // OptimizerMap with the network's exact Hessian–vector products. At step 0 and at step 7
+        // (momenta and ξ away from their initial values) every column of the Jacobian against
+        // central differences with δ = 1e-6; tolerance 1e-6 (entries of order 1, truncation
+        // ~δ², rounding of the loss ~1e-16/δ).
+        let architecture = try Architecture(layerSizes: [2, 4, 1], hiddenActivation: .sigmoid,
+                                            outputActivation: .sigmoid, loss: .binaryCrossEntropy)
+        let trainingSet = try xorDataset(sampleCount: 40, key: SeedKey(5))
+        let parameters = Initialization.pytorchDefault.parameters(for: architecture.layout, key: SeedKey(6))
+        func check<O: LangevinSplitting>(_ optimizer: O) {
+            let map = OptimizerMap(architecture: architecture, trainingSet: trainingSet, optimizer: optimizer,
+                                   batches: .shuffledMinibatches(size: 10, key: SeedKey(8)), noiseKey: noiseRoot)
+            var x = map.initialState(parameters: parameters)
+            for t in 0...7 {
+                if t == 0 || t == 7 {
+                    var tangents = (0..<map.dimension).map { j in (0..<map.dimension).map { $0 == j ? 1.0 : 0.0 } }
+                    map.applyJacobian(at: x, time: t, to: &tangents)
+                    let delta = 1e-6
+                    for j in 0..<map.dimension {
+                        var plus = x, minus = x
+                        plus[j] += delta
+                        minus[j] -= delta
+                        map.step(&plus, time: t)
+                        map.step(&minus, time: t)
+                        let difference = (0..<map.dimension).map { (plus[$0] - minus[$0]) / (2 * delta) }
+                        assertClose(tangents[j], difference, absolute: 1e-6, "\(O.self) step \(t) column \(j)")
+                    }
+                }
+                map.step(&x, time: t)
+            }
+            XCTAssertEqual(map.timeStep, optimizer.stepSize)
+        }
+        check(AdLaLa(stepSize: 0.25, friction: 0.5, noiseAmplitude: 0.2, thermostatCoupling: 0.5,
+                     firstLayerTemperature: 0.01, temperature: 0.01, initialThermostat: 0.1))
+        check(LOL(stepSize: 0.25, firstLayerFriction: 0.5, firstLayerTemperature: 0.01, temperature: 0.01))
     }
 
     // MARK: Reporting
