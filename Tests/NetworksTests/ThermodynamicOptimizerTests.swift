@@ -85,6 +85,15 @@ final class ThermodynamicOptimizerTests: XCTestCase {
         return (w, s)
     }
 
+    /// The mean of equal-length batch means and its standard error (batch-means method:
+    /// valid when batches are much longer than the correlation time).
+    private func meanAndStandardError(batchMeans: [Double]) -> (mean: Double, standardError: Double) {
+        let n = Double(batchMeans.count)
+        let mean = batchMeans.reduce(0, +) / n
+        let variance = batchMeans.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (mean, (variance / n).squareRoot())
+    }
+
     // MARK: Sampling
 
     func testBAOABSamplesTheHarmonicOscillatorExactly() throws {
@@ -133,9 +142,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
         }
         let expected = [tau / k[0], tau / k[1], tau, tau]
         for i in 0..<4 {
-            let mean = means[i].reduce(0, +) / Double(batches)
-            let variance = means[i].reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(batches - 1)
-            let standardError = (variance / Double(batches)).squareRoot()
+            let (mean, standardError) = meanAndStandardError(batchMeans: means[i])
             XCTAssertLessThan(standardError, 0.02 * expected[i], "run long enough to be a test (\(i))")
             XCTAssertEqual(mean, expected[i], accuracy: 5 * standardError, "observable \(i)")
         }
@@ -173,9 +180,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
             for i in 0..<2 { means[i].append(sums[i] / Double(batchLength)) }
         }
         for i in 0..<2 {
-            let mean = means[i].reduce(0, +) / Double(batches)
-            let variance = means[i].reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(batches - 1)
-            let standardError = (variance / Double(batches)).squareRoot()
+            let (mean, standardError) = meanAndStandardError(batchMeans: means[i])
             XCTAssertEqual(mean, tau, accuracy: 5 * standardError + 0.02 * tau, "tensor \(i): ⟨pᵀp⟩/N → τ₁")
         }
         XCTAssertEqual(optimizer.targetTemperatures(layout: layout), [tau, tau])
