@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "Provenance", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"]),
         .target(name: "StageKit", dependencies: ["HDF5", "Provenance", "NumericsCore"]),
+        // RO-Crate export of a profile's manifest (Provenance Run Crate 0.5).
+        .target(name: "ROCrate", dependencies: ["Provenance"]),
         // Data sets.
         .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
         // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
