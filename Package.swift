@@ -89,6 +89,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Provenance", "NumericsCore", "TestSupport"]),
+        .testTarget(name: "ROCrateTests", dependencies: ["ROCrate", "Provenance", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NumericsCore", "Datasets"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),

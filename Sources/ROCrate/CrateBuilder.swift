@@ -149,7 +149,7 @@ struct CrateBuilder {
                 "name": text(file.path),
                 "alternateName": file.included ? nil : text(file.path),
                 "sha256": text(file.sha256),
-                "contentSize": file.included || catalog.olderVersions[file.id] == nil ? file.size.map { text(String($0)) } : nil,
+                "contentSize": file.size.map { text(String($0)) },
                 "encodingFormat": FileCatalog.encodingFormat(of: file.path).map(text),
                 "description": file.note.map(text),
             ])
