@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
             name: "PipelineCLI",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "ROCrate", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),
