@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "Provenance", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"]),
         .target(name: "StageKit", dependencies: ["HDF5", "Provenance", "NumericsCore"]),
+        // RO-Crate export of a profile's manifest (Provenance Run Crate 0.5).
+        .target(name: "ROCrate", dependencies: ["Provenance"]),
         // Data sets.
         .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
         // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
@@ -82,11 +84,12 @@ let package = Package(
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
             name: "PipelineCLI",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "ROCrate", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Provenance", "NumericsCore", "TestSupport"]),
+        .testTarget(name: "ROCrateTests", dependencies: ["ROCrate", "Provenance", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "NumericsCore", "Datasets"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),

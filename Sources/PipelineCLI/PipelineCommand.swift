@@ -10,7 +10,7 @@ struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Run the paper's stages reproducibly, and audit where any output came from.",
-        subcommands: [Run.self, Status.self, Dag.self, ProvenanceQuery.self, Verify.self])
+        subcommands: [Run.self, Status.self, Dag.self, ProvenanceQuery.self, Verify.self, Export.self])
 }
 
 /// Options every subcommand shares.
