@@ -51,8 +51,7 @@ func exportROCrate(
     }
     let root = layout.root(of: chosen)
     let manifest = try Manifest.load(from: layout.manifestPath(of: chosen), profile: profile)
-    var runLog = try RunCrate.loadRunLog(from: root + "/" + RunCrate.runLogFileName)
-    if runLog.isEmpty { runLog = manifest.runLog }
+    let runLog = RunLog.load(from: root + "/" + RunLog.fileName).entries
     let raw = FileManager.default.contents(atPath: layout.specPath).flatMap { try? JSONValue.parse($0, source: layout.specPath) }
     var description = "A reproducible research pipeline."
     if case .string(let text)? = raw?["description"] { description = text }

@@ -34,20 +34,3 @@ struct RunTimes: Equatable {
         return formatter.string(from: Date(timeIntervalSince1970: milliseconds / 1000))
     }
 }
-
-extension RunCrate {
-    /// The file name of the run log in a profile's root.
-    public static let runLogFileName = "pipeline-runlog.json"
-
-    /// Reads a run log (`<profile root>/pipeline-runlog.json`: stage name → entry). A
-    /// missing file is an empty log: the crate then has no start and end times.
-    public static func loadRunLog(from path: String) throws -> [String: RunLogEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        do {
-            return try JSONDecoder().decode([String: RunLogEntry].self, from: data)
-        } catch {
-            throw RunCrateError.io(
-                path: path, reason: "it is not a run log (an object of stage name → {started, seconds, threads}): \(error)")
-        }
-    }
-}

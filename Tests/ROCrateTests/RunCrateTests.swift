@@ -171,9 +171,9 @@ final class RunCrateTests: XCTestCase {
     func testRunLogFileIsReadAndAMissingOneIsEmpty() throws {
         let directory = TemporaryDirectory("runlog")
         try directory.write("pipeline-runlog.json", #"{"a": {"started": "2026-01-31T12:00:00Z", "seconds": 1.5, "threads": 2}}"#)
-        let log = try RunCrate.loadRunLog(from: directory.path + "/pipeline-runlog.json")
+        let log = RunLog.load(from: directory.path + "/pipeline-runlog.json").entries
         XCTAssertEqual(log, ["a": RunLogEntry(started: "2026-01-31T12:00:00Z", seconds: 1.5, threads: 2)])
-        XCTAssertEqual(try RunCrate.loadRunLog(from: directory.path + "/missing.json"), [:])
+        XCTAssertEqual(RunLog.load(from: directory.path + "/missing.json").entries, [:])
         var fixture = try CrateFixture()
         fixture.runLog["train"] = RunLogEntry(started: "yesterday", seconds: 1, threads: 1)
         XCTAssertThrowsError(try fixture.metadata()) { error in
