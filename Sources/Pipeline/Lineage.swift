@@ -21,7 +21,7 @@ public struct Lineage: Sendable {
 
     /// The lineage of `path` (as typed by the user, relative to the project or absolute).
     public static func of(path: String, layout: ProjectLayout) throws -> Lineage {
-        let spec = try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot)
+        let spec = try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot).expandingShards()
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let normalized = URL(fileURLWithPath: absolute).standardizedFileURL.path
         // The profile whose root holds the file; the longest root wins ("." holds everything).
@@ -42,10 +42,12 @@ public struct Lineage: Sendable {
         _ declared: String, manifest: Manifest, spec: PipelineSpec, profile: PipelineSpec.Profile,
         layout: ProjectLayout, depth: Int
     ) throws -> Node {
-        let location = layout.resolve(declared, profile: profile, spec: spec)
+        let producer = manifest.stages.first(where: { $0.value.outputs[declared] != nil })
+        // A recorded output lives under the profile root even when the spec at hand does
+        // not name its stage (shards of a run with another `--shards N`).
+        let location = producer != nil ? layout.root(of: profile) + "/" + declared : layout.resolve(declared, profile: profile, spec: spec)
         let current = FileManager.default.fileExists(atPath: location) ? try? ContentHash.sha256(fileAt: location) : nil
-        guard depth < 64, let (stage, record) = manifest.stages.first(where: { $0.value.outputs[declared] != nil })
-        else {
+        guard depth < 64, let (stage, record) = producer else {
             return Node(path: declared, recordedSHA256: nil, currentSHA256: current, stage: nil, record: nil, inputs: [])
         }
         let inputs = try record.inputs.keys.sorted().map { input -> Node in

@@ -12,6 +12,14 @@ public enum PipelineError: Error, CustomStringConvertible {
     case busy(lockPath: String)
     case notAnOutput(path: String)
     case invalidParameters(stage: String, message: String)
+    /// A stage declares `shards` but its executable does not take the sharding parameters.
+    case notShardable(stage: String, executable: String, detail: String)
+    /// A generated workflow's rule was made from another pipeline.json or code.
+    case workflowOutOfDate(stage: String, expected: String, current: String)
+    /// A pending record of `run-stage` cannot be read.
+    case malformedRecord(path: String, reason: String)
+    /// Two stages map to one Snakemake rule name.
+    case ruleNameClash(rule: String, stages: [String])
     /// Several stages' problems, reported together before anything runs.
     case several([PipelineError])
 
@@ -33,10 +41,24 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .missingOutput(let stage, let path):
             return "stage '\(stage)' finished but did not write its declared output \(path); fix the stage or its `outputs` in pipeline.json."
         case .busy(let lockPath):
-            return "another `pipeline run` holds \(lockPath); wait for it to finish (or, if none is running, the lock is released automatically — retry)."
+            return "another `pipeline run`, `run-stage` or `fold-records` holds \(lockPath); wait for it to finish (or, if none is running, the lock is released automatically — retry)."
         case .invalidParameters(let stage, let message):
             return "stage '\(stage)': " + message.trimmingCharacters(in: .whitespacesAndNewlines)
                 + "\nNothing was run. Fix pipeline.json (`<executable> --describe-parameters` lists what a stage takes)."
+        case .notShardable(let stage, let executable, let detail):
+            return "stage '\(stage)' comes from a stage that declares `shards` in pipeline.json, but its executable "
+                + "\(executable) does not take the sharding parameters `shard` and `mergeShards`:\n"
+                + detail.trimmingCharacters(in: .whitespacesAndNewlines)
+                + "\nRemove `shards` from that stage (only executables that merge their own shards can be sharded)."
+        case .workflowOutOfDate(let stage, let expected, let current):
+            return "the workflow's rule for stage '\(stage)' was generated for fingerprint \(expected.prefix(12))…, but "
+                + "pipeline.json and the code now give \(current.prefix(12))…; nothing was run. Regenerate the workflow "
+                + "with `pipeline snakemake` and rerun Snakemake."
+        case .malformedRecord(let path, let reason):
+            return "the pending stage record \(path) cannot be read (\(reason)); delete it and rerun its stage "
+                + "(`pipeline run-stage`, or Snakemake with --rerun-incomplete)."
+        case .ruleNameClash(let rule, let stages):
+            return "stages \(stages.joined(separator: " and ")) both become the Snakemake rule '\(rule)'; rename one of them in pipeline.json."
         case .several(let errors):
             return errors.map(\.description).joined(separator: "\n")
         case .notAnOutput(let path):

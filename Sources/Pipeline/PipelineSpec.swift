@@ -43,11 +43,29 @@ public struct PipelineSpec: Sendable {
         public var inputs: [String]
         /// Declared output paths, relative to the profile root.
         public var outputs: [String]
+        /// `"shards": {"count": n}`: the driver runs this stage as n shard stages `name@i`
+        /// and this stage merges them (see ``PipelineSpec/expandingShards(countOverride:)``);
+        /// nil: not shardable. A count of 1 runs the stage whole.
+        public var shardCount: Int? = nil
+        /// What one job of this stage asks of a batch scheduler (`resources`).
+        public var resources = ResourceRequest()
+        /// Per-profile resource overrides (`profileResources`), merged field by field.
+        public var profileResources: [String: ResourceRequest] = [:]
 
         /// The parameters in force for `profile`.
         public func parameters(for profile: String) -> JSONValue {
             guard let override = profileParameters[profile] else { return parameters }
             return JSONValue.merged(parameters, override)
+        }
+
+        /// The resources of one job of this stage in `profile`: the profile's override,
+        /// else the stage's `resources`, else ``StageResources/defaults``, field by field.
+        public func resources(for profile: String) -> StageResources {
+            let request = (profileResources[profile] ?? ResourceRequest()).over(resources)
+            let fallback = StageResources.defaults
+            return StageResources(
+                cpus: request.cpus ?? fallback.cpus, memoryMB: request.memoryMB ?? fallback.memoryMB,
+                runtimeMinutes: request.runtimeMinutes ?? fallback.runtimeMinutes)
         }
     }
 

@@ -39,7 +39,7 @@ public struct RunSummary: Sendable {
     public var upToDate: [String] = []
     /// Outputs regenerated from identical parameters, seeds, inputs and code whose bytes
     /// differ from the manifest: a reproducibility failure.
-    public var mismatches: [(stage: String, path: String, recorded: String, produced: String)] = []
+    public var mismatches: [OutputMismatch] = []
     /// Stages that failed, with the error (only with `keepGoing`; otherwise the first
     /// failure is thrown).
     public var failed: [(stage: String, error: String)] = []
@@ -53,17 +53,25 @@ public final class Runner {
     public let layout: ProjectLayout
     public let spec: PipelineSpec
     public let profile: PipelineSpec.Profile
-    private let log: (String) -> Void
-    private let hashes: HashCache
+    let log: (String) -> Void
+    let hashes: HashCache
     private var graph: PackageGraph?
     private var codeIdentities: [String: CodeIdentity] = [:]
     private let resolver: ParameterResolver
+    /// The `--shards N` this runner was made with, if any.
+    public let shardCountOverride: Int?
     private var resolvedParameters: [String: JSONValue] = [:]
 
-    /// A runner for `profile`; `log` receives progress lines (stderr in the CLI).
-    public init(layout: ProjectLayout, profile: String, log: @escaping (String) -> Void) throws {
+    /// A runner for `profile`; `log` receives progress lines (stderr in the CLI). The
+    /// runner sees the expanded graph (``PipelineSpec/expandingShards(countOverride:)``);
+    /// `shardCountOverride` replaces every declared shard count (`--shards N`).
+    public init(
+        layout: ProjectLayout, profile: String, shardCountOverride: Int? = nil, log: @escaping (String) -> Void
+    ) throws {
         self.layout = layout
+        self.shardCountOverride = shardCountOverride
         spec = try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot)
+            .expandingShards(countOverride: shardCountOverride)
         guard let chosen = spec.profiles[profile] else {
             throw PipelineError.unknownProfile(profile, known: spec.profiles.keys.sorted())
         }
@@ -78,8 +86,13 @@ public final class Runner {
     func resolveParameters(of names: [String]) throws {
         var errors: [PipelineError] = []
         for name in names where resolvedParameters[name] == nil {
+            let stage = spec.stages[name]!
             do {
-                resolvedParameters[name] = try resolver.resolve(spec.stages[name]!, profile: profile.name)
+                resolvedParameters[name] = try resolver.resolve(stage, profile: profile.name)
+            } catch PipelineError.invalidParameters(let failing, let message)
+                where name.contains(PipelineSpec.shardSeparator) || stage.parameters["mergeShards"] != nil
+            {
+                errors.append(.notShardable(stage: failing, executable: stage.executable, detail: message))
             } catch let error as PipelineError {
                 errors.append(error)
             }
@@ -94,6 +107,10 @@ public final class Runner {
     public var runLogPath: String { layout.root(of: profile) + "/" + RunLog.fileName }
     /// Where stages write before their outputs are moved into place.
     var scratchRoot: String { layout.root(of: profile) + "/.pipeline-tmp" }
+    /// The profile's lock: exclusive for `run` and `fold-records`, shared by `run-stage` jobs.
+    var lockPath: String { layout.root(of: profile) + "/.pipeline-run.lock" }
+    /// Where `run-stage` leaves its records for `fold-records` by default.
+    public var recordDirectory: String { layout.root(of: profile) + "/" + PendingRecord.directoryName }
 
     /// Every stage in run order with the reasons it is stale (empty: up to date).
     public func status() throws -> [StageStatus] {
@@ -108,7 +125,7 @@ public final class Runner {
 
     /// Runs what is stale (or, with `dryRun`, only says what would run and why).
     public func run(_ options: RunOptions) throws -> RunSummary {
-        let lock = try RunLock(path: layout.root(of: profile) + "/.pipeline-run.lock")
+        let lock = try RunLock(path: lockPath)
         defer { withExtendedLifetime(lock) {} }
         if !options.dryRun { clearInterruptedScratch() }
         let stageGraph = StageGraph(spec: spec)
@@ -133,7 +150,8 @@ public final class Runner {
                 log("[\(profile.name)] \(name): skipped — it needs the outputs of \(blocker), which failed")
                 continue
             }
-            var (expected, reasons) = try staleness(of: stage, manifest: manifest)
+            let (expected, stalenessReasons) = try staleness(of: stage, manifest: manifest)
+            var reasons = stalenessReasons
             if options.force && (options.stages == nil || options.stages!.contains(name)) {
                 reasons.insert(.forced, at: 0)
             }
@@ -149,10 +167,9 @@ public final class Runner {
             log("[\(profile.name)] \(name): " + (options.dryRun ? "would run" : "running") + " — "
                 + reasons.map(\.description).joined(separator: "; "))
             if options.dryRun { continue }
-            let previous = manifest.stages[name]
-            let record: StageRecord
+            let execution: StageExecution
             do {
-                record = try execute(stage, expected: expected, options: options, manifest: &manifest, runLog: &runLog)
+                execution = try execute(stage, expected: expected, threads: options.threads, quiet: options.quiet)
             } catch {
                 guard options.keepGoing else { throw error }
                 failedOrSkipped[name] = name
@@ -160,18 +177,12 @@ public final class Runner {
                 log("[\(profile.name)] \(name): FAILED — \(error)")
                 continue
             }
-            if let previous, previous.withoutOutputs == record.withoutOutputs {
-                for (path, hash) in record.outputs.sorted(by: { $0.key < $1.key })
-                where previous.outputs[path].map({ $0 != hash }) ?? false {
-                    summary.mismatches.append((name, path, previous.outputs[path]!, hash))
-                    log("""
-                        !!! NOT REPRODUCED: \(path) (stage \(name)) was regenerated from identical parameters, \
-                        seeds, inputs and code, but its bytes differ: recorded \(previous.outputs[path]!.prefix(16))…, \
-                        produced \(hash.prefix(16))…. This is a determinism bug; please report it.
-                        """)
-                }
-            }
-            expected = record
+            let folded = PendingRecord.fold(execution.record, stage: name, into: &manifest)
+            if folded.changed { try manifest.save(to: manifestPath) }
+            reportMismatches(folded.mismatches)
+            summary.mismatches += folded.mismatches
+            runLog.entries[name] = execution.logEntry
+            try runLog.save(to: runLogPath)
             summary.ran.append(name)
         }
         hashes.save()
@@ -205,15 +216,8 @@ public final class Runner {
                 problems.append(.inputMissing(path: declared, producer: spec.producer(of: declared)?.name))
             }
         }
-        var seeds: [String: SeedRecord] = [:]
-        for (name, path) in stage.seeds {
-            seeds[name] = SeedRecord(path: path, value: spec.seedValue(path: path) ?? 0)
-        }
-        let expected = StageRecord(
-            executable: stage.executable, parameters: resolvedParameters[stage.name] ?? stage.parameters(for: profile.name),
-            seeds: seeds,
-            inputs: inputs, outputs: [:], code: try codeIdentity(of: stage.executable),
-            git: GitState(commit: "", dirty: false), environment: [:])
+        var expected = try determiningRecord(of: stage)
+        expected.inputs = inputs
         var outputs: [String: String?] = [:]
         for declared in stage.outputs {
             let path = layout.resolve(declared, profile: profile, spec: spec)
@@ -222,6 +226,19 @@ public final class Runner {
         let reasons = Staleness.reasons(
             expected: expected, inputProblems: problems, recorded: manifest.stages[stage.name], outputHashes: outputs)
         return (expected, reasons)
+    }
+
+    /// What determines `stage`'s outputs apart from its input hashes: executable,
+    /// resolved parameters, seeds and code identity (inputs and outputs empty).
+    func determiningRecord(of stage: PipelineSpec.Stage) throws -> StageRecord {
+        var seeds: [String: SeedRecord] = [:]
+        for (name, path) in stage.seeds {
+            seeds[name] = SeedRecord(path: path, value: spec.seedValue(path: path) ?? 0)
+        }
+        return StageRecord(
+            executable: stage.executable, parameters: resolvedParameters[stage.name] ?? stage.parameters(for: profile.name),
+            seeds: seeds, inputs: [:], outputs: [:], code: try codeIdentity(of: stage.executable),
+            git: GitState(commit: "", dirty: false), environment: [:])
     }
 
     func codeIdentity(of executable: String) throws -> CodeIdentity {
@@ -235,12 +252,10 @@ public final class Runner {
         return identity
     }
 
-    /// Runs one stage into a scratch directory and, only if it succeeds, moves its
-    /// outputs into place and records them.
-    private func execute(
-        _ stage: PipelineSpec.Stage, expected: StageRecord, options: RunOptions, manifest: inout Manifest,
-        runLog: inout RunLog
-    ) throws -> StageRecord {
+    /// Runs one stage into its scratch directory and, only if it succeeds, moves its
+    /// outputs into place. The one execute path of `run` and `run-stage`: the caller
+    /// records the result (in the manifest, or as a pending record for `fold-records`).
+    func execute(_ stage: PipelineSpec.Stage, expected: StageRecord, threads: Int, quiet: Bool) throws -> StageExecution {
         let executablePath = layout.binDirectory + "/" + stage.executable
         guard FileManager.default.isExecutableFile(atPath: executablePath) else {
             throw PipelineError.missingExecutable(stage: stage.name, path: executablePath)
@@ -266,7 +281,7 @@ public final class Runner {
             inputs: stage.inputs.map {
                 .init(declaredPath: $0, path: layout.resolve($0, profile: profile, spec: spec), sha256: expected.inputs[$0]!)
             },
-            outputs: outputs, code: expected.code, threads: options.threads, quiet: options.quiet,
+            outputs: outputs, code: expected.code, threads: threads, quiet: quiet,
             reportPath: scratch + "/report.json")
         let invocationPath = scratch + "/invocation.json"
         let encoder = JSONEncoder()
@@ -298,23 +313,23 @@ public final class Runner {
         for output in outputs {
             try AtomicFile.move(output.temporaryPath, to: output.path)
         }
-        // A rerun that reproduced the recorded outputs keeps its record (git commit and
-        // environment included), so a reproduction leaves pipeline.lock byte for byte.
-        if let previous = manifest.stages[stage.name], previous.withoutOutputs == record.withoutOutputs,
-            previous.outputs == record.outputs
-        {
-            record = previous
-        } else {
-            manifest.stages[stage.name] = record
-            try manifest.save(to: manifestPath)
-        }
-        runLog.entries[stage.name] = RunLogEntry(
+        let entry = RunLogEntry(
             started: ISO8601DateFormatter().string(from: started),
-            seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, threads: options.threads)
-        try runLog.save(to: runLogPath)
+            seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, threads: threads)
         // Outputs just moved into place: hash them into the cache by their final inode.
         for output in outputs { _ = try? hashes.sha256(of: output.path) }
-        return record
+        return StageExecution(record: record, logEntry: entry)
+    }
+
+    /// Prints the loud line of each output that was not reproduced.
+    func reportMismatches(_ mismatches: [OutputMismatch]) {
+        for mismatch in mismatches {
+            log("""
+                !!! NOT REPRODUCED: \(mismatch.path) (stage \(mismatch.stage)) was regenerated from identical parameters, \
+                seeds, inputs and code, but its bytes differ: recorded \(mismatch.recorded.prefix(16))…, \
+                produced \(mismatch.produced.prefix(16))…. This is a determinism bug; please report it.
+                """)
+        }
     }
 
     private func launch(_ path: String, arguments: [String]) throws -> Int32 {

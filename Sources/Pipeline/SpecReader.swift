@@ -128,7 +128,10 @@ struct SpecReader {
         guard
             let members = object(
                 value, at: path, required: ["executable", "outputs"],
-                optional: ["description", "parameters", "profileParameters", "seeds", "inputs"])
+                optional: [
+                    "description", "parameters", "profileParameters", "seeds", "inputs", "shards", "resources",
+                    "profileResources",
+                ])
         else { return nil }
         let executable = string(members["executable"], at: path + ".executable") ?? ""
         let parameters = members["parameters"] ?? .object([:])
@@ -159,11 +162,66 @@ struct SpecReader {
         where output.hasPrefix("/") || output.split(separator: "/").contains("..") || output.isEmpty {
             problem("\(path).outputs[\(index)]", "'\(output)' must be a relative path inside the profile root")
         }
-        return PipelineSpec.Stage(
+        var stage = PipelineSpec.Stage(
             name: name, executable: executable,
             description: string(members["description"], at: path + ".description", default: "") ?? "",
             parameters: parameters, profileParameters: profileParameters, seeds: seeds,
             inputs: strings(members["inputs"], at: path + ".inputs"), outputs: outputs)
+        if let shards = members["shards"] {
+            stage.shardCount = readShards(shards, at: path + ".shards", stage: stage)
+        }
+        if let resources = members["resources"] {
+            stage.resources = readResources(resources, at: path + ".resources")
+        }
+        for (profile, override) in namedEntries(members["profileResources"], at: path + ".profileResources") {
+            if spec.profiles[profile] == nil {
+                problem("\(path).profileResources.\(profile)", "names no profile (profiles: \(spec.profiles.keys.sorted().joined(separator: ", ")))")
+            }
+            stage.profileResources[profile] = readResources(override, at: "\(path).profileResources.\(profile)")
+        }
+        return stage
+    }
+
+    /// `"shards": {"count": n}`. The driver sets the parameters `shard` (in each shard
+    /// stage) and `mergeShards` (in the merging stage) itself, so a stage that declares
+    /// `shards` may not set them.
+    mutating func readShards(_ value: JSONValue, at path: String, stage: PipelineSpec.Stage) -> Int? {
+        guard let members = object(value, at: path, required: ["count"]) else { return nil }
+        guard case .int(let count)? = members["count"], count >= 1, count <= 10_000 else {
+            if members["count"] != nil { problem(path + ".count", "must be an integer from 1 to 10000") }
+            return nil
+        }
+        let stagePath = String(path.dropLast(".shards".count))
+        for (section, parameters) in [("parameters", stage.parameters)]
+            + stage.profileParameters.sorted(by: { $0.key < $1.key }).map({ ("profileParameters.\($0.key)", $0.value) })
+        {
+            for key in PipelineSpec.shardingParameters where parameters[key] != nil {
+                problem(
+                    "\(stagePath).\(section).\(key)",
+                    "is set by the driver for a stage that declares `shards`; remove it (the shard count goes in shards.count)")
+            }
+        }
+        if stage.outputs.isEmpty {
+            problem(path, "needs at least one declared output to shard")
+        }
+        return Int(count)
+    }
+
+    /// `"resources": {"cpus": c, "memoryMB": m, "runtimeMinutes": t}`, each optional, each
+    /// a positive integer.
+    mutating func readResources(_ value: JSONValue, at path: String) -> ResourceRequest {
+        guard let members = object(value, at: path, required: [], optional: ResourceRequest.keys) else {
+            return ResourceRequest()
+        }
+        func positive(_ key: String) -> Int? {
+            guard let member = members[key] else { return nil }
+            guard case .int(let number) = member, number >= 1 else {
+                problem("\(path).\(key)", "must be a positive integer, found \(member.canonicalText)")
+                return nil
+            }
+            return Int(number)
+        }
+        return ResourceRequest(cpus: positive("cpus"), memoryMB: positive("memoryMB"), runtimeMinutes: positive("runtimeMinutes"))
     }
 
     /// Cross-stage checks: one writer per file, inputs that exist or are produced, no cycles.

@@ -10,7 +10,10 @@ struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Run the paper's stages reproducibly, and audit where any output came from.",
-        subcommands: [Run.self, Status.self, Dag.self, ProvenanceQuery.self, Verify.self, Export.self])
+        subcommands: [
+            Run.self, Status.self, Dag.self, ProvenanceQuery.self, Verify.self, Export.self, Snakemake.self, RunStage.self,
+            FoldRecords.self,
+        ])
 }
 
 /// Options every subcommand shares.
@@ -25,6 +28,16 @@ struct ProjectOptions: ParsableArguments {
     var bin: String?
 
     var layout: ProjectLayout { ProjectLayout(projectRoot: project, packageRoot: package, binDirectory: bin) }
+}
+
+/// `--shards N`, shared by every command that sees the expanded graph.
+struct ShardOptions: ParsableArguments {
+    @Option(name: .customLong("shards"), help: "Run every stage that declares `shards` in pipeline.json as N shards (overrides the declared count; 1: unsharded).")
+    var count: Int?
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--shards must be at least 1") }
+    }
 }
 
 /// Runs `body`, printing a failure as a plain message and exiting 1 instead of a trace.
@@ -58,10 +71,11 @@ extension PipelineCommand {
         @Flag(help: "No progress on stderr.") var quiet = false
         @Flag(help: "After a stage fails, go on with the stages that do not depend on it; exit non-zero at the end.")
         var keepGoing = false
+        @OptionGroup var shards: ShardOptions
 
         func run() throws {
             try reportingErrors {
-                let runner = try Runner(layout: options.layout, profile: profile) { line in
+                let runner = try Runner(layout: options.layout, profile: profile, shardCountOverride: shards.count) { line in
                     if !quiet || line.contains("NOT REPRODUCED") { printError(line) }
                 }
                 let summary = try runner.run(
@@ -89,10 +103,11 @@ extension PipelineCommand {
         static let configuration = CommandConfiguration(abstract: "Show every stage as up to date or stale, and why.")
         @OptionGroup var options: ProjectOptions
         @Option(help: "Profile to inspect.") var profile = "default"
+        @OptionGroup var shards: ShardOptions
 
         func run() throws {
             try reportingErrors {
-                let runner = try Runner(layout: options.layout, profile: profile) { printError($0) }
+                let runner = try Runner(layout: options.layout, profile: profile, shardCountOverride: shards.count) { printError($0) }
                 for status in try runner.status() {
                     let state = status.isUpToDate ? "up to date" : "stale: " + status.reasons.map(\.description).joined(separator: "; ")
                     print("\(status.stage): \(state)")
@@ -105,11 +120,13 @@ extension PipelineCommand {
         static let configuration = CommandConfiguration(abstract: "Print the stage graph as text and Graphviz DOT.")
         @OptionGroup var options: ProjectOptions
         @Flag(help: "Print only the DOT graph.") var dot = false
+        @OptionGroup var shards: ShardOptions
 
         func run() throws {
             try reportingErrors {
                 let layout = options.layout
-                let graph = StageGraph(spec: try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot))
+                let spec = try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot)
+                let graph = StageGraph(spec: spec.expandingShards(countOverride: shards.count))
                 if !dot { print(graph.text() + "\n") }
                 print(graph.dot(), terminator: "")
             }

@@ -9,6 +9,10 @@ import NumericsCore
 /// `dimensions` attribute names its axes. The file says which networks, loss, optimizer
 /// and batches made it, so downstream stages never need the producing stage's parameters:
 ///
+/// A shard's file has the same layout (padding P and L, and the parameter decimation,
+/// are those of the whole sweep), holding only its rows; ``EnsembleFileMerger`` puts the
+/// shards' rows back in global order, giving the datasets of an unsharded run.
+///
 /// - root attributes: `steps`, `replica_count`, `shard` [i, n], `loss`, `output_activation`,
 ///   `initialization`, `optimizer` (name), `optimizer_hyperparameters` (canonical JSON),
 ///   `momentum` (heavy-ball μ, 0 otherwise), `batch_size` (0: full batch), `ensembles_key`
@@ -38,18 +42,23 @@ public struct EnsembleFileWriter {
     /// The budget for stored parameter trajectories; larger ones are decimated, never dropped.
     public static let parameterBudgetBytes = 2_000_000_000
 
+    /// A writer for `configurations` (this shard's) and their `architectures`;
+    /// `sweepArchitectures` are those of the whole sweep, which fix the padding and the
+    /// decimation so that every shard's file has the layout of the unsharded one.
     public init(sweep: SweepSpecification, configurations: [SweepConfiguration], architectures: [Architecture],
-                seeds: SeedKey) {
+                sweepArchitectures: [Architecture], seeds: SeedKey) {
         self.sweep = sweep
         self.configurations = configurations
         self.architectures = architectures
         self.seeds = seeds
-        maxParameterCount = architectures.map(\.parameterCount).max() ?? 0
-        maxLayerCount = architectures.map(\.layerSizes.count).max() ?? 0
+        maxParameterCount = sweepArchitectures.map(\.parameterCount).max() ?? 0
+        maxLayerCount = sweepArchitectures.map(\.layerSizes.count).max() ?? 0
         let count = configurations.count
         let records = sweep.steps / sweep.evaluationInterval + 2
         var interval = sweep.parameterInterval
-        while count * (sweep.steps / interval + 2) * maxParameterCount * 8 > EnsembleFileWriter.parameterBudgetBytes {
+        while sweepArchitectures.count * (sweep.steps / interval + 2) * maxParameterCount * 8
+            > EnsembleFileWriter.parameterBudgetBytes
+        {
             interval *= 2
         }
         parameterRecordInterval = interval
@@ -85,6 +94,7 @@ public struct EnsembleFileWriter {
         let table = try root.createGroup("configurations")
         try column(table, "index", configurations.map { Int64($0.index) }, "position in the full sweep")
         try table.writeStrings("activation", configurations.map(\.activation.rawValue))
+            .setAttribute("dimensions", .strings(["configuration"]))
         try column(table, "width", configurations.map { Int64($0.width) }, "units of the first hidden layer")
         try column(table, "learning_rate", configurations.map(\.learningRate), "step size η of the optimizer")
         try column(table, "seed_index", configurations.map { Int64($0.seedIndex) }, "seed s of init/width/w…/seed/s")
@@ -157,17 +167,25 @@ public struct EnsembleFileWriter {
 
     private func column<T: HDF5Element>(_ group: HDF5Group, _ name: String, _ values: [T], _ meaning: String) throws {
         let dataset = try group.writeDataset(name, values, shape: [values.count])
+        try dataset.setAttribute("dimensions", .strings(["configuration"]))
         try dataset.setAttribute("meaning", .string(meaning))
+    }
+
+    /// The chunks of a dataset of `shape` with more than one dimension: about 2¹⁸ elements
+    /// of whole rows of the first axis (nil when an extent is 0: stored contiguous).
+    static func chunk(for shape: [Int]) -> [Int]? {
+        guard shape.allSatisfy({ $0 > 0 }) else { return nil }
+        var chunk = shape
+        chunk[0] = max(1, min(shape[0], max(1, 1 << 18 / max(1, shape.dropFirst().reduce(1, *)))))
+        return chunk
     }
 
     private func matrix<T: HDF5Element>(
         _ group: HDF5Group, _ name: String, _ values: [T], _ shape: [Int], _ dimensions: [String], _ meaning: String
     ) throws {
-        var chunk = shape
-        chunk[0] = max(1, min(shape[0], max(1, 1 << 18 / max(1, shape.dropFirst().reduce(1, *)))))
-        let usable = shape.allSatisfy { $0 > 0 }
+        let chunk = EnsembleFileWriter.chunk(for: shape)
         let dataset = try group.writeDataset(
-            name, values, shape: shape, chunk: usable ? chunk : nil, deflateLevel: usable ? 1 : nil)
+            name, values, shape: shape, chunk: chunk, deflateLevel: chunk == nil ? nil : 1)
         try dataset.setAttribute("dimensions", .strings(dimensions))
         try dataset.setAttribute("meaning", .string(meaning))
     }

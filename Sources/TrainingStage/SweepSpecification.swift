@@ -107,6 +107,8 @@ public struct SweepSpecification: Sendable {
     public var divergenceBound: Double
     /// This process's share of the configurations: index i of n (configurations c with c mod n = i).
     public var shard: (index: Int, count: Int)
+    /// Merge this many shard files instead of training (`mergeShards`), or nil.
+    public var mergedShardCount: Int?
 
     /// The declared parameters of `train-ensembles`.
     public static let schema = ParameterSchema([
@@ -156,6 +158,10 @@ public struct SweepSpecification: Sendable {
         .optional("shard", .object([
             ParameterField("index", .integer(atLeast: 0), "this shard i"), ParameterField("count", .integer(atLeast: 1), "shards n"),
         ]), "train only configurations c with c mod n = i (global indices and seeds kept)"),
+        .optional("mergeShards", .integer(atLeast: 2), """
+            instead of training, merge the n shard files given as inputs into the file of the whole sweep \
+            (rows in global configuration order); set by the driver on a stage that declares `shards`
+            """),
     ])
 
     /// Reads the specification from a stage's resolved parameters.
@@ -209,6 +215,11 @@ public struct SweepSpecification: Sendable {
         } else {
             shard = (0, 1)
         }
+        mergedShardCount = parameters.has("mergeShards") ? try parameters.int("mergeShards") : nil
+        if mergedShardCount != nil && parameters.has("shard") {
+            throw StageError.parameter(
+                path: parameters.path + ".mergeShards", message: "cannot be combined with shard: a stage either trains one shard or merges them")
+        }
         if case .heavyBall = optimizer, !(try parameters.object("optimizer").has("momentum")) {
             throw StageError.parameter(path: parameters.path + ".optimizer.momentum", message: "is required for heavy-ball")
         }
@@ -217,6 +228,11 @@ public struct SweepSpecification: Sendable {
     /// Every configuration of the sweep in its fixed order (activation, architecture,
     /// learning rate, seed — the last varying fastest), restricted to this shard.
     public var configurations: [SweepConfiguration] {
+        allConfigurations.filter { $0.index % shard.count == shard.index }
+    }
+
+    /// Every configuration of the whole sweep, whatever the shard.
+    public var allConfigurations: [SweepConfiguration] {
         var all: [SweepConfiguration] = []
         for activation in activations {
             for widths in hiddenWidths {
@@ -228,7 +244,7 @@ public struct SweepSpecification: Sendable {
                 }
             }
         }
-        return all.filter { $0.index % shard.count == shard.index }
+        return all
     }
 
     /// The network of `configuration` on data with `inputCount` features and `outputCount` outputs.

@@ -16,6 +16,7 @@ import StageKit
 public enum TrainEnsembles {
     public static func run(_ context: StageContext) throws {
         let sweep = try SweepSpecification(context.parameters)
+        if let count = sweep.mergedShardCount { return try merge(context, shardCount: count) }
         guard let dataInput = context.inputs(endingWith: ".h5").first, context.inputs(endingWith: ".h5").count == 1 else {
             throw StageError.usage("stage '\(context.stage)' must declare exactly one .h5 input (the data set file)")
         }
@@ -36,7 +37,12 @@ public enum TrainEnsembles {
             try sweep.architecture(for: $0, inputCount: training.inputCount, outputCount: outputCount)
         }
 
-        let writer = EnsembleFileWriter(sweep: sweep, configurations: configurations, architectures: architectures, seeds: seeds)
+        let sweepArchitectures = try sweep.allConfigurations.map {
+            try sweep.architecture(for: $0, inputCount: training.inputCount, outputCount: outputCount)
+        }
+        let writer = EnsembleFileWriter(
+            sweep: sweep, configurations: configurations, architectures: architectures,
+            sweepArchitectures: sweepArchitectures, seeds: seeds)
         if !context.quiet {
             FileHandle.standardError.write(Data("""
                 [\(context.stage)] \(configurations.count) configurations × \(sweep.replicaCount + 1) runs × \(sweep.steps) steps \
@@ -59,6 +65,20 @@ public enum TrainEnsembles {
             "configurations": .int(Int64(configurations.count)),
             "divergedReferences": .int(Int64(diverged)),
         ]))
+    }
+
+    /// The merge of a sharded sweep (`mergeShards`: n): every input is a shard's file;
+    /// the output is the whole sweep's file (``EnsembleFileMerger``).
+    static func merge(_ context: StageContext, shardCount: Int) throws {
+        guard let output = context.invocation.outputs.first?.declaredPath, context.invocation.outputs.count == 1 else {
+            throw StageError.usage("stage '\(context.stage)' must declare exactly one output (the merged ensembles file)")
+        }
+        let shards = try context.invocation.inputs.map { try HDF5File.open($0.path) }
+        let file = try context.createOutputFile(output)
+        try EnsembleFileMerger.merge(shards, expectedCount: shardCount, into: file)
+        try file.close()
+        for shard in shards { try shard.close() }
+        try context.report(summary: .object(["mergedShards": .int(Int64(shardCount))]))
     }
 
     /// Trains one configuration (single-threaded: parallelism is across configurations).
