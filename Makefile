@@ -7,13 +7,17 @@ PIPELINE    := .build/release/pipeline
 PROFILE     ?= default
 JOBS        ?= $(shell nproc)
 
-.PHONY: paper test smoke build deps status verify bench clean
+.PHONY: paper test test-cluster smoke build deps status verify bench clean
 
 paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
 
 test: build
 	swift test $(SWIFT_FLAGS) --disable-swift-testing
+
+# The generated Snakemake workflow on a one-node Slurm cluster (needs root; ~3.5 min).
+test-cluster: build
+	scripts/cluster/test-workflow
 
 smoke: build
 	$(PIPELINE) run --profile smoke --jobs $(JOBS)

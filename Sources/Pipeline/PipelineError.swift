@@ -41,7 +41,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .missingOutput(let stage, let path):
             return "stage '\(stage)' finished but did not write its declared output \(path); fix the stage or its `outputs` in pipeline.json."
         case .busy(let lockPath):
-            return "another `pipeline run`, `run-stage` or `fold-records` holds \(lockPath); wait for it to finish (or, if none is running, the lock is released automatically — retry)."
+            return "another `pipeline run` holds \(lockPath) (or `run-stage` jobs of a workflow, or `fold-records`); wait for it to finish (or, if none is running, the lock is released automatically — retry)."
         case .invalidParameters(let stage, let message):
             return "stage '\(stage)': " + message.trimmingCharacters(in: .whitespacesAndNewlines)
                 + "\nNothing was run. Fix pipeline.json (`<executable> --describe-parameters` lists what a stage takes)."

@@ -45,7 +45,8 @@ extension PipelineCommand {
 func exportROCrate(
     layout: ProjectLayout, profile: String, directory: String, files: CrateFilePolicy, license: String?
 ) throws -> CrateExport {
-    let spec = try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot)
+    // The expanded graph: a sharded stage's shards are stages of the manifest too.
+    let spec = try PipelineSpec.load(from: layout.specPath, projectRoot: layout.projectRoot).expandingShards()
     guard let chosen = spec.profiles[profile] else {
         throw ValidationError("no profile '\(profile)' in pipeline.json (known: \(spec.profiles.keys.sorted().joined(separator: ", ")))")
     }
