@@ -125,7 +125,11 @@ extension Runner {
     public func foldRecords(recordDirectory: String? = nil) throws -> FoldSummary {
         let lock = try RunLock(path: lockPath)
         defer { withExtendedLifetime(lock) {} }
-        let directory = recordDirectory ?? self.recordDirectory
+        return try foldPendingRecords(in: recordDirectory ?? self.recordDirectory)
+    }
+
+    /// ``foldRecords(recordDirectory:)`` for a caller that holds the exclusive lock.
+    func foldPendingRecords(in directory: String) throws -> FoldSummary {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted { $0.dropLast(5) < $1.dropLast(5) }
         var manifest = try Manifest.load(from: manifestPath, profile: profile.name)

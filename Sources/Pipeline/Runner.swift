@@ -123,11 +123,22 @@ public final class Runner {
         return statuses
     }
 
-    /// Runs what is stale (or, with `dryRun`, only says what would run and why).
+    /// Runs what is stale (or, with `dryRun`, only says what would run and why). Records
+    /// left by `run-stage` jobs are folded into the manifest first.
     public func run(_ options: RunOptions) throws -> RunSummary {
         let lock = try RunLock(path: lockPath)
         defer { withExtendedLifetime(lock) {} }
-        if !options.dryRun { clearInterruptedScratch() }
+        if !options.dryRun {
+            clearInterruptedScratch()
+            // Records of workflow jobs that were never folded (the workflow was stopped
+            // before its end): fold them first, so their stages count as done.
+            if !((try? FileManager.default.contentsOfDirectory(atPath: recordDirectory)) ?? []).isEmpty {
+                let folded = try foldPendingRecords(in: recordDirectory)
+                if !folded.folded.isEmpty {
+                    log("[\(profile.name)] folded the records of finished workflow jobs: \(folded.folded.joined(separator: ", "))")
+                }
+            }
+        }
         let stageGraph = StageGraph(spec: spec)
         var selected = Set(stageGraph.topologicalOrder())
         if let asked = options.stages {

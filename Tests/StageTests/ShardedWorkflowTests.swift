@@ -190,6 +190,15 @@ final class ShardedWorkflowTests: XCTestCase {
         }
     }
 
+    func testRunFoldsTheRecordsOfAStoppedWorkflowInsteadOfRerunning() throws {
+        let directory = try project()
+        try runner(directory).runStage("generate-xor")
+        let summary = try runner(directory).run(RunOptions(stages: ["generate-xor"], quiet: true))
+        XCTAssertEqual(summary.ran, [])
+        XCTAssertEqual(summary.upToDate, ["generate-xor"])
+        XCTAssertNotNil(try Manifest.load(from: directory.path + "/pipeline.lock", profile: "default").stages["generate-xor"])
+    }
+
     func testSnakemakeWorkflowOfTheExpandedGraph() throws {
         let directory = try project()
         let smoke = try runner(directory, profile: "smoke")
