@@ -4,9 +4,13 @@ import Provenance
 /// An output regenerated from identical parameters, seeds, inputs and code whose bytes
 /// differ from the manifest: a reproducibility failure.
 public struct OutputMismatch: Sendable, Equatable {
+    /// The stage that wrote it.
     public var stage: String
+    /// The output as declared (relative to the profile root).
     public var path: String
+    /// SHA-256 in the manifest.
     public var recorded: String
+    /// SHA-256 of the bytes just written.
     public var produced: String
 }
 
@@ -27,9 +31,13 @@ public struct PendingRecord: Codable, Sendable, Equatable {
     /// The directory under the profile root.
     public static let directoryName = ".pipeline-records"
 
+    /// The format of this record file (``currentFormatVersion``).
     public var formatVersion: Int
+    /// The expanded stage that ran.
     public var stage: String
+    /// Its record, as `pipeline run` would have put it in the manifest.
     public var record: StageRecord
+    /// Its line of the run log (times; never hashed).
     public var run: RunLogEntry
 
     init(stage: String, execution: StageExecution) {
@@ -72,6 +80,7 @@ public struct FoldSummary: Sendable {
     /// Records refused (and removed) because an output on disk is no longer the one they
     /// recorded, with the reason; their stages are stale and run again.
     public var rejected: [(stage: String, reason: String)] = []
+    /// Outputs regenerated from identical determinants whose bytes differ (exit status 3).
     public var mismatches: [OutputMismatch] = []
 }
 

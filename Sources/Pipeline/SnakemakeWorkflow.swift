@@ -23,15 +23,21 @@ public struct SnakemakeOptions: Sendable {
 
 /// One rule of the generated Snakefile: one expanded stage.
 public struct SnakemakeRule: Sendable, Equatable {
+    /// The rule name (``SnakemakeWorkflow/ruleName(of:)``).
     public var name: String
+    /// The expanded stage it runs (`X` or `X@i`).
     public var stage: String
+    /// The stage's executable (for the rule's comment).
     public var executable: String
+    /// The stage's description (for the rule's comment).
     public var description: String
     /// Paths as Snakemake sees them: relative to the project root (the profile root as
     /// prefix) or absolute.
     public var inputs: [String]
     public var outputs: [String]
+    /// ``Runner/fingerprint(of:)`` of the stage when the workflow was generated.
     public var fingerprint: String
+    /// What one job of the rule asks of Slurm.
     public var resources: StageResources
 
     public init(
@@ -56,12 +62,15 @@ public struct SnakemakeRule: Sendable, Equatable {
 /// `config.yaml` holds the Slurm executor settings. The text is deterministic (rules in
 /// stage-name order).
 public struct SnakemakeWorkflow: Sendable {
+    /// The profile whose stages the rules run.
     public var profile: String
+    /// One rule per expanded stage, in stage-name order.
     public var rules: [SnakemakeRule]
     /// The `pipeline` binary the rules call.
     public var pipelineExecutable: String
     /// The arguments every command shares: --project, --package, --bin, --profile, --shards.
     public var commonArguments: [String]
+    /// Executor settings for the profile's `config.yaml`.
     public var options: SnakemakeOptions
 
     public init(

@@ -22,8 +22,11 @@ public struct StageResources: Sendable, Equatable {
 /// A `resources` block of pipeline.json as written: each field may be absent.
 /// `{"cpus": 2, "memoryMB": 4000, "runtimeMinutes": 120}`.
 public struct ResourceRequest: Sendable, Equatable {
+    /// `cpus`, if given.
     public var cpus: Int?
+    /// `memoryMB`, if given.
     public var memoryMB: Int?
+    /// `runtimeMinutes`, if given.
     public var runtimeMinutes: Int?
 
     public init(cpus: Int? = nil, memoryMB: Int? = nil, runtimeMinutes: Int? = nil) {

@@ -112,6 +112,12 @@ extension PipelineCommand {
                     let state = status.isUpToDate ? "up to date" : "stale: " + status.reasons.map(\.description).joined(separator: "; ")
                     print("\(status.stage): \(state)")
                 }
+                let pending = ((try? FileManager.default.contentsOfDirectory(atPath: runner.recordDirectory)) ?? [])
+                    .filter { $0.hasSuffix(".json") }
+                if !pending.isEmpty {
+                    printError("\(pending.count) finished workflow job(s) not yet in the manifest (\(runner.recordDirectory)); "
+                        + "`pipeline fold-records --profile \(profile)` (or the next `pipeline run`) folds them in.")
+                }
             }
         }
     }
