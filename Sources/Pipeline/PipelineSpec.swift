@@ -47,6 +47,9 @@ public struct PipelineSpec: Sendable {
         /// and this stage merges them (see ``PipelineSpec/expandingShards(countOverride:)``);
         /// nil: not shardable. A count of 1 runs the stage whole.
         public var shardCount: Int? = nil
+        /// `shards.mergeResources`: what the merging job needs beyond the shards' resources
+        /// (it reads every shard), field by field over `resources` and `profileResources`.
+        public var mergeResources = ResourceRequest()
         /// What one job of this stage asks of a batch scheduler (`resources`).
         public var resources = ResourceRequest()
         /// Per-profile resource overrides (`profileResources`), merged field by field.

@@ -51,6 +51,8 @@ extension PipelineSpec {
                 expanded.stages[shard.name] = shard
             }
             merge.parameters = JSONValue.merged(stage.parameters, .object(["mergeShards": .int(Int64(count))]))
+            merge.resources = stage.mergeResources.over(stage.resources)
+            merge.profileResources = stage.profileResources.mapValues { stage.mergeResources.over($0) }
             merge.inputs = stage.outputs.indices.flatMap { output in shardOutputs.map { $0[output] } }
             expanded.stages[stage.name] = merge
         }

@@ -169,6 +169,9 @@ struct SpecReader {
             inputs: strings(members["inputs"], at: path + ".inputs"), outputs: outputs)
         if let shards = members["shards"] {
             stage.shardCount = readShards(shards, at: path + ".shards", stage: stage)
+            if case .object(let fields) = shards, let merge = fields["mergeResources"] {
+                stage.mergeResources = readResources(merge, at: path + ".shards.mergeResources")
+            }
         }
         if let resources = members["resources"] {
             stage.resources = readResources(resources, at: path + ".resources")
@@ -182,11 +185,11 @@ struct SpecReader {
         return stage
     }
 
-    /// `"shards": {"count": n}`. The driver sets the parameters `shard` (in each shard
+    /// `"shards": {"count": n, "mergeResources": {…}}`. The driver sets the parameters `shard` (in each shard
     /// stage) and `mergeShards` (in the merging stage) itself, so a stage that declares
     /// `shards` may not set them.
     mutating func readShards(_ value: JSONValue, at path: String, stage: PipelineSpec.Stage) -> Int? {
-        guard let members = object(value, at: path, required: ["count"]) else { return nil }
+        guard let members = object(value, at: path, required: ["count"], optional: ["mergeResources"]) else { return nil }
         guard case .int(let count)? = members["count"], count >= 1, count <= 10_000 else {
             if members["count"] != nil { problem(path + ".count", "must be an integer from 1 to 10000") }
             return nil

@@ -88,7 +88,7 @@ final class ShardExpansionTests: XCTestCase {
     func testInvalidShardsAreRefusedWithTheirJSONPath() {
         XCTAssertEqual(problems(#", "shards": {"count": 0}"#), ["stages.train.shards.count must be an integer from 1 to 10000"])
         XCTAssertEqual(problems(#", "shards": {"count": 2, "size": 3}"#),
-                       ["stages.train.shards.size is not a known key here (known: count); remove or rename it"])
+                       ["stages.train.shards.size is not a known key here (known: count, mergeResources); remove or rename it"])
         XCTAssertEqual(problems(#", "shards": 4"#), ["stages.train.shards must be an object, found an integer"])
         let driverSet = problems("", extra: #"""
             , "other": {"executable": "train-ensembles", "outputs": ["o.h5"], "shards": {"count": 2},
@@ -107,6 +107,15 @@ final class ShardExpansionTests: XCTestCase {
         XCTAssertEqual(try spec("").stages["train"]?.resources(for: "smoke"), StageResources.defaults)
         XCTAssertEqual(try spec(#", "shards": {"count": 2}, "resources": {"cpus": 3}"#).expandingShards().stages["train@1"]?.resources(for: "default").cpus, 3,
                        "shards inherit the stage's resources")
+        let merging = try spec(#"""
+            , "shards": {"count": 2, "mergeResources": {"memoryMB": 8000}}, "resources": {"cpus": 4, "memoryMB": 2000},
+              "profileResources": {"smoke": {"runtimeMinutes": 7}}
+            """#).expandingShards()
+        XCTAssertEqual(merging.stages["train@0"]?.resources(for: "smoke"), StageResources(cpus: 4, memoryMB: 2000, runtimeMinutes: 7))
+        XCTAssertEqual(merging.stages["train"]?.resources(for: "smoke"), StageResources(cpus: 4, memoryMB: 8000, runtimeMinutes: 7))
+        XCTAssertEqual(merging.stages["train"]?.resources(for: "default"), StageResources(cpus: 4, memoryMB: 8000, runtimeMinutes: 60))
+        XCTAssertEqual(problems(#", "shards": {"count": 2, "mergeResources": {"disk": 1}}"#),
+                       ["stages.train.shards.mergeResources.disk is not a known key here (known: cpus, memoryMB, runtimeMinutes); remove or rename it"])
         XCTAssertEqual(problems(#", "resources": {"cpus": 2, "gpus": 1}"#),
                        ["stages.train.resources.gpus is not a known key here (known: cpus, memoryMB, runtimeMinutes); remove or rename it"])
         XCTAssertEqual(problems(#", "resources": {"memoryMB": 0.5}"#), ["stages.train.resources.memoryMB must be a positive integer, found 0.5"])
