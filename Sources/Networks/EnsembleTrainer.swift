@@ -130,6 +130,8 @@ struct EnsembleExecution<O: Optimizer> {
         let trainSetCount = c.evaluatesTrainingSet ? evaluatedRuns * recordCount : 0
         let trainingSetLoss = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
         let trainingSetAccuracy = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
+        let diagnosticNames = c.optimizer.diagnosticNames(layout: layout)
+        let diagnostics = SharedBuffer(count: recordCount * diagnosticNames.count, initialValue: Double.nan)
         var referenceParameters = [Double](repeating: .nan, count: parameterSteps.count * parameterCount)
         var distanceL1 = [Double](repeating: .nan, count: replicaCount * timeCount)
         var distanceL2 = [Double](repeating: .nan, count: replicaCount * timeCount)
@@ -142,6 +144,7 @@ struct EnsembleExecution<O: Optimizer> {
         defer {
             runs.free(); trainingLoss.free(); testLoss.free(); testAccuracy.free()
             trainingSetLoss.free(); trainingSetAccuracy.free(); anchorParameters.free(); anchorStates.free()
+            diagnostics.free()
         }
 
         /// Records run r's evaluations and anchors at `time` (r's job only writes row r).
@@ -157,6 +160,10 @@ struct EnsembleExecution<O: Optimizer> {
                     let (loss, accuracy) = evaluate(state.parameters, on: c.trainingSet, workspace: workspace)
                     trainingSetLoss[r * recordCount + index] = loss
                     trainingSetAccuracy[r * recordCount + index] = accuracy
+                }
+                if r == 0 && !diagnosticNames.isEmpty {
+                    let values = c.optimizer.diagnostics(of: state.optimizerState, layout: layout)
+                    for (d, value) in values.enumerated() { diagnostics[index * diagnosticNames.count + d] = value }
                 }
             }
             if r == 0, let index = anchorIndex[time] {
@@ -250,6 +257,7 @@ struct EnsembleExecution<O: Optimizer> {
             trainingLoss: trainingLoss.array(), evaluatedRunCount: evaluatedRuns,
             testLoss: testLoss.array(), testAccuracy: testAccuracy.array(),
             trainingSetLoss: trainingSetLoss.array(), trainingSetAccuracy: trainingSetAccuracy.array(),
+            diagnosticNames: diagnosticNames, diagnostics: diagnostics.array(),
             distanceL1: distanceL1, distanceL2: distanceL2, statuses: statuses,
             neighbourTimes: plan.map { p in (0..<p.timeCount).map { p.time($0) } } ?? [],
             neighbourCount: plan?.neighbourCount ?? 0,

@@ -107,6 +107,13 @@ public struct EnsembleFileWriter {
             try matrix(reference, "training_set_accuracy", results.flatMap { Array($0.trainingSetAccuracy.prefix(recorded.count)) }, [count, recorded.count],
                        ["configuration", "recorded step"], "accuracy on the whole training set at recorded_steps")
         }
+        if let names = results.first?.diagnosticNames, !names.isEmpty {
+            let diagnostics = try matrix(
+                reference, "optimizer_diagnostics", results.flatMap(\.diagnostics), [count, recorded.count, names.count],
+                ["configuration", "recorded step", "diagnostic"],
+                "observables of the reference's optimizer state at recorded_steps (names: attribute 'names'; kinetic temperatures are pᵀp/N per tensor)")
+            try diagnostics.setAttribute("names", .strings(names))
+        }
         let parameterSteps = results.first?.parameterSteps ?? []
         let keep = parameterSteps.enumerated().filter { $0.element % parameterRecordInterval == 0 || $0.element == steps }.map(\.offset)
         try reference.writeDataset("parameter_steps", keep.map { Int64(parameterSteps[$0]) }, shape: [keep.count])
@@ -160,9 +167,10 @@ public struct EnsembleFileWriter {
         try dataset.setAttribute("meaning", .string(meaning))
     }
 
+    @discardableResult
     private func matrix<T: HDF5Element>(
         _ group: HDF5Group, _ name: String, _ values: [T], _ shape: [Int], _ dimensions: [String], _ meaning: String
-    ) throws {
+    ) throws -> HDF5Dataset {
         var chunk = shape
         chunk[0] = max(1, min(shape[0], max(1, 1 << 18 / max(1, shape.dropFirst().reduce(1, *)))))
         let usable = shape.allSatisfy { $0 > 0 }
@@ -170,5 +178,6 @@ public struct EnsembleFileWriter {
             name, values, shape: shape, chunk: usable ? chunk : nil, deflateLevel: usable ? 1 : nil)
         try dataset.setAttribute("dimensions", .strings(dimensions))
         try dataset.setAttribute("meaning", .string(meaning))
+        return dataset
     }
 }
