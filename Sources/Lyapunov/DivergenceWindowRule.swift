@@ -31,7 +31,9 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     public var fitStart: Int
     /// The fewest steps a window may cover.
     public var minimumLength: Int
-    /// The least `R²` the straight-line fit must reach.
+    /// The least `R²` the straight-line fit must reach (`R² ≥` it for
+    /// ``WindowSelection/longestBelowSaturation``; strictly `R² >` it for
+    /// ``WindowSelection/bestRSquared(maximumLength:)``, as the source filters).
     public var minimumRSquared: Double
     /// How far (in nats) the window must stay from the saturation level
     /// (``WindowSelection/longestBelowSaturation`` only).
@@ -55,8 +57,8 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
         self.average = average
     }
 
-    /// The best-R² short-window rule of `GitKalo/ann_dynamics` (Kalinowski, Soriano &
-    /// Lacasa, Front. Complex Syst. 2024), which SCIENCE.md §3 takes for E4 because the
+    /// The best-R² short-window rule of `GitKalo/ann_dynamics` (the E4 group's earlier
+    /// study, Front. Complex Syst. 2024), which SCIENCE.md §3 takes for E4 because the
     /// paper publishes no rule: `fitStart` 1 (t = 0 excluded), windows of 4…24 points
     /// (`minimumLength` 3 … `maximumLength` 23 steps), acceptance `R² > 0.9`.
     ///
