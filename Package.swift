@@ -62,6 +62,9 @@ let package = Package(
         .target(name: "Dynamics"),
         .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
         .target(name: "Statistics", dependencies: ["NumericsCore"]),
+        // Experiments: one folder each (STYLE.md, "One experiment, one place").
+        // E4, Jiménez-González, Soriano & Lacasa (2025): the analysis as pure functions (SCIENCE.md §3).
+        .target(name: "JimenezExperiment", dependencies: ["Statistics", "Lyapunov", "NumericsCore"], path: "Sources/Experiments/Jimenez"),
         // Figures (knows nothing of experiments).
         .target(name: "Plotting"),
         .executableTarget(
@@ -95,6 +98,7 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),
         .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore", "Networks"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
+        .testTarget(name: "JimenezExperimentTests", dependencies: ["JimenezExperiment", "Lyapunov", "NumericsCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(
             name: "ReportStageTests",
