@@ -146,6 +146,7 @@ struct FashionEnsemble: ParsableCommand {
         print("parameters per network: \(p)")
         print("BLAS: \(BLASSettings.current().summary)")
         let eta = learningRate
+        let cpuStart = processCPUSeconds()
         let start = ContinuousClock.now
         for step in 0..<steps {
             // One job per network: each network's arithmetic is the same whatever the
@@ -158,11 +159,13 @@ struct FashionEnsemble: ParsableCommand {
             }
         }
         let seconds = (ContinuousClock.now - start).seconds
+        let cpuSeconds = processCPUSeconds() - cpuStart
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for value in losses.array() + parameters.array() { hash = (hash ^ value.bitPattern) &* 0x0000_0100_0000_01B3 }
         print("network 0 loss: \(losses[0]) -> \(losses[steps - 1])")
         print("result checksum: \(String(hash, radix: 16))")
         print("training wall time: \(seconds) s")
+        print("training CPU time: \(cpuSeconds) s (all threads)")
         print("process wall time: \((ContinuousClock.now - processStart).seconds) s (from entering main)")
         print("process CPU time: \(processCPUSeconds()) s (user + system, all threads)")
         print("sample_steps_per_s=\(Double(r) * Double(m) * Double(steps) / seconds)")
