@@ -115,8 +115,8 @@ struct FashionEnsemble: ParsableCommand {
     @Option(help: "Gradient-descent steps S.") var steps = 20
     @Option(help: "Worker threads (networks are spread over them; BLAS runs on one thread each).") var threads = 1
     @Option(help: "Learning rate.") var learningRate = 0.1
-    @Option(help: "Samples per chunk of the dense engine (part of its order of operations).")
-    var chunkWidth = DenseEngine.defaultChunkWidth
+    @Option(help: "Samples per chunk of the dense engine.") var chunkWidth = DenseEngine.defaultChunkWidth
+    @Option(help: "Matrix kernel of the dense engine: native or blas.") var kernel = "native"
 
     func run() throws {
         let processStart = ContinuousClock.now
@@ -140,11 +140,16 @@ struct FashionEnsemble: ParsableCommand {
             for i in 0..<p { parameters[net * p + i] = initial[i] }
         }
         let workers = max(1, min(threads, r))
-        let engines = (0..<workers).map { _ in DenseEngine(architecture: architecture, chunkWidth: chunkWidth) }
+        guard let engineKernel = DenseEngine.Kernel(rawValue: kernel) else {
+            throw ValidationError("--kernel must be native or blas")
+        }
+        let engines = (0..<workers).map { _ in
+            DenseEngine(architecture: architecture, kernel: engineKernel, chunkWidth: chunkWidth)
+        }
         print("fashion-ensemble: 784-64-10 tanh, softmax CE, float64, full-batch GD eta=\(learningRate), "
-            + "M=\(m), R=\(r), S=\(steps), threads=\(threads), chunk width \(engines[0].chunkWidth)")
+            + "M=\(m), R=\(r), S=\(steps), threads=\(threads), kernel \(kernel), chunk width \(engines[0].chunkWidth)")
         print("parameters per network: \(p)")
-        print("BLAS: \(BLASSettings.current().summary)")
+        if engineKernel == .blas { print("BLAS: \(BLASSettings.current().summary)") }
         let eta = learningRate
         let cpuStart = processCPUSeconds()
         let start = ContinuousClock.now

@@ -43,7 +43,9 @@ final class DenseEngineTests: XCTestCase {
                 + "\(architecture.outputActivation) \(architecture.loss)"
             let data = try randomDataset(for: architecture, sampleCount: sampleCount, key: SeedKey(UInt64(100 + index)))
             let w = randomParameters(architecture.layout, key: SeedKey(UInt64(200 + index)))
-            let engine = DenseEngine(architecture: architecture, chunkWidth: chunkWidth)
+            for kernel in DenseEngine.Kernel.allCases {
+            let name = name + " \(kernel)"
+            let engine = DenseEngine(architecture: architecture, kernel: kernel, chunkWidth: chunkWidth)
             let subset = try Batch(data, indices: [3, 0, 36, 7, 7, 20, 11, 2, 30, 18, 25, 1, 9, 33, 14, 5, 28, 22])
             for batch in [Batch(data), subset] {
                 let expected = try architecture.lossAndGradient(parameters: w, batch: batch)
@@ -57,6 +59,7 @@ final class DenseEngineTests: XCTestCase {
             XCTAssertEqual(actual.correctCount, expected.correctCount, name)
             XCTAssertEqual(actual.sampleCount, sampleCount, name)
             XCTAssertEqual(actual.loss, expected.loss, accuracy: 1e-12 * expected.loss.magnitude, name)
+            }
         }
     }
 
@@ -88,7 +91,9 @@ final class DenseEngineTests: XCTestCase {
             let w = randomParameters(architecture.layout, key: SeedKey(UInt64(400 + index)))
             let v1 = randomParameters(architecture.layout, key: SeedKey(UInt64(500 + index)), scale: 1)
             let v2 = randomParameters(architecture.layout, key: SeedKey(UInt64(600 + index)), scale: 1)
-            let engine = DenseEngine(architecture: architecture, chunkWidth: chunkWidth)
+            for kernel in DenseEngine.Kernel.allCases {
+            let name = name + " \(kernel)"
+            let engine = DenseEngine(architecture: architecture, kernel: kernel, chunkWidth: chunkWidth)
             let subset = try Batch(data, indices: Array(stride(from: 36, through: 0, by: -2)))
             for batch in [Batch(data), subset] {
                 let expected = try architecture.hessianVectorProducts(parameters: w, vectors: [v1, v2], batch: batch)
@@ -104,6 +109,30 @@ final class DenseEngineTests: XCTestCase {
                 assertBitwiseEqual(try engine.lossAndGradient(parameters: w, batch: batch).gradient,
                                    actual.gradient, name + " gradient without products")
             }
+            }
+        }
+    }
+
+    /// The native kernel's loss, gradient and accuracy are one fixed chain per element
+    /// over the batch: the same bits for every chunk width (tails of 0–23 samples, whole
+    /// and partial 8-row groups, the 3-input and 1-input gradient tiles).
+    func testNativeResultsDoNotDependOnTheChunkWidth() throws {
+        let architecture = try Architecture(layerSizes: [13, 70, 11], hiddenActivation: .tanh,
+                                            outputActivation: .softmax, loss: .softmaxCrossEntropy)
+        let data = try randomDataset(for: architecture, sampleCount: 203, key: SeedKey(21))
+        let w = randomParameters(architecture.layout, key: SeedKey(22))
+        let batches = [Batch(data), try Batch(data, indices: (0..<150).map { ($0 * 37) % 203 })]
+        for batch in batches {
+            let reference = try DenseEngine(architecture: architecture, chunkWidth: 8)
+                .lossAndGradient(parameters: w, batch: batch)
+            for width in [16, 24, 56, 200, 256] {
+                let engine = DenseEngine(architecture: architecture, chunkWidth: width)
+                let result = try engine.lossAndGradient(parameters: w, batch: batch)
+                XCTAssertEqual(result.loss.bitPattern, reference.loss.bitPattern, "width \(width)")
+                assertBitwiseEqual(result.gradient, reference.gradient, "width \(width)")
+            }
+            let expected = try architecture.lossAndGradient(parameters: w, batch: batch)
+            assertNear(reference.gradient, expected.gradient, 1e-12, "against the block kernels")
         }
     }
 
@@ -121,15 +150,17 @@ final class DenseEngineTests: XCTestCase {
                                inputCount: 784, outputCount: 10)
         let w = Initialization.normal(standardDeviation: 1).parameters(for: architecture.layout, key: SeedKey(10))
         let v = randomParameters(architecture.layout, key: SeedKey(11), scale: 1)
-        let engine = DenseEngine(architecture: architecture)
         let batch = Batch(data)
         let expected = try architecture.hessianVectorProducts(parameters: w, vectors: [v], batch: batch)
-        let actual = try engine.hessianVectorProducts(parameters: w, vectors: [v], batch: batch)
-        XCTAssertEqual(actual.loss, expected.loss, accuracy: 1e-12 * expected.loss)
-        assertNear(actual.gradient, expected.gradient, 1e-12, "E4 gradient")
-        assertNear(actual.products[0], expected.products[0], 1e-11, "E4 H v")
-        XCTAssertEqual(try engine.evaluate(parameters: w, on: data).correctCount,
-                       try architecture.evaluate(parameters: w, on: data).correctCount)
+        for kernel in DenseEngine.Kernel.allCases {
+            let engine = DenseEngine(architecture: architecture, kernel: kernel)
+            let actual = try engine.hessianVectorProducts(parameters: w, vectors: [v], batch: batch)
+            XCTAssertEqual(actual.loss, expected.loss, accuracy: 1e-12 * expected.loss)
+            assertNear(actual.gradient, expected.gradient, 1e-12, "E4 gradient \(kernel)")
+            assertNear(actual.products[0], expected.products[0], 1e-11, "E4 H v \(kernel)")
+            XCTAssertEqual(try engine.evaluate(parameters: w, on: data).correctCount,
+                           try architecture.evaluate(parameters: w, on: data).correctCount)
+        }
     }
 
     /// Bit-identical results: the same engine twice, a fresh engine, and two engines on two
@@ -147,17 +178,18 @@ final class DenseEngineTests: XCTestCase {
         let parameters = (0..<2).map { Initialization.normal(standardDeviation: 1).parameters(
             for: architecture.layout, key: SeedKey(13).derive("init", $0)) }
         let v = randomParameters(architecture.layout, key: SeedKey(14), scale: 1)
-        let engine = DenseEngine(architecture: architecture)
+        for kernel in DenseEngine.Kernel.allCases {
+        let engine = DenseEngine(architecture: architecture, kernel: kernel)
         let first = try parameters.map { try engine.hessianVectorProducts(parameters: $0, vectors: [v], batch: batch) }
         let second = try parameters.map { try engine.hessianVectorProducts(parameters: $0, vectors: [v], batch: batch) }
         XCTAssertEqual(first, second)
-        let fresh = try DenseEngine(architecture: architecture)
+        let fresh = try DenseEngine(architecture: architecture, kernel: kernel)
             .hessianVectorProducts(parameters: parameters[1], vectors: [v], batch: batch)
         XCTAssertEqual(fresh, first[1])
-        XCTAssertEqual(BLASSettings.current().threadCount, 1)
+        if kernel == .blas { XCTAssertEqual(BLASSettings.current().threadCount, 1) }
         for _ in 0..<3 {
             let concurrent = try Parallel.map([0, 1], threads: 2) { index in
-                try DenseEngine(architecture: architecture)
+                try DenseEngine(architecture: architecture, kernel: kernel)
                     .hessianVectorProducts(parameters: parameters[index], vectors: [v], batch: batch)
             }
             for index in 0..<2 {
@@ -165,6 +197,7 @@ final class DenseEngineTests: XCTestCase {
                 assertBitwiseEqual(concurrent[index].gradient, first[index].gradient, "thread \(index) gradient")
                 assertBitwiseEqual(concurrent[index].products[0], first[index].products[0], "thread \(index) H v")
             }
+        }
         }
     }
 

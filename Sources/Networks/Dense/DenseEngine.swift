@@ -1,7 +1,8 @@
 /// Loss, gradient, accuracy and exact Hessian–vector products of one MLP on a batch,
-/// with the matrix products done by OpenBLAS DGEMM: the engine for large layers (E4's
-/// 784-64-10 on thousands of samples, SCIENCE.md §3), where the block kernels of
-/// ``Workspace`` reach about half of DGEMM's rate.
+/// with the matrix products done by register-blocked kernels (``NativeKernels``, the
+/// default) or by OpenBLAS DGEMM: the engine for large layers (E4's 784-64-10 on
+/// thousands of samples, SCIENCE.md §3), where the block kernels of ``Workspace`` reach
+/// well under half of the machine's multiply-add rate.
 ///
 /// Same contract as `Workspace.pass(parameters:batch:gradient:countCorrect:)`: mean loss
 /// over the batch, mean gradient in ``ParameterLayout`` order, the correct count by the
@@ -10,24 +11,38 @@
 /// the activation derivatives ``Activation``'s, shared with the block kernels).
 ///
 /// **Order of operations.** The batch is cut into chunks of ``chunkWidth`` samples in
-/// batch order. Per chunk and layer, DGEMM computes `Z = W A` (then `+ b`), and in the
-/// backward pass accumulates `∂W += Δ Aᵀ` into the gradient (β = 1, chunk after chunk)
-/// and `U = Wᵀ Δ`; bias gradients add each chunk's ``LaneSum`` of Δ; the loss is a
-/// ``LaneSum`` over the whole batch. So the bits depend on the chunk width and on the BLAS
-/// kernel (``BLASSettings``), but on nothing else: not on the thread that runs the engine,
-/// nor on how many engines run at once, nor on memory addresses (OpenBLAS packs its
-/// operands into its own buffers). Results differ from ``Workspace``'s in the last bits
-/// only (different summation order; tested to ~1e-12 relative).
+/// batch order; per chunk and layer `Z = W A` (then `+ b`), `U = Wᵀ Δ`, and the sums over
+/// samples `∂W += Δ Aᵀ`, `∂b += Σ Δ` go to accumulators that live across chunks; the loss
+/// and the bias sums use ``LaneSum`` lanes over the whole batch. With the native kernel
+/// every element of Z, U and ∂W is one FMA chain in a fixed order (inputs in order,
+/// samples in batch order), so the loss, the gradient and the accuracy do not depend on
+/// the chunk width, the machine or the build; Hessian–vector products add two outer
+/// products per chunk and so depend on the chunk width too. With BLAS the bits depend
+/// on the chunk width and on the BLAS kernel (``BLASSettings``). Neither depends on the
+/// thread that runs the engine, on how many engines run at once, or on memory addresses.
+/// Results differ from ``Workspace``'s in the last bits only (different summation order;
+/// tested to ~1e-12 relative).
 ///
-/// **Threads.** Every DGEMM runs on one BLAS thread (``BLASSettings/useOneThread()`` is
-/// called by `init`); use one engine per worker thread and spread networks over threads.
-/// An engine is not `Sendable`: it owns its scratch (allocated once in `init`, reused by
-/// every pass, freed in `deinit`), about `chunkWidth · (4 Σ hidden + 5 outputs + inputs)`
-/// doubles plus as much again once Hessian–vector products are used — 1.9 MB for
-/// 784-64-10 at the default width, independent of the batch size.
+/// **Threads.** One engine per worker thread; spread networks over threads. An engine is
+/// not `Sendable`: it owns its scratch (allocated in `init` and on the first use of
+/// products, reused by every pass, freed in `deinit`). For 784-64-10 at the default width
+/// that is about 2.4 MB, plus 0.8 MB with one direction — independent of the batch size.
+/// The BLAS kernel runs every DGEMM on one BLAS thread (`init` calls
+/// ``BLASSettings/useOneThread()``).
 public final class DenseEngine {
+    /// Which code multiplies the matrices.
+    public enum Kernel: String, Sendable, Hashable, Codable, CaseIterable {
+        /// ``NativeKernels``: register-blocked tiles with explicit FMAs; the same bits on
+        /// every x86-64 machine and build, and the gradient independent of the chunk width.
+        case native
+        /// OpenBLAS `cblas_dgemm` on one thread; the bits depend on ``BLASSettings``.
+        case blas
+    }
+
     /// The network this engine evaluates.
     public let architecture: Architecture
+    /// The matrix-product code in use.
+    public let kernel: Kernel
     /// Samples per chunk (a multiple of 8); part of the order of operations (see above).
     public let chunkWidth: Int
     /// The default chunk width: the X chunk of 784 inputs (1.6 MB) stays in a 2 MB L2
@@ -51,13 +66,24 @@ public final class DenseEngine {
     private var rActivations: [UnsafeMutablePointer<Double>] = []
     private var rDeltas: [UnsafeMutablePointer<Double>] = []
     private var rUpstream: UnsafeMutablePointer<Double>?
+    /// Sums over the batch, per slot (gradient, then one per direction): per layer the
+    /// weight terms (k-major `in × rows8` for the native kernel, row-major `out × in` for
+    /// BLAS) followed by 8 ``LaneSum`` lanes per bias.
+    private var accumulators: [UnsafeMutablePointer<Double>] = []
+    private let accumulatorOffsets: [Int]
+    private let accumulatorCount: Int
+    /// Native kernel: the packed matrix of the current product, and δᵀ of the chunk.
+    private let packed: UnsafeMutablePointer<Double>
+    private let transposedDeltas: UnsafeMutablePointer<Double>
     private var owned: [UnsafeMutablePointer<Double>] = []
 
-    /// An engine for `architecture` with its scratch for chunks of `chunkWidth` samples
-    /// (rounded up to a multiple of 8).
-    public init(architecture: Architecture, chunkWidth: Int = DenseEngine.defaultChunkWidth) {
-        BLASSettings.useOneThread()
+    /// An engine for `architecture` with `kernel` and its scratch for chunks of
+    /// `chunkWidth` samples (rounded up to a multiple of 8).
+    public init(architecture: Architecture, kernel: Kernel = .native,
+                chunkWidth: Int = DenseEngine.defaultChunkWidth) {
+        if kernel == .blas { BLASSettings.useOneThread() }
         self.architecture = architecture
+        self.kernel = kernel
         self.chunkWidth = max(8, (chunkWidth + 7) & ~7)
         let sizes = architecture.layerSizes
         layerCount = sizes.count - 1
@@ -72,13 +98,36 @@ public final class DenseEngine {
         sampleLosses = make(w)
         scratch = make(3 * w)
         for l in 0...layerCount {
-            // The input layer needs only the gathered inputs (index batches).
+            // Layer 0 needs only its copy of the chunk's inputs.
             activations.append(make(sizes[l] * w))
             preactivations.append(l == 0 ? activations[0] : make(sizes[l] * w))
             deltas.append(l == 0 ? activations[0] : make(sizes[l] * w))
             upstreams.append(l == 0 || l == layerCount ? activations[0] : make(sizes[l] * w))
         }
+        var offsets: [Int] = [], total = 0
+        var packedCount = 0, maximumRows8 = 8
+        for layer in architecture.layout.layers {
+            let rows8 = NativeKernels.padded(layer.outputCount)
+            offsets.append(total)
+            total += layer.inputCount * rows8 + 8 * layer.outputCount
+            packedCount = max(packedCount, rows8 * layer.inputCount,
+                              NativeKernels.padded(layer.inputCount) * layer.outputCount)
+            maximumRows8 = max(maximumRows8, rows8)
+        }
+        accumulatorOffsets = offsets
+        accumulatorCount = total
+        packed = make(kernel == .native ? packedCount : 0)
+        transposedDeltas = make(kernel == .native ? maximumRows8 * w : 0)
         self.owned = owned
+    }
+
+    /// The accumulators of `slot` (0: gradient, 1 + k: product k), allocated on first use.
+    private func prepareAccumulators(slots: Int) {
+        while accumulators.count < slots {
+            let pointer = DenseEngine.allocate(accumulatorCount)
+            owned.append(pointer)
+            accumulators.append(pointer)
+        }
     }
 
     deinit {
@@ -132,12 +181,12 @@ public final class DenseEngine {
     ) -> PassResult {
         precondition(directions.count == products.count, "one product buffer per direction")
         if !directions.isEmpty { prepareRBuffers() }
-        let parameterCount = architecture.parameterCount
-        let needsBackward = gradient != nil || !directions.isEmpty
         // Products need δ_l and ∂ℓ/∂a_l of the backward pass even when no gradient is asked for.
-        let gradientOut = gradient
-        if let gradientOut { gradientOut.update(repeating: 0, count: parameterCount) }
-        for product in products { product.update(repeating: 0, count: parameterCount) }
+        let needsBackward = gradient != nil || !directions.isEmpty
+        prepareAccumulators(slots: 1 + directions.count)
+        for slot in 0..<(1 + directions.count) where slot > 0 || gradient != nil {
+            accumulators[slot].update(repeating: 0, count: accumulatorCount)
+        }
         var lossLanes = SIMD8<Double>(repeating: 0)
         var correct = 0
         let dataset = batch.dataset
@@ -165,11 +214,11 @@ public final class DenseEngine {
                             correct += output.correctCount(yHat: activations[top], y: targets, valid: count)
                         }
                         if needsBackward {
-                            backward(parameters, input: input, count: count, padded: padded, into: gradientOut)
+                            backward(parameters, input: input, count: count, accumulate: gradient != nil)
                         }
                         for (k, direction) in directions.enumerated() {
                             rOperator(parameters, direction: direction, input: input, count: count,
-                                      padded: padded, output: output, into: products[k])
+                                      padded: padded, output: output, slot: 1 + k)
                         }
                         start += count
                     }
@@ -181,19 +230,15 @@ public final class DenseEngine {
                 }
             }
         }
-        let scale = Double(m)
-        if let gradientOut {
-            for p in 0..<parameterCount { gradientOut[p] /= scale }
-        }
-        for product in products {
-            for p in 0..<parameterCount { product[p] /= scale }
-        }
-        return PassResult(loss: LaneSum.combine(lossLanes) / scale, correct: correct)
+        if let gradient { finish(slot: 0, into: gradient, sampleCount: m) }
+        for (k, product) in products.enumerated() { finish(slot: 1 + k, into: product, sampleCount: m) }
+        return PassResult(loss: LaneSum.combine(lossLanes) / Double(m), correct: correct)
     }
 
-    /// The chunk's input matrix (rows = input features): for a whole data set a view into
-    /// its feature-major storage (leading dimension = sample count, no copy); for listed
-    /// samples a gathered copy. Also loads the targets, zero-padded to `padded`.
+    /// The chunk's input matrix (rows = input features): with the BLAS kernel and a whole
+    /// data set, a view into its feature-major storage (leading dimension = sample count);
+    /// otherwise a copy (gathered for listed samples; copied for the native kernel so its
+    /// tiles read short rows). Also loads the targets, zero-padded to `padded`.
     private func load(
         inputs: UnsafePointer<Double>, targets source: UnsafePointer<Double>, sampleCount: Int,
         indices: UnsafePointer<Int>?, start: Int, count: Int, padded: Int
@@ -208,13 +253,17 @@ public final class DenseEngine {
             }
             for n in count..<padded { row[n] = 0 }
         }
-        guard let indices else { return (inputs + start, sampleCount) }
-        let gathered = activations[0]
+        if indices == nil && kernel == .blas { return (inputs + start, sampleCount) }
+        let copy = activations[0]
         for f in 0..<architecture.inputCount {
-            let row = gathered + f * w, from = inputs + f * sampleCount
-            for n in 0..<count { row[n] = from[indices[start + n]] }
+            let row = copy + f * w, from = inputs + f * sampleCount
+            if let indices {
+                for n in 0..<count { row[n] = from[indices[start + n]] }
+            } else {
+                row.update(from: from + start, count: count)
+            }
         }
-        return (UnsafePointer(gathered), w)
+        return (UnsafePointer(copy), w)
     }
 
     /// The input matrix of affine layer `l` (1-based): the chunk's inputs or a_{l−1}.
@@ -224,6 +273,80 @@ public final class DenseEngine {
         l == 1 ? input : (UnsafePointer(activations[l - 1]), chunkWidth)
     }
 
+    // MARK: The three products, by either kernel
+
+    /// `z (+)= M a` for the `rows × depth` matrix M = `matrix` (row-major) or, if
+    /// `transposed`, M = `matrix`ᵀ (`matrix` row-major depth × rows); z rows `chunkWidth` apart.
+    private func multiply(_ matrix: UnsafePointer<Double>, transposed: Bool, rows: Int, depth: Int,
+                          input a: UnsafePointer<Double>, lda: Int, count: Int,
+                          into z: UnsafeMutablePointer<Double>, accumulate: Bool) {
+        switch kernel {
+        case .native:
+            NativeKernels.pack(matrix, rows: rows, depth: depth, transposed: transposed, into: packed)
+            NativeKernels.product(packed: packed, rows: rows, depth: depth, input: a, lda: lda, count: count,
+                                  output: z, ldz: chunkWidth, accumulate: accumulate)
+        case .blas:
+            dgemm(transposeA: transposed, transposeB: false, m: rows, n: count, k: depth,
+                  matrix, lda: transposed ? rows : depth, a, ldb: lda, beta: accumulate ? 1 : 0, z, ldc: chunkWidth)
+        }
+    }
+
+    /// Adds the chunk's `Σ_n δ[j][n] a[i][n]` and (if `biases`) `Σ_n δ[j][n]` of `layer`
+    /// to the accumulators of `slot` (0: gradient, 1 + k: product k).
+    private func accumulateOuterProducts(slot: Int, layer: ParameterLayout.Layer,
+                                         deltas d: UnsafePointer<Double>, input a: UnsafePointer<Double>,
+                                         lda: Int, count: Int, biases: Bool = true) {
+        let w = chunkWidth
+        let region = accumulators[slot] + accumulatorOffsets[layer.index]
+        let out = layer.outputCount, rows8 = NativeKernels.padded(out)
+        switch kernel {
+        case .native:
+            // δᵀ (count × rows8, zero columns past the last row) feeds 8 rows per vector.
+            for n in 0..<count {
+                let row = transposedDeltas + n * rows8
+                for j in 0..<out { row[j] = d[j * w + n] }
+                for j in out..<rows8 { row[j] = 0 }
+            }
+            NativeKernels.gradient(input: a, lda: lda, depth: layer.inputCount, deltasT: transposedDeltas,
+                                   rows8: rows8, count: count, accumulators: region)
+        case .blas:
+            dgemm(transposeA: false, transposeB: true, m: out, n: layer.inputCount, k: count,
+                  d, lda: w, a, ldb: lda, beta: 1, region, ldc: layer.inputCount)
+        }
+        guard biases else { return }
+        // Bias sums in LaneSum lanes over the whole batch (chunks start at multiples of 8).
+        let lanes = region + layer.inputCount * rows8
+        let full = count & ~7
+        for j in 0..<out {
+            let row = d + j * w, lane = lanes + 8 * j
+            var sum = LaneSum.load(lane)
+            var n = 0
+            while n < full { sum += LaneSum.load(row + n); n += 8 }
+            LaneSum.store(sum, lane)
+            while n < count { lane[n & 7] += row[n]; n += 1 }
+        }
+    }
+
+    /// Writes the mean (÷ m) of the accumulators of `slot` in ``ParameterLayout`` order.
+    private func finish(slot: Int, into result: UnsafeMutablePointer<Double>, sampleCount m: Int) {
+        let scale = Double(m)
+        for layer in architecture.layout.layers {
+            let region = accumulators[slot] + accumulatorOffsets[layer.index]
+            let inputs = layer.inputCount, rows8 = NativeKernels.padded(layer.outputCount)
+            let weights = result + layer.weights.lowerBound
+            for j in 0..<layer.outputCount {
+                for i in 0..<inputs {
+                    // Native accumulators are k-major (gᵀ), BLAS ones row-major like the layout.
+                    let value = kernel == .native ? region[i * rows8 + j] : region[j * inputs + i]
+                    weights[j * inputs + i] = value / scale
+                }
+                result[layer.biases.lowerBound + j] = LaneSum.combine(region + inputs * rows8 + 8 * j) / scale
+            }
+        }
+    }
+
+    // MARK: Forward, backward, R-operator
+
     /// z_l = W_l a_{l−1} + b_l and a_l = σ(z_l) for every layer (a_L = ŷ).
     private func forward(_ p: UnsafePointer<Double>, input: (pointer: UnsafePointer<Double>, leading: Int),
                          count: Int, padded: Int, output: OutputLayer) {
@@ -232,8 +355,8 @@ public final class DenseEngine {
             let l = layer.index + 1
             let (a, lda) = layerInput(l, input)
             let z = preactivations[l]
-            dgemm(transposeA: false, transposeB: false, m: layer.outputCount, n: count, k: layer.inputCount,
-                  p + layer.weights.lowerBound, lda: layer.inputCount, a, ldb: lda, beta: 0, z, ldc: w)
+            multiply(p + layer.weights.lowerBound, transposed: false, rows: layer.outputCount,
+                     depth: layer.inputCount, input: a, lda: lda, count: count, into: z, accumulate: false)
             addBiases(p + layer.biases.lowerBound, to: z, rows: layer.outputCount, count: count)
             if l < layerCount {
                 for j in 0..<layer.outputCount {
@@ -253,42 +376,22 @@ public final class DenseEngine {
         }
     }
 
-    /// `into[j] += Σ_n rows[j][n]` over the chunk, each row summed in ``LaneSum`` order.
-    @inline(__always)
-    private func addRowSums(_ rows: UnsafePointer<Double>, count: Int, padded: Int, rowCount: Int,
-                            into out: UnsafeMutablePointer<Double>) {
-        for j in 0..<rowCount {
-            let row = rows + j * chunkWidth
-            var lanes = SIMD8<Double>(repeating: 0)
-            // Hidden rows are computed only up to `count` (the rest is stale), so the sum
-            // stops there: full 8-groups, then the tail, each column in its lane n mod 8.
-            let full = count & ~7
-            var n = 0
-            while n < full { lanes += LaneSum.load(row + n); n += 8 }
-            while n < count { lanes[n & 7] += row[n]; n += 1 }
-            out[j] += LaneSum.combine(lanes)
-        }
-    }
-
-    /// Back-propagation for the chunk: adds ∂W_l = δ_l a_{l−1}ᵀ and ∂b_l = Σ δ_l into
-    /// `gradient` (if given) and leaves δ_l, ∂ℓ/∂a_l of the hidden layers for the R-operator.
+    /// Back-propagation for the chunk: adds δ_l a_{l−1}ᵀ and Σ δ_l to the gradient
+    /// accumulators (if `accumulate`) and leaves δ_l, ∂ℓ/∂a_l of the hidden layers for
+    /// the R-operator.
     private func backward(_ p: UnsafePointer<Double>, input: (pointer: UnsafePointer<Double>, leading: Int),
-                          count: Int, padded: Int, into gradient: UnsafeMutablePointer<Double>?) {
+                          count: Int, accumulate: Bool) {
         let w = chunkWidth
         for layer in architecture.layout.layers.reversed() {
             let l = layer.index + 1
             let (a, lda) = layerInput(l, input)
-            if let gradient {
-                dgemm(transposeA: false, transposeB: true, m: layer.outputCount, n: layer.inputCount, k: count,
-                      deltas[l], lda: w, a, ldb: lda, beta: 1, gradient + layer.weights.lowerBound,
-                      ldc: layer.inputCount)
-                addRowSums(deltas[l], count: count, padded: padded, rowCount: layer.outputCount,
-                           into: gradient + layer.biases.lowerBound)
+            if accumulate {
+                accumulateOuterProducts(slot: 0, layer: layer, deltas: deltas[l], input: a, lda: lda, count: count)
             }
             guard l > 1 else { break }
-            dgemm(transposeA: true, transposeB: false, m: layer.inputCount, n: count, k: layer.outputCount,
-                  p + layer.weights.lowerBound, lda: layer.inputCount, deltas[l], ldb: w,
-                  beta: 0, upstreams[l - 1], ldc: w)
+            multiply(p + layer.weights.lowerBound, transposed: true, rows: layer.inputCount,
+                     depth: layer.outputCount, input: deltas[l], lda: w, count: count,
+                     into: upstreams[l - 1], accumulate: false)
             for i in 0..<layer.inputCount {
                 architecture.hiddenActivation.multiplyByDerivative(
                     activations: activations[l - 1] + i * w, upstream: upstreams[l - 1] + i * w,
@@ -298,15 +401,14 @@ public final class DenseEngine {
     }
 
     /// Pearlmutter's R-operator for direction `v` on the chunk (after forward, loss with
-    /// δ, and backward), adding the chunk's terms of Σ_n H_n v into `product`.
+    /// δ, and backward), adding the chunk's terms of Σ_n H_n v to the accumulators of `slot`.
     /// Forward: R{z_l} = V_l a_{l−1} + v_b + W_l R{a_{l−1}}, R{a_l} = σ'(a_l) R{z_l};
     /// output: R{δ_L} = ℓ''(z_L) R{z_L} (``OutputLayer/rDelta``); backward:
     /// R{∂W_l} += R{δ_l} a_{l−1}ᵀ + δ_l R{a_{l−1}}ᵀ, R{∂b_l} += Σ R{δ_l},
     /// R{∂ℓ/∂a_{l−1}} = V_lᵀ δ_l + W_lᵀ R{δ_l}, R{δ_{l−1}} = σ' R{∂ℓ/∂a} + σ'' R{z} ∂ℓ/∂a.
     private func rOperator(_ p: UnsafePointer<Double>, direction v: UnsafePointer<Double>,
                            input: (pointer: UnsafePointer<Double>, leading: Int),
-                           count: Int, padded: Int, output: OutputLayer,
-                           into product: UnsafeMutablePointer<Double>) {
+                           count: Int, padded: Int, output: OutputLayer, slot: Int) {
         let w = chunkWidth
         let layers = architecture.layout.layers
         let activation = architecture.hiddenActivation
@@ -314,12 +416,12 @@ public final class DenseEngine {
             let l = layer.index + 1
             let (a, lda) = layerInput(l, input)
             let rz = rPreactivations[l]
-            dgemm(transposeA: false, transposeB: false, m: layer.outputCount, n: count, k: layer.inputCount,
-                  v + layer.weights.lowerBound, lda: layer.inputCount, a, ldb: lda, beta: 0, rz, ldc: w)
+            multiply(v + layer.weights.lowerBound, transposed: false, rows: layer.outputCount,
+                     depth: layer.inputCount, input: a, lda: lda, count: count, into: rz, accumulate: false)
             if l > 1 {
-                dgemm(transposeA: false, transposeB: false, m: layer.outputCount, n: count, k: layer.inputCount,
-                      p + layer.weights.lowerBound, lda: layer.inputCount, rActivations[l - 1], ldb: w,
-                      beta: 1, rz, ldc: w)
+                multiply(p + layer.weights.lowerBound, transposed: false, rows: layer.outputCount,
+                         depth: layer.inputCount, input: rActivations[l - 1], lda: w, count: count,
+                         into: rz, accumulate: true)
             }
             addBiases(v + layer.biases.lowerBound, to: rz, rows: layer.outputCount, count: count)
             if l < layerCount {
@@ -337,20 +439,17 @@ public final class DenseEngine {
         for layer in layers.reversed() {
             let l = layer.index + 1
             let (a, lda) = layerInput(l, input)
-            let out = product + layer.weights.lowerBound
-            dgemm(transposeA: false, transposeB: true, m: layer.outputCount, n: layer.inputCount, k: count,
-                  rDeltas[l], lda: w, a, ldb: lda, beta: 1, out, ldc: layer.inputCount)
-            addRowSums(rDeltas[l], count: count, padded: padded, rowCount: layer.outputCount,
-                       into: product + layer.biases.lowerBound)
+            accumulateOuterProducts(slot: slot, layer: layer, deltas: rDeltas[l], input: a, lda: lda, count: count)
             guard l > 1 else { break }
-            dgemm(transposeA: false, transposeB: true, m: layer.outputCount, n: layer.inputCount, k: count,
-                  deltas[l], lda: w, rActivations[l - 1], ldb: w, beta: 1, out, ldc: layer.inputCount)
-            dgemm(transposeA: true, transposeB: false, m: layer.inputCount, n: count, k: layer.outputCount,
-                  v + layer.weights.lowerBound, lda: layer.inputCount, deltas[l], ldb: w,
-                  beta: 0, rUpstream, ldc: w)
-            dgemm(transposeA: true, transposeB: false, m: layer.inputCount, n: count, k: layer.outputCount,
-                  p + layer.weights.lowerBound, lda: layer.inputCount, rDeltas[l], ldb: w,
-                  beta: 1, rUpstream, ldc: w)
+            // δ_l R{a_{l−1}}ᵀ: a weight term only (R{∂b_l} is Σ R{δ_l}, added above).
+            accumulateOuterProducts(slot: slot, layer: layer, deltas: deltas[l], input: rActivations[l - 1],
+                                    lda: w, count: count, biases: false)
+            multiply(v + layer.weights.lowerBound, transposed: true, rows: layer.inputCount,
+                     depth: layer.outputCount, input: deltas[l], lda: w, count: count,
+                     into: rUpstream, accumulate: false)
+            multiply(p + layer.weights.lowerBound, transposed: true, rows: layer.inputCount,
+                     depth: layer.outputCount, input: rDeltas[l], lda: w, count: count,
+                     into: rUpstream, accumulate: true)
             for i in 0..<layer.inputCount {
                 activation.rBackward(
                     activations: activations[l - 1] + i * w, rUpstream: rUpstream + i * w,
