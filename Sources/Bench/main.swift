@@ -117,6 +117,8 @@ struct FashionEnsemble: ParsableCommand {
     @Option(help: "Learning rate.") var learningRate = 0.1
     @Option(help: "Samples per chunk of the dense engine.") var chunkWidth = DenseEngine.defaultChunkWidth
     @Option(help: "Matrix kernel of the dense engine: native or blas.") var kernel = "native"
+    @Option(help: "Networks per job (they share each chunk of inputs); default: R / threads, rounded up.")
+    var groupSize: Int?
 
     func run() throws {
         let processStart = ContinuousClock.now
@@ -150,17 +152,29 @@ struct FashionEnsemble: ParsableCommand {
             + "M=\(m), R=\(r), S=\(steps), threads=\(threads), kernel \(kernel), chunk width \(engines[0].chunkWidth)")
         print("parameters per network: \(p)")
         if engineKernel == .blas { print("BLAS: \(BLASSettings.current().summary)") }
+        // Jobs are groups of consecutive networks; every network gets the same bits in any
+        // group and on any thread (DenseEngine.passes), so the checksum does not depend on
+        // --threads or --group-size.
+        let size = max(1, groupSize ?? (r + workers - 1) / workers)
+        let groups = stride(from: 0, to: r, by: size).map { Array($0..<min($0 + size, r)) }
+        let groupParameters = groups.map { $0.map { UnsafePointer(parameters.base + $0 * p) } }
+        let groupGradients = groups.map { $0.map { gradients.base + $0 * p } }
+        let results = SharedBuffer<DenseEngine.PassResult>(count: r, initialValue: .init(loss: 0, correct: 0))
+        defer { results.free() }
+        print("jobs per step: \(groups.count) (networks per job: \(size))")
         let eta = learningRate
         let cpuStart = processCPUSeconds()
         let start = ContinuousClock.now
         for step in 0..<steps {
-            // One job per network: each network's arithmetic is the same whatever the
-            // thread count, so the results are too (the checksum below shows it).
-            Parallel.forEach(jobCount: r, threads: workers) { net, worker in
-                let w = parameters.base + net * p, g = gradients.base + net * p
-                let result = engines[worker].pass(parameters: w, batch: batch, gradient: g)
-                losses[net * steps + step] = result.loss
-                for i in 0..<p { w[i] -= eta * g[i] }
+            Parallel.forEach(jobCount: groups.count, threads: workers) { job, worker in
+                let members = groups[job]
+                engines[worker].passes(parameters: groupParameters[job], batch: batch,
+                                       gradients: groupGradients[job], results: results.base + members[0])
+                for net in members {
+                    losses[net * steps + step] = results[net].loss
+                    let w = parameters.base + net * p, g = gradients.base + net * p
+                    for i in 0..<p { w[i] -= eta * g[i] }
+                }
             }
         }
         let seconds = (ContinuousClock.now - start).seconds

@@ -201,6 +201,43 @@ final class DenseEngineTests: XCTestCase {
         }
     }
 
+    /// A group pass gives every network exactly the bits of its own single pass.
+    func testGroupPassEqualsSinglePasses() throws {
+        let architecture = try Architecture(layerSizes: [9, 20, 4], hiddenActivation: .relu,
+                                            outputActivation: .softmax, loss: .softmaxCrossEntropy)
+        let data = try randomDataset(for: architecture, sampleCount: 75, key: SeedKey(31))
+        let networks = (0..<3).map { randomParameters(architecture.layout, key: SeedKey(32).derive("w", $0)) }
+        for kernel in DenseEngine.Kernel.allCases {
+            for batch in [Batch(data), try Batch(data, indices: (0..<40).map { (7 * $0) % 75 })] {
+                let engine = DenseEngine(architecture: architecture, kernel: kernel, chunkWidth: 32)
+                var gradients = [[Double]](repeating: [Double](repeating: 0, count: architecture.parameterCount),
+                                           count: networks.count)
+                var results = [DenseEngine.PassResult](repeating: .init(loss: 0, correct: 0), count: networks.count)
+                let flat = networks.flatMap { $0 }
+                var flatGradients = [Double](repeating: 0, count: flat.count)
+                let p = architecture.parameterCount
+                flat.withUnsafeBufferPointer { w in
+                    flatGradients.withUnsafeMutableBufferPointer { g in
+                        results.withUnsafeMutableBufferPointer { r in
+                            engine.passes(parameters: (0..<3).map { w.baseAddress! + $0 * p }, batch: batch,
+                                          gradients: (0..<3).map { g.baseAddress! + $0 * p }, countCorrect: true,
+                                          results: r.baseAddress!)
+                        }
+                    }
+                }
+                for k in 0..<3 { gradients[k] = Array(flatGradients[(k * p)..<((k + 1) * p)]) }
+                for (k, w) in networks.enumerated() {
+                    let single = try engine.lossAndGradient(parameters: w, batch: batch)
+                    XCTAssertEqual(results[k].loss.bitPattern, single.loss.bitPattern, "\(kernel) network \(k)")
+                    assertBitwiseEqual(gradients[k], single.gradient, "\(kernel) network \(k)")
+                    if batch.indices == nil {
+                        XCTAssertEqual(results[k].correct, try engine.evaluate(parameters: w, on: data).correctCount)
+                    }
+                }
+            }
+        }
+    }
+
     func testBLASSettingsAreReported() {
         _ = BLASSettings.current()
         BLASSettings.useOneThread()
