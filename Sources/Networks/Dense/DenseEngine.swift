@@ -26,7 +26,8 @@
 /// **Threads.** One engine per worker thread; spread networks over threads. An engine is
 /// not `Sendable`: it owns its scratch (allocated in `init` and on the first use of
 /// products, reused by every pass, freed in `deinit`). For 784-64-10 at the default width
-/// that is about 2.4 MB, plus 0.8 MB with one direction — independent of the batch size.
+/// that is about 3.1 MB (half of it the chunk of inputs), plus 0.8 MB for the first
+/// direction and 0.4 MB for each further one — independent of the batch size.
 /// The BLAS kernel runs every DGEMM on one BLAS thread (`init` calls
 /// ``BLASSettings/useOneThread()``).
 public final class DenseEngine {
@@ -159,7 +160,8 @@ public final class DenseEngine {
             rActivations.append(make(count))
             rDeltas.append(make(count))
         }
-        rUpstream = make((sizes.max() ?? 1) * chunkWidth)
+        // R{∂ℓ/∂a} exists for hidden layers only.
+        rUpstream = make((sizes.dropFirst().dropLast().max() ?? 1) * chunkWidth)
     }
 
     /// What one pass produced.
