@@ -47,6 +47,10 @@ let package = Package(
             name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
             providers: [.apt(["libhdf5-dev", "pkg-config"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // DGEMM for the dense engine of large networks (Networks/Dense), one BLAS thread per job.
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "pkg-config"])]),
         // Typed HDF5, provenance, pipeline.
         .target(name: "HDF5", dependencies: ["CHDF5"]),
         .target(name: "NumericsCore"),
@@ -58,7 +62,7 @@ let package = Package(
         // Data sets.
         .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
         // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
-        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics"], swiftSettings: vectorFlags),
+        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics", "COpenBLAS"], swiftSettings: vectorFlags),
         .target(name: "Dynamics"),
         .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
         .target(name: "Statistics", dependencies: ["NumericsCore"]),
