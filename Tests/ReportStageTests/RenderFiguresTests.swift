@@ -1,11 +1,12 @@
-import FigureStage
 import Foundation
 import FoundationXML
+import MittraExperiment
 import Provenance
+import ReportKit
 import StageKit
 import XCTest
 
-/// The `render-figures` stage on synthetic results with the layout of AGGREGATE_LAYOUT.md.
+/// The `figures` task of `mittra` on synthetic results (written through ``MittraResults``).
 final class RenderFiguresTests: XCTestCase {
     /// Every figure is well-formed XML and carries the stage's provenance, whose chain
     /// reaches the seeds stored in the aggregate file.
@@ -16,7 +17,7 @@ final class RenderFiguresTests: XCTestCase {
             let parser = XMLParser(data: Data(svg.utf8))
             XCTAssertTrue(parser.parse(), "\(output) is not well-formed XML: \(String(describing: parser.parserError))")
             let provenance = try XCTUnwrap(EmbeddedProvenance.read(path: fixture.harness.root + "/" + output), output)
-            XCTAssertEqual(provenance["stage"], .string("render-figures"))
+            XCTAssertEqual(provenance["stage"], .string("mittra-figures"))
             let aggregate = provenance["inputs"]?[ReportFixture.aggregate]?["provenance"]
             XCTAssertEqual(aggregate?["stage"], .string("aggregate"), "\(output) lacks the aggregate file's provenance")
             let upstream = aggregate?["inputs"]?["data/mittra/exponents.h5"]?["provenance"]
@@ -28,7 +29,7 @@ final class RenderFiguresTests: XCTestCase {
     func testRenderingTwiceIsByteIdentical() throws {
         let fixture = try ReportFixture()
         let first = try ReportFixture.figureOutputs.map { try fixture.harness.read($0) }
-        try fixture.harness.run(try fixture.renderContext(), RenderFigures.run)
+        try fixture.harness.run(try fixture.figuresContext(), MittraStage.run)
         let second = try ReportFixture.figureOutputs.map { try fixture.harness.read($0) }
         XCTAssertEqual(first, second)
     }
@@ -37,8 +38,8 @@ final class RenderFiguresTests: XCTestCase {
     /// the figures it can make.
     func testUnknownOutputIsAnError() throws {
         let fixture = try ReportFixture()
-        let context = try fixture.renderContext(outputs: ["figures/mittra-fig9.svg"])
-        XCTAssertThrowsError(try RenderFigures.run(context)) { error in
+        let context = try fixture.figuresContext(outputs: ["figures/mittra-fig9.svg"])
+        XCTAssertThrowsError(try MittraStage.run(context)) { error in
             let message = String(describing: error)
             XCTAssertTrue(message.contains("figures/mittra-fig9.svg"), message)
             XCTAssertTrue(message.contains("figures/mittra-fig4-lyapunov-vs-lr.svg"), message)
@@ -48,8 +49,8 @@ final class RenderFiguresTests: XCTestCase {
     /// A width that E1 did not run is named in the error.
     func testMissingWidthIsAnError() throws {
         let fixture = try ReportFixture()
-        let context = try fixture.renderContext(parameters: .object(["width": .int(32)]))
-        XCTAssertThrowsError(try RenderFigures.run(context)) { error in
+        let context = try fixture.figuresContext(parameters: .object(["task": .string("figures"), "width": .int(32)]))
+        XCTAssertThrowsError(try MittraStage.run(context)) { error in
             XCTAssertEqual(error as? ResultsError, .missingWidth(32, available: [4, 8, 16]))
         }
     }
@@ -61,13 +62,27 @@ final class RenderFiguresTests: XCTestCase {
         try SyntheticMittraResults().write(aggregatePath: try harness.path(ReportFixture.aggregate))
         let output = "figures/mittra-estimators.svg"
         let context = try harness.context(
-            stage: "render-figures", executable: "render-figures", parameters: .object([:]),
+            stage: "mittra-figures", executable: "mittra", parameters: .object(["task": .string("figures")]),
             inputs: [ReportFixture.aggregate], outputs: [output])
-        try harness.run(context, RenderFigures.run)
+        try harness.run(context, MittraStage.run)
         let written = try FileManager.default.contentsOfDirectory(atPath: harness.root + "/figures")
         XCTAssertEqual(written, ["mittra-estimators.svg"])
         XCTAssertEqual(try harness.read(output).count > 0, true)
         _ = fixture
+    }
+
+    /// Each figure stores the caption computed from the same results when it was drawn,
+    /// and the options it was drawn with.
+    func testCaptionAndOptionsAreStoredInTheFigure() throws {
+        let fixture = try ReportFixture()
+        let results = fixture.results.results
+        let options = FigureOptions(width: 8)
+        for figure in MittraFigure.allCases {
+            let output = "figures/\(figure.rawValue).svg"
+            let svg = try fixture.harness.read(output)
+            XCTAssertEqual(try FigureDocument.caption(inSVG: svg, path: output), try figure.caption(results, options))
+            XCTAssertEqual(try FigureOptions(facts: FigureDocument.facts(inSVG: svg), path: output), options)
+        }
     }
 
     /// The figure of the λ = 0 crossing marks the late-window onset η stored in the file.
