@@ -7,7 +7,9 @@ import Statistics
 /// seeds, correlations with p-values and bootstrap CIs, least-squares lines with bands, the
 /// initial-loss IQR filter and the chaos onset, computed from the exponents tables. Every
 /// bootstrap draws from its own stream of `key`, labelled by experiment, series and cell,
-/// so adding a series or a cell never changes another number.
+/// so adding a series or a cell never changes another number. The stream labels (`e1`,
+/// `e1-loss`, `e2`, `e3` …) are those of the first layout and must stay: renaming one
+/// would change every bootstrap interval it feeds.
 public struct MittraAggregation: Sendable {
     /// Bootstrap resamples per interval.
     public var resamples: Int

@@ -7,7 +7,7 @@ import StageKit
 import XCTest
 
 /// The `figures` task of `mittra` on synthetic results (written through ``MittraResults``).
-final class RenderFiguresTests: XCTestCase {
+final class FiguresTaskTests: XCTestCase {
     /// Every figure is well-formed XML and carries the stage's provenance, whose chain
     /// reaches the seeds stored in the aggregate file.
     func testEveryFigureIsXMLWithProvenanceBackToTheSeeds() throws {
