@@ -4,6 +4,8 @@ import Provenance
 /// first each figure and table with the file it was read from, then every file of the
 /// chain with its SHA-256, the stage and code that wrote it, its inputs and seeds.
 public enum ProvenanceAppendix {
+    /// The appendix for `numbering`; `inputHashes` are the hashes of the paper stage's own
+    /// inputs, for table sources that carry none.
     public static func text(
         numbering: Numbering, figures: [String: PaperFigure], tables: [String: PaperTable],
         inputHashes: [String: String], chain: ProvenanceChain, paperRecord: JSONValue

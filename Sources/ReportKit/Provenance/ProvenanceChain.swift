@@ -6,8 +6,11 @@ public struct ProvenanceChain: Sendable {
     /// One file of the chain: where it was declared, its hash, and the provenance record
     /// of the stage that wrote it (nil for source files and files recorded by hash only).
     public struct Node: Sendable {
+        /// The declared path.
         public var declaredPath: String
+        /// The file's SHA-256.
         public var sha256: String
+        /// The provenance record of the stage that wrote it.
         public var record: JSONValue?
 
         /// Creates a node.

@@ -11,6 +11,7 @@ import ReportKit
 public struct ChaosClaim: Sendable {
     /// What was found for one activation.
     public struct Finding: Sendable {
+        /// The activation.
         public var activation: String
         /// The (width index, η index) cells that satisfy the rule.
         public var chaoticCells: [(width: Int, learningRate: Int)]
@@ -20,24 +21,34 @@ public struct ChaosClaim: Sendable {
         /// but that are not chaotic by the rule: the plateau-escape transient of
         /// SCIENCE.md §2.
         public var transientOnlyCells: [(width: Int, learningRate: Int)]
+        /// Whether some cell satisfies the rule.
         public var isChaotic: Bool { !chaoticCells.isEmpty }
     }
 
     /// ReLU's late-window λ at the largest η of the figure width.
     public struct ReLUAtLargestRate: Sendable {
+        /// The largest η of the grid.
         public var learningRate: Double
+        /// The mean late-window λ.
         public var mean: Double
+        /// The lower end of its 95 % t interval.
         public var low: Double
+        /// The upper end of its 95 % t interval.
         public var high: Double
+        /// Whether the interval contains 0 (the source's "ReLU falls to λ = 0").
         public var containsZero: Bool { low <= 0 && high >= 0 }
     }
 
+    /// One finding per activation, in file order.
     public let findings: [Finding]
+    /// ReLU at the largest η, nil without ReLU or the figure width.
     public let relu: ReLUAtLargestRate?
+    /// The verdict by the rule above.
     public let verdict: Verdict
     /// The activation name that the claim exempts.
     public static let exempt = "relu"
 
+    /// Applies the rule to `sweep`: the late and early series and the width of `options`.
     public init(_ sweep: LearningRateSweep, options: FigureOptions, rules: VerdictRules) throws {
         let late = try sweep.seriesIndex(options.lateSeries)
         let early = try sweep.seriesIndex(options.earlySeries)

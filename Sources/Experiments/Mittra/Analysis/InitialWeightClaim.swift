@@ -9,8 +9,10 @@ import ReportKit
 public struct InitialWeightClaim: Sendable {
     /// Whether the rule holds, per activation in file order.
     public let holds: [Bool]
+    /// The verdict by the rule above.
     public let verdict: Verdict
 
+    /// Applies the rule to `study`.
     public init(_ study: InitialWeightStudy, rules: VerdictRules) {
         holds = study.activations.indices.map { a in
             let r = study.pearson(activation: a, filter: InitialWeightStudy.iqrFiltered)

@@ -8,11 +8,16 @@ import ReportKit
 /// activation with the lowest mean λ also has the lowest mean final loss; partly if
 /// exactly one of the two holds.
 public struct RankingClaim: Sendable {
+    /// Whether the pooled ρ is positive and significant.
     public let correlationHolds: Bool
+    /// The activation with the lowest mean λ of the ranked series.
     public let lowestLambda: String?
+    /// The activation with the lowest mean final loss.
     public let lowestLoss: String?
+    /// The verdict by the rule above.
     public let verdict: Verdict
 
+    /// Applies the rule to `ranking`.
     public init(_ ranking: ActivationRanking, rules: VerdictRules) {
         let rho = ranking.rankSpearman
         correlationHolds = rho.coefficient > 0 && rho.pValue < rules.significanceLevel
@@ -23,5 +28,6 @@ public struct RankingClaim: Sendable {
         verdict = Verdict.of(held: (correlationHolds ? 1 : 0) + (sameBest ? 1 : 0), total: 2)
     }
 
+    /// Whether one activation has both the lowest λ and the lowest loss.
     public var sameActivationIsBest: Bool { lowestLambda != nil && lowestLambda == lowestLoss }
 }

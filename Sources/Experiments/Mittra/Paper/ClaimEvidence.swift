@@ -31,6 +31,7 @@ extension ChaosClaim {
 }
 
 extension RankingClaim {
+    /// The pooled correlation and the best activations.
     public func evidence(_ ranking: ActivationRanking) -> String {
         "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (`\(ranking.rankSeries)`): "
             + "\(lowestLambda ?? ReportNumber.missing); lowest mean final loss: \(lowestLoss ?? ReportNumber.missing)."
@@ -38,6 +39,7 @@ extension RankingClaim {
 }
 
 extension InitialWeightClaim {
+    /// The filtered Pearson r per activation and whether the rule holds.
     public func evidence(_ study: InitialWeightStudy) -> String {
         study.activations.indices.map { a in
             let r = study.pearson(activation: a, filter: InitialWeightStudy.iqrFiltered)

@@ -7,13 +7,18 @@ public struct ClaimsAssessment: Sendable {
     /// The claims' names, claim 1 first.
     public static let claimNames = ["mittra.claim1", "mittra.claim2", "mittra.claim3"]
 
+    /// Claim 1.
     public let chaos: ChaosClaim
+    /// Claim 2.
     public let ranking: RankingClaim
+    /// Claim 3.
     public let initialWeights: InitialWeightClaim
     /// λ per step above which a seed can be chaotic (from aggregate.h5).
     let chaosThreshold: Double
+    /// The thresholds in force.
     public let rules: VerdictRules
 
+    /// Decides the three claims on `results`.
     public init(_ results: MittraResults, options: FigureOptions, rules: VerdictRules) throws {
         chaos = try ChaosClaim(results.sweep, options: options, rules: rules)
         chaosThreshold = results.sweep.chaosThreshold
