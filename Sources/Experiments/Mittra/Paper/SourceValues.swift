@@ -1,7 +1,7 @@
 import Provenance
 import StageKit
 
-/// The source paper's own numbers, quoted as such (SCIENCE.md §2), from the `build-paper`
+/// The source paper's own numbers, quoted as such (SCIENCE.md §2), from the `mittra-section`
 /// parameter `sourceValues`:
 ///
 /// ```json
@@ -32,7 +32,7 @@ public struct SourceValues: Sendable {
     /// The whole parameter, for `{{source.<path>}}`.
     public let raw: JSONValue
 
-    /// Reads `parameters` (the object at `stages.build-paper.parameters.sourceValues`).
+    /// Reads `parameters` (the object at `stages.mittra-section.parameters.sourceValues`).
     public init(_ parameters: Parameters) throws {
         raw = parameters.value
         table1 = try Self.reported(try parameters.object("table1"))
