@@ -31,8 +31,7 @@ let package = Package(
         .executable(name: "generate-data", targets: ["GenerateDataCLI"]),
         .executable(name: "train-ensembles", targets: ["TrainEnsemblesCLI"]),
         .executable(name: "estimate-exponents", targets: ["EstimateExponentsCLI"]),
-        .executable(name: "aggregate", targets: ["AggregateCLI"]),
-        .executable(name: "render-figures", targets: ["RenderFiguresCLI"]),
+        .executable(name: "mittra", targets: ["MittraCLI"]),
         .executable(name: "build-paper", targets: ["BuildPaperCLI"]),
         .executable(name: "bench", targets: ["Bench"]),
     ],
@@ -81,13 +80,18 @@ let package = Package(
         .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage"]),
         .target(name: "ExponentStage", dependencies: ["TrainingStage", "Lyapunov", "Dynamics", "StageKit"]),
         .executableTarget(name: "EstimateExponentsCLI", dependencies: ["ExponentStage"]),
-        .target(name: "AggregateStage", dependencies: ["Statistics", "StageKit"]),
-        .executableTarget(name: "AggregateCLI", dependencies: ["AggregateStage"]),
-        .target(name: "FigureStage", dependencies: ["StageKit", "Plotting", "HDF5", "Provenance"]),
-        .executableTarget(name: "RenderFiguresCLI", dependencies: ["FigureStage"]),
+        // The report half: a generic report library; one module per experiment (its analysis,
+        // results layout, figures, paper section and stage tasks) with one thin executable;
+        // the generic paper builder, which links no experiment.
         .target(
-            name: "PaperStage",
-            dependencies: ["StageKit", "HDF5", "Provenance", "FigureStage", "Statistics", .product(name: "Ink", package: "Ink")]),
+            name: "ReportKit",
+            dependencies: ["StageKit", "HDF5", "Provenance", "Plotting", .product(name: "Ink", package: "Ink")]),
+        .target(
+            name: "MittraExperiment",
+            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
+            path: "Sources/Experiments/Mittra"),
+        .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Experiments/MittraCLI"),
+        .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
             name: "PipelineCLI",
@@ -106,9 +110,10 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(
             name: "ReportStageTests",
-            dependencies: ["FigureStage", "PaperStage", "HDF5", "Provenance", "StageKit", "TestSupport"]),
+            dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "StageKit", "TestSupport"]),
+        .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
             name: "StageTests",
-            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "AggregateStage", "NumericsCore", "TestSupport"]),
+            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "NumericsCore", "TestSupport"]),
     ]
 )
