@@ -13,7 +13,7 @@ import NumericsCore
 ///   `initialization`, `optimizer` (name), `optimizer_hyperparameters` (canonical JSON),
 ///   `momentum` (heavy-ball μ, 0 otherwise), `batch_size` (0: full batch), `ensembles_key`
 ///   (the stage's seed, a decimal string: configuration c's minibatch order and per-step
-///   noise are `SweepSpecification.key(seed, "batches" / "noise", c)`), `evaluates_training_set`
+///   noise are `SweepSpecification.key(seed, "batches" / "noise", c)`), `evaluates_training_set`, `engine` (the gradient code, ``GradientEngine``)
 /// - `/configurations/{index, activation, width, learning_rate, seed_index, parameter_count}` [C],
 ///   `layer_sizes` [C, L] (0-padded; `width` is the first hidden layer)
 /// - `/reference/training_loss` [C, T+1] (loss of step t's batch at w_t), `test_loss`,
@@ -81,6 +81,7 @@ public struct EnsembleFileWriter {
         try root.setAttribute("batch_size", .int(Int64(sweep.batchSize ?? 0)))
         try root.setAttribute("ensembles_key", .string(String(seeds.rawValue)))
         try root.setAttribute("evaluates_training_set", .int(sweep.evaluatesTrainingSet ? 1 : 0))
+        try root.setAttribute("engine", .string(sweep.engine.rawValue))
 
         let table = try root.createGroup("configurations")
         try column(table, "index", configurations.map { Int64($0.index) }, "position in the full sweep")

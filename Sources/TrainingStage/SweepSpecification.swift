@@ -163,6 +163,8 @@ public struct SweepSpecification: Sendable {
     public var divergenceBound: Double
     /// This process's share of the configurations: index i of n (configurations c with c mod n = i).
     public var shard: (index: Int, count: Int)
+    /// The code that computes losses and gradients (fixes the operation order).
+    public var engine: GradientEngine
 
     /// The declared parameters of `train-ensembles`.
     public static let schema = ParameterSchema([
@@ -218,6 +220,8 @@ public struct SweepSpecification: Sendable {
             ParameterField("standardDeviation", .number, "σ of the Gaussian neighbour offsets"),
         ]), "Mittra's neighbours along the reference (Eq. 4)"),
         ParameterField("divergenceBound", .number, default: .double(1e6), "a run counts as diverged when |w|∞ exceeds this"),
+        ParameterField("engine", .string(oneOf: GradientEngine.allCases.map(\.rawValue)), default: .string(GradientEngine.blockLanes.rawValue),
+                       "gradient code: block-lanes (small nets), dense-native (register-blocked FMA kernels, large layers), dense-blas (OpenBLAS)"),
         .optional("shard", .object([
             ParameterField("index", .integer(atLeast: 0), "this shard i"), ParameterField("count", .integer(atLeast: 1), "shards n"),
         ]), "train only configurations c with c mod n = i (global indices and seeds kept)"),
@@ -265,6 +269,7 @@ public struct SweepSpecification: Sendable {
             neighbours = nil
         }
         divergenceBound = try parameters.double("divergenceBound")
+        engine = GradientEngine(rawValue: try parameters.string("engine"))!
         if parameters.has("shard") {
             let shard = try parameters.object("shard")
             self.shard = (try shard.int("index"), try shard.int("count"))
