@@ -31,8 +31,7 @@ let package = Package(
         .executable(name: "generate-data", targets: ["GenerateDataCLI"]),
         .executable(name: "train-ensembles", targets: ["TrainEnsemblesCLI"]),
         .executable(name: "estimate-exponents", targets: ["EstimateExponentsCLI"]),
-        .executable(name: "aggregate", targets: ["AggregateCLI"]),
-        .executable(name: "render-figures", targets: ["RenderFiguresCLI"]),
+        .executable(name: "mittra", targets: ["MittraCLI"]),
         .executable(name: "build-paper", targets: ["BuildPaperCLI"]),
         .executable(name: "bench", targets: ["Bench"]),
     ],
@@ -47,6 +46,10 @@ let package = Package(
             name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
             providers: [.apt(["libhdf5-dev", "pkg-config"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // DGEMM for the dense engine of large networks (Networks/Dense), one BLAS thread per job.
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "pkg-config"])]),
         // Typed HDF5, provenance, pipeline.
         .target(name: "HDF5", dependencies: ["CHDF5"]),
         .target(name: "NumericsCore"),
@@ -58,10 +61,13 @@ let package = Package(
         // Data sets.
         .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
         // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
-        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics"], swiftSettings: vectorFlags),
+        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics", "COpenBLAS"], swiftSettings: vectorFlags),
         .target(name: "Dynamics"),
         .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
         .target(name: "Statistics", dependencies: ["NumericsCore"]),
+        // Experiments: one folder each (STYLE.md, "One experiment, one place").
+        // E4, Jiménez-González, Soriano & Lacasa (2025): the analysis as pure functions (SCIENCE.md §3).
+        .target(name: "JimenezExperiment", dependencies: ["Statistics", "Lyapunov", "NumericsCore"], path: "Sources/Experiments/Jimenez"),
         // Figures (knows nothing of experiments).
         .target(name: "Plotting"),
         .executableTarget(
@@ -74,13 +80,18 @@ let package = Package(
         .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage"]),
         .target(name: "ExponentStage", dependencies: ["TrainingStage", "Lyapunov", "Dynamics", "StageKit"]),
         .executableTarget(name: "EstimateExponentsCLI", dependencies: ["ExponentStage"]),
-        .target(name: "AggregateStage", dependencies: ["Statistics", "StageKit"]),
-        .executableTarget(name: "AggregateCLI", dependencies: ["AggregateStage"]),
-        .target(name: "FigureStage", dependencies: ["StageKit", "Plotting", "HDF5", "Provenance"]),
-        .executableTarget(name: "RenderFiguresCLI", dependencies: ["FigureStage"]),
+        // The report half: a generic report library; one module per experiment (its analysis,
+        // results layout, figures, paper section and stage tasks) with one thin executable;
+        // the generic paper builder, which links no experiment.
         .target(
-            name: "PaperStage",
-            dependencies: ["StageKit", "HDF5", "Provenance", "FigureStage", "Statistics", .product(name: "Ink", package: "Ink")]),
+            name: "ReportKit",
+            dependencies: ["StageKit", "HDF5", "Provenance", "Plotting", .product(name: "Ink", package: "Ink")]),
+        .target(
+            name: "MittraExperiment",
+            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
+            path: "Sources/Experiments/Mittra"),
+        .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Experiments/MittraCLI"),
+        .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
             name: "PipelineCLI",
@@ -95,12 +106,14 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),
         .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore", "Networks"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
+        .testTarget(name: "JimenezExperimentTests", dependencies: ["JimenezExperiment", "Lyapunov", "NumericsCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(
             name: "ReportStageTests",
-            dependencies: ["FigureStage", "PaperStage", "HDF5", "Provenance", "StageKit", "TestSupport"]),
+            dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "StageKit", "TestSupport"]),
+        .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
             name: "StageTests",
-            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "AggregateStage", "NumericsCore", "TestSupport"]),
+            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "NumericsCore", "TestSupport"]),
     ]
 )

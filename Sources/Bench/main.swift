@@ -9,7 +9,7 @@ import NumericsCore
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks of the Networks training engine.",
-        subcommands: [XOREnsemble.self, MLPFullBatch.self])
+        subcommands: [XOREnsemble.self, MLPFullBatch.self, FashionEnsemble.self])
 }
 
 /// Reference workload of the brief: noisy XOR, 2-8-1 sigmoid/sigmoid, MSE, full-batch GD,
@@ -96,6 +96,98 @@ struct MLPFullBatch: ParsableCommand {
         print("process wall time: \((ContinuousClock.now - processStart).seconds) s (from entering main)")
         print("process CPU time: \(processCPUSeconds()) s (user + system, all threads)")
         print("gflops=\(flopsPerStep * Double(runCount * steps) / seconds / 1e9)")
+    }
+}
+
+/// E4's hot path (SCIENCE.md §3) on the dense engine: R networks 784-64-10 (tanh hidden,
+/// softmax cross-entropy, float64; weights N(0, 1), biases 0) trained in lock-step by
+/// full-batch GD on M synthetic samples (inputs U[0, 1), uniform random labels), one job
+/// per network and step, spread over the threads. The peers in bench/peers/ run the same
+/// shapes (JAX jit + vmap, numpy); all print `sample_steps_per_s=R·M·S/seconds` last,
+/// timed from the first step (after set-up) to the last.
+struct FashionEnsemble: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fashion-ensemble",
+        abstract: "R x 784-64-10 tanh softmax-CE full-batch GD on M samples (dense engine); prints sample_steps_per_s.")
+
+    @Option(help: "Samples M (full batch).") var samples = 10000
+    @Option(help: "Networks R, trained in lock-step.") var networks = 4
+    @Option(help: "Gradient-descent steps S.") var steps = 20
+    @Option(help: "Worker threads (networks are spread over them; BLAS runs on one thread each).") var threads = 1
+    @Option(help: "Learning rate.") var learningRate = 0.1
+    @Option(help: "Samples per chunk of the dense engine.") var chunkWidth = DenseEngine.defaultChunkWidth
+    @Option(help: "Matrix kernel of the dense engine: native or blas.") var kernel = "native"
+    @Option(help: "Networks per job (they share each chunk of inputs); default: R / threads, rounded up.")
+    var groupSize: Int?
+
+    func run() throws {
+        let processStart = ContinuousClock.now
+        let m = samples, r = networks
+        let architecture = try Architecture(layerSizes: [784, 64, 10], hiddenActivation: .tanh,
+                                            outputActivation: .softmax, loss: .softmaxCrossEntropy)
+        var stream = SeedKey(4).derive("data").stream()
+        let inputs = (0..<(784 * m)).map { _ in stream.uniform() }
+        let labels = (0..<m).map { _ in stream.index(below: 10) }
+        let data = try Dataset(inputs: inputs, targets: Dataset.oneHotTargets(labels: labels, classCount: 10),
+                               inputCount: 784, outputCount: 10)
+        let batch = Batch(data)
+        let p = architecture.parameterCount
+        let parameters = SharedBuffer<Double>(count: r * p, initialValue: 0)
+        let gradients = SharedBuffer<Double>(count: r * p, initialValue: 0)
+        let losses = SharedBuffer<Double>(count: r * steps, initialValue: 0)
+        defer { parameters.free(); gradients.free(); losses.free() }
+        for net in 0..<r {
+            let initial = Initialization.normal(standardDeviation: 1).parameters(
+                for: architecture.layout, key: SeedKey(4).derive("init", net))
+            for i in 0..<p { parameters[net * p + i] = initial[i] }
+        }
+        let workers = max(1, min(threads, r))
+        guard let engineKernel = DenseEngine.Kernel(rawValue: kernel) else {
+            throw ValidationError("--kernel must be native or blas")
+        }
+        let engines = (0..<workers).map { _ in
+            DenseEngine(architecture: architecture, kernel: engineKernel, chunkWidth: chunkWidth)
+        }
+        print("fashion-ensemble: 784-64-10 tanh, softmax CE, float64, full-batch GD eta=\(learningRate), "
+            + "M=\(m), R=\(r), S=\(steps), threads=\(threads), kernel \(kernel), chunk width \(engines[0].chunkWidth)")
+        print("parameters per network: \(p)")
+        if engineKernel == .blas { print("BLAS: \(BLASSettings.current().summary)") }
+        // Jobs are groups of consecutive networks; every network gets the same bits in any
+        // group and on any thread (DenseEngine.passes), so the checksum does not depend on
+        // --threads or --group-size.
+        let size = max(1, groupSize ?? (r + workers - 1) / workers)
+        let groups = stride(from: 0, to: r, by: size).map { Array($0..<min($0 + size, r)) }
+        let groupParameters = groups.map { $0.map { UnsafePointer(parameters.base + $0 * p) } }
+        let groupGradients = groups.map { $0.map { gradients.base + $0 * p } }
+        let results = SharedBuffer<DenseEngine.PassResult>(count: r, initialValue: .init(loss: 0, correct: 0))
+        defer { results.free() }
+        print("jobs per step: \(groups.count) (networks per job: \(size))")
+        let eta = learningRate
+        let cpuStart = processCPUSeconds()
+        let start = ContinuousClock.now
+        for step in 0..<steps {
+            Parallel.forEach(jobCount: groups.count, threads: workers) { job, worker in
+                let members = groups[job]
+                engines[worker].passes(parameters: groupParameters[job], batch: batch,
+                                       gradients: groupGradients[job], results: results.base + members[0])
+                for net in members {
+                    losses[net * steps + step] = results[net].loss
+                    let w = parameters.base + net * p, g = gradients.base + net * p
+                    for i in 0..<p { w[i] -= eta * g[i] }
+                }
+            }
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        let cpuSeconds = processCPUSeconds() - cpuStart
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for value in losses.array() + parameters.array() { hash = (hash ^ value.bitPattern) &* 0x0000_0100_0000_01B3 }
+        print("network 0 loss: \(losses[0]) -> \(losses[steps - 1])")
+        print("result checksum: \(String(hash, radix: 16))")
+        print("training wall time: \(seconds) s")
+        print("training CPU time: \(cpuSeconds) s (all threads)")
+        print("process wall time: \((ContinuousClock.now - processStart).seconds) s (from entering main)")
+        print("process CPU time: \(processCPUSeconds()) s (user + system, all threads)")
+        print("sample_steps_per_s=\(Double(r) * Double(m) * Double(steps) / seconds)")
     }
 }
 

@@ -12,6 +12,8 @@ struct ConfigurationEstimates: Sendable {
     var statuses: [Int64]
     var windowStarts: [Int64]
     var windowEnds: [Int64]
+    /// R² of the straight-line fit behind each value (divergence fit; NaN otherwise).
+    var rSquared: [Double] = []
     /// The tangent-space spectrum over the late window (spectrumCount entries, NaN-padded).
     var spectrum: [Double]
     var initialLoss: Double
@@ -29,8 +31,9 @@ struct ConfigurationEstimates: Sendable {
         let architecture = ensembles.architectures[row]
         let count = architecture.parameterCount
         let batch = Batch(training)
+        let engine = ensembles.engine
         let product: @Sendable ([Double], [Double]) -> [Double] = { w, v in
-            (try? architecture.hessianVectorProduct(parameters: w, vector: v, batch: batch)) ?? [Double](repeating: .nan, count: count)
+            engine.hessianVectorProduct(architecture, parameters: w, vector: v, batch: batch)
         }
         let w0 = ensembles.initialParameters(row)
         let key = keys.derive("configuration", configuration.index)
@@ -54,7 +57,7 @@ struct ConfigurationEstimates: Sendable {
             func onMap<O: DifferentiableOptimizer>(_ optimizer: O) throws -> LyapunovEstimate {
                 let map = OptimizerMap(
                     architecture: architecture, trainingSet: training, optimizer: optimizer, batches: ensembles.batches(row),
-                    noiseKey: ensembles.noiseKey(row))
+                    noiseKey: ensembles.noiseKey(row), engine: ensembles.engine)
                 return try estimate(
                     series, map: map, from: map.initialState(parameters: w0), window: window, key: seriesKey, settings: settings,
                     initialCoordinates: map.dimension == count ? nil : map.parameterCoordinates)
@@ -83,17 +86,18 @@ struct ConfigurationEstimates: Sendable {
             case .divergenceFit:
                 estimate = try DivergenceFitEstimator.estimate(
                     separations: (0..<ensembles.replicaCount).map { ensembles.distanceL1(row, replica: $0) },
-                    timeStep: configuration.learningRate, windowRule: settings.divergenceRule)
+                    timeStep: configuration.learningRate, windowRule: settings.divergenceRule(averaging: series.average))
             }
             result.values.append(estimate.maximalExponent ?? .nan)
             result.statuses.append(estimate.status.code)
             result.windowStarts.append(Int64(estimate.window.start))
             result.windowEnds.append(Int64(estimate.window.end))
+            result.rSquared.append(estimate.fit?.rSquared ?? .nan)
         }
         if result.spectrum.isEmpty { result.spectrum = [Double](repeating: .nan, count: settings.spectrumCount) }
 
         let final = ensembles.finalParameters(row)
-        if final.allSatisfy(\.isFinite) {
+        if settings.sharpnessIterations > 0, final.allSatisfy(\.isFinite) {
             let top = HessianPowerIteration(key: key.derive("sharpness"), maximumIterations: settings.sharpnessIterations, relativeTolerance: 1e-6)
                 .topEigenvalue(dimension: count) { product(final, $0) }
             result.sharpness = top.eigenvalue

@@ -5,7 +5,7 @@ import TrainingStage
 /// C configurations (rows, same order as the ensembles file), S series:
 /// - `/configurations/{index, activation, width, learning_rate, seed_index}` [C]
 /// - `/exponents/{estimate, per_unit_time}` Float64 [C, S]; `status`, `window_start`,
-///   `window_end` Int64 [C, S]; attributes `series`, `units`, `cost_gradient_evaluations`
+///   `window_end` Int64 [C, S], `r_squared` Float64 [C, S]; attributes `series`, `units`, `cost_gradient_evaluations`
 /// - `/spectrum/tangent_late` [C, k]
 /// - `/training/{initial_loss, final_loss}` [C], `loss_still_falling`, `divergence_step` Int64 [C]
 /// - `/sharpness/{top_eigenvalue, times_learning_rate}` [C], `converged` Int64 [C]
@@ -42,6 +42,7 @@ struct ExponentFileWriter {
         try matrix(exponents, "status", rows.flatMap(\.statuses), shape, "estimate status (see status_codes)")
         try matrix(exponents, "window_start", rows.flatMap(\.windowStarts), shape, "first step of the window used")
         try matrix(exponents, "window_end", rows.flatMap(\.windowEnds), shape, "last step of the window used")
+        try matrix(exponents, "r_squared", rows.flatMap(\.rSquared), shape, "R² of the straight-line fit of the divergence fit (NaN for other estimators)")
 
         let spectrum = try root.createGroup("spectrum")
         try matrix(spectrum, "tangent_late", rows.flatMap(\.spectrum), [count, settings.spectrumCount],

@@ -10,9 +10,14 @@ public struct ExponentSeries: Sendable, Equatable {
 
     public var method: LyapunovMethod
     public var window: Window
+    /// For the divergence fit: how the replicas' separations are averaged.
+    public var average: SeparationAverage = .meanOfLogarithms
 
-    /// The name used in files and figures, e.g. "tangent/late".
-    public var name: String { "\(ExponentSeries.methodName(method))/\(window.rawValue)" }
+    /// The name used in files and figures, e.g. "tangent/late", "divergence-fit-log-mean/auto".
+    public var name: String {
+        let suffix = method == .divergenceFit && average == .logarithmOfMean ? "-log-mean" : ""
+        return "\(ExponentSeries.methodName(method))\(suffix)/\(window.rawValue)"
+    }
 
     /// The unit of the stored values.
     public var unit: String { method == .hybridWolfKantz ? "bits/step" : "nats/step" }
@@ -34,6 +39,8 @@ public struct ExponentSeries: Sendable, Equatable {
             case "tangent": series += [.init(method: .tangentSpace, window: .early), .init(method: .tangentSpace, window: .late)]
             case "benettin": series += [.init(method: .benettin, window: .early), .init(method: .benettin, window: .late)]
             case "hybrid": series += [.init(method: .hybridWolfKantz, window: .early), .init(method: .hybridWolfKantz, window: .late)]
+            case "divergence-fit-log-mean":
+                series.append(.init(method: .divergenceFit, window: .automatic, average: .logarithmOfMean))
             default: series.append(.init(method: .divergenceFit, window: .automatic))
             }
         }

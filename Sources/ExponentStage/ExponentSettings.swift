@@ -22,7 +22,8 @@ public struct ExponentSettings: Sendable {
                 ParameterField("early", .array(.integer(atLeast: 0)), "[start, end) steps of the early window (the learning transient)"),
                 ParameterField("late", .array(.integer(atLeast: 0)), "[start, end) steps of the late window (after the loss settles)"),
             ]), "the step windows of the finite-time exponents"),
-            ParameterField("estimators", .array(.string(oneOf: ["tangent", "benettin", "hybrid", "divergence-fit"])), "which estimators to run (SCIENCE.md §1)"),
+            ParameterField("estimators", .array(.string(oneOf: ["tangent", "benettin", "hybrid", "divergence-fit", "divergence-fit-log-mean"])),
+                           "which estimators to run (SCIENCE.md §1); divergence-fit fits ⟨ln d⟩, divergence-fit-log-mean fits ln⟨d⟩ (SCIENCE.md §3)"),
             ParameterField("spectrumCount", .integer(atLeast: 1), default: .int(1), "k, tangent vectors of the late-window spectrum"),
             ParameterField("benettinSeparation", .number, default: .double(1e-8), "d0 of Benettin's method, relative to max(1, ‖w‖)"),
             ParameterField("divergenceFit", .object([
@@ -30,8 +31,11 @@ public struct ExponentSettings: Sendable {
                 ParameterField("minimumLength", .integer(atLeast: 2), "shortest fit window, in points"),
                 ParameterField("minimumRSquared", .number, "the straight line must reach this R²"),
                 ParameterField("saturationMargin", .number, "window ends this many nats below saturation (ln 1000 = 6.9: three decades)"),
+                ParameterField("selection", .string(oneOf: ["longest-below-saturation", "best-r-squared"]), default: .string("longest-below-saturation"),
+                               "longest straight stretch below saturation, or the window of best R² (the E4 authors' earlier code, SCIENCE.md §3)"),
+                ParameterField("maximumLength", .integer(atLeast: 1), default: .int(23), "best-r-squared: the longest window, in steps"),
             ]), "the window rule of the divergence fit"),
-            ParameterField("sharpnessIterations", .integer(atLeast: 1), "power iterations for the top Hessian eigenvalue"),
+            ParameterField("sharpnessIterations", .integer(atLeast: 0), "power iterations for the top Hessian eigenvalue at the end (0: not computed)"),
             ParameterField("lossFallingThreshold", .number, "the loss counts as still falling when it drops by more than this fraction over the late window"),
         ],
     ]))
@@ -47,15 +51,24 @@ public struct ExponentSettings: Sendable {
         }
         self.windows = (try window("early"), try window("late"))
         series = ExponentSeries.list(
-            try parameters.strings("estimators", oneOf: ["tangent", "benettin", "hybrid", "divergence-fit"]))
+            try parameters.strings("estimators"))
         spectrumCount = try parameters.int("spectrumCount")
         benettinSeparation = try parameters.double("benettinSeparation")
         let fit = try parameters.object("divergenceFit")
         divergenceRule = DivergenceWindowRule(
             fitStart: try fit.int("fitStart", atLeast: 0), minimumLength: try fit.int("minimumLength", atLeast: 2),
-            minimumRSquared: try fit.double("minimumRSquared"), saturationMargin: try fit.double("saturationMargin"))
-        sharpnessIterations = try parameters.int("sharpnessIterations", atLeast: 1)
+            minimumRSquared: try fit.double("minimumRSquared"), saturationMargin: try fit.double("saturationMargin"),
+            selection: try fit.string("selection") == "best-r-squared"
+                ? .bestRSquared(maximumLength: try fit.int("maximumLength")) : .longestBelowSaturation)
+        sharpnessIterations = try parameters.int("sharpnessIterations")
         fallingThreshold = try parameters.double("lossFallingThreshold")
+    }
+
+    /// The divergence-fit rule with the replicas' separations averaged by `average`.
+    func divergenceRule(averaging average: SeparationAverage) -> DivergenceWindowRule {
+        var rule = divergenceRule
+        rule.average = average
+        return rule
     }
 
     /// The window of a series.

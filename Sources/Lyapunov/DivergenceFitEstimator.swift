@@ -9,7 +9,9 @@ import NumericsCore
 /// `perturbedCoordinates` — all, or e.g. the weights only — gets `+ Uniform(−ε, ε)`,
 /// drawn from `key.derive("replica", r)`), evolves reference and copy freely, and records
 /// `d_r(t) = ‖w(t) − w'(t)‖₁` at every step. The exponent is the slope (nats per step) of
-/// `y(t) = ⟨ln(d_r(t)/d_r(0))⟩_r` over the window chosen by ``DivergenceWindowRule``.
+/// `y(t) = ⟨ln(d_r(t)/d_r(0))⟩_r` (or, with ``SeparationAverage/logarithmOfMean``,
+/// `ln(⟨d_r(t)⟩_r/⟨d_r(0)⟩_r)`: SCIENCE.md §3 reports both) over the window chosen by
+/// ``DivergenceWindowRule``.
 ///
 /// Replicas start from the same state (`replicaSpacing` = 0, the paper's setting: one
 /// initialization, several perturbations) or from states `replicaSpacing` steps apart
@@ -75,7 +77,8 @@ public struct DivergenceFitEstimator: LyapunovEstimator {
                 if separations.isEmpty {
                     return LyapunovEstimate(
                         method: .divergenceFit, exponents: [], base: .natural, timeStep: map.timeStep, series: [],
-                        seriesKind: .meanLogSeparation, window: StepWindow(start: transientSteps, end: transientSteps),
+                        seriesKind: windowRule.average.seriesKind,
+                        window: StepWindow(start: transientSteps, end: transientSteps),
                         status: .diverged(step: originTime + failure))
                 }
                 break
@@ -107,8 +110,10 @@ public struct DivergenceFitEstimator: LyapunovEstimator {
 
     /// The fit from recorded separations `separations[r][t] = d_r(t)`, `t = 0…T` (equal
     /// lengths), for a caller (e.g. the training stage) that runs the replicas itself.
-    /// The curve ends at the first step where some `d_r(t)` is non-finite (status
-    /// diverged) or zero (status degenerate); the window rule runs on the rest.
+    /// The curve (``DivergenceWindowRule/average``) ends at the first step where some
+    /// `d_r(t)` is non-finite (status diverged) or where its logarithm would be −∞ (status
+    /// degenerate: a zero `d_r(t)`, or a zero replica mean for the log of the mean); the
+    /// window rule runs on the rest.
     /// `firstStep` offsets the reported steps (the step of the perturbation).
     public static func estimate(
         separations: [[Double]], timeStep: Double, windowRule: DivergenceWindowRule = DivergenceWindowRule(),
@@ -119,22 +124,9 @@ public struct DivergenceFitEstimator: LyapunovEstimator {
             length >= 1 && separations.allSatisfy { $0.count == length }, "separations", "\(separations.count) rows",
             "it must hold at least one replica, all of the same positive length")
 
-        var curve: [Double] = []
-        var dataStatus = EstimateStatus.ok
-        for t in 0..<length {
-            var sum = 0.0
-            for row in separations {
-                if !row[t].isFinite {
-                    dataStatus = .diverged(step: firstStep + t)
-                } else if row[t] == 0 {
-                    dataStatus = .degenerate(step: firstStep + t, reason: .zeroSeparation)
-                }
-                if dataStatus != .ok { break }
-                sum += log(row[t]) - log(row[0])
-            }
-            if dataStatus != .ok { break }
-            curve.append(sum / Double(separations.count))
-        }
+        try windowRule.validate()
+
+        let (curve, dataStatus) = logSeparationCurve(separations, average: windowRule.average, firstStep: firstStep)
         var selection = windowRule.select(curve)
         selection.window.start += firstStep
         selection.window.end += firstStep
@@ -145,7 +137,57 @@ public struct DivergenceFitEstimator: LyapunovEstimator {
         }
         return LyapunovEstimate(
             method: .divergenceFit, exponents: selection.fit.map { [$0.slope] } ?? [], base: .natural,
-            timeStep: timeStep, series: curve, seriesKind: .meanLogSeparation, window: selection.window,
+            timeStep: timeStep, series: curve, seriesKind: windowRule.average.seriesKind, window: selection.window,
             status: dataStatus == .ok ? selection.status : dataStatus, fit: selection.fit, windowRule: windowRule)
+    }
+
+    /// The curve `y(t)` of `average` up to (not including) the first step where the data
+    /// stop being usable, and the status that names it: diverged at a non-finite `d_r(t)`;
+    /// degenerate at a zero `d_r(t)` (mean of logs) or a zero mean (log of the mean).
+    private static func logSeparationCurve(
+        _ separations: [[Double]], average: SeparationAverage, firstStep: Int
+    ) -> (curve: [Double], status: EstimateStatus) {
+        let length = separations[0].count
+        let count = Double(separations.count)
+        var curve: [Double] = []
+        var dataStatus = EstimateStatus.ok
+        switch average {
+        case .meanOfLogarithms:
+            for t in 0..<length {
+                var sum = 0.0
+                for row in separations {
+                    if !row[t].isFinite {
+                        dataStatus = .diverged(step: firstStep + t)
+                    } else if row[t] == 0 {
+                        dataStatus = .degenerate(step: firstStep + t, reason: .zeroSeparation)
+                    }
+                    if dataStatus != .ok { break }
+                    sum += log(row[t]) - log(row[0])
+                }
+                if dataStatus != .ok { break }
+                curve.append(sum / count)
+            }
+        case .logarithmOfMean:
+            var initialMean = 0.0
+            for t in 0..<length {
+                var sum = 0.0
+                for row in separations {
+                    if !row[t].isFinite {
+                        dataStatus = .diverged(step: firstStep + t)
+                        break
+                    }
+                    sum += row[t]
+                }
+                if dataStatus != .ok { break }
+                guard sum > 0 else {
+                    dataStatus = .degenerate(step: firstStep + t, reason: .zeroSeparation)
+                    break
+                }
+                let mean = sum / count
+                if t == 0 { initialMean = mean }
+                curve.append(log(mean) - log(initialMean))
+            }
+        }
+        return (curve, dataStatus)
     }
 }

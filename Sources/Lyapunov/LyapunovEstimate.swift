@@ -97,6 +97,18 @@ public enum FiniteTimeSeriesKind: String, Sendable, Codable {
     case perWindow
     /// The replica mean of `ln(d(t)/d(0))` at every step `t` (not divided by `t`).
     case meanLogSeparation
+    /// `ln(⟨d(t)⟩/⟨d(0)⟩)`, the log of the replica-mean separation, at every step `t`.
+    case logMeanSeparation
+}
+
+extension SeparationAverage {
+    /// What the curve of this average is, as an estimate's ``LyapunovEstimate/seriesKind``.
+    public var seriesKind: FiniteTimeSeriesKind {
+        switch self {
+        case .meanOfLogarithms: .meanLogSeparation
+        case .logarithmOfMean: .logMeanSeparation
+        }
+    }
 }
 
 /// A closed range of steps `start...end`. Map-based entries count the map's step

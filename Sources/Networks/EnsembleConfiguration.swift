@@ -35,6 +35,8 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
     public var divergence: DivergencePolicy
     /// Evaluate every run on the test / training set, not only the reference.
     public var evaluatesReplicas: Bool
+    /// The code that computes losses and gradients (fixes the operation order).
+    public var engine: GradientEngine = .blockLanes
     /// Also record loss and accuracy on the whole training set at the recorded steps
     /// (for minibatch methods the per-step training loss is that of the step's batch).
     public var evaluatesTrainingSet: Bool

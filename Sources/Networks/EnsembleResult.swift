@@ -32,6 +32,10 @@ public struct EnsembleResult: Sendable {
     public let trainingSetLoss: [Double]
     /// Accuracy on the whole training set (same shape as `trainingSetLoss`).
     public let trainingSetAccuracy: [Double]
+    /// Names of the optimizer's diagnostics (``Optimizer/diagnosticNames(layout:)``).
+    public let diagnosticNames: [String]
+    /// The reference's optimizer diagnostics, `recordedSteps.count × diagnosticNames.count`.
+    public let diagnostics: [Double]
     /// `R × (T+1)`: ‖w^r_t − w_t‖₁ for replica r (row r−1).
     public let distanceL1: [Double]
     /// `R × (T+1)`: ‖w^r_t − w_t‖₂.

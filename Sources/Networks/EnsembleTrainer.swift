@@ -46,7 +46,7 @@ struct EnsembleExecution<O: Optimizer> {
 
     /// Step t of one run: the optimizer's update on batch(t) and the divergence checks.
     /// Returns the step's loss, or NaN if the run was already stopped or stops on it.
-    func performStep(_ run: inout RunState<O.State>, step t: Int, workspace: Workspace) -> Double {
+    func performStep(_ run: inout RunState<O.State>, step t: Int, workspace: any BatchEvaluator) -> Double {
         guard run.isActive else { return .nan }
         let c = configuration
         let indices = run.epochCache.indices(schedule: c.batches, step: t, sampleCount: c.trainingSet.sampleCount)
@@ -54,7 +54,8 @@ struct EnsembleExecution<O: Optimizer> {
         let oracle = GradientOracle { parameters, gradient in
             parameters.withUnsafeBufferPointer { p in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    workspace.pass(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!).loss
+                    workspace.lossAndGradient(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!,
+                                              countCorrect: false).loss
                 }
             }
         }
@@ -86,9 +87,9 @@ struct EnsembleExecution<O: Optimizer> {
     }
 
     /// Loss and accuracy of `parameters` on `dataset`.
-    func evaluate(_ parameters: [Double], on dataset: Dataset, workspace: Workspace) -> (Double, Double) {
+    func evaluate(_ parameters: [Double], on dataset: Dataset, workspace: any BatchEvaluator) -> (Double, Double) {
         let result = parameters.withUnsafeBufferPointer { p in
-            workspace.pass(parameters: p.baseAddress!, batch: Batch(dataset), gradient: nil, countCorrect: true)
+            workspace.lossAndGradient(parameters: p.baseAddress!, batch: Batch(dataset), gradient: nil, countCorrect: true)
         }
         return (result.loss, Double(result.correct) / Double(dataset.sampleCount))
     }
@@ -106,7 +107,7 @@ struct EnsembleExecution<O: Optimizer> {
         for (index, step) in parameterSteps.enumerated() { parameterIndex[step] = index }
         let evaluatedRuns = c.evaluatesReplicas ? runCount : 1
         let workers = max(1, min(threadCount, runCount))
-        let workspaces = (0..<max(workers, threadCount)).map { _ in Workspace(architecture: c.architecture) }
+        let workspaces = (0..<max(workers, threadCount)).map { _ in c.engine.makeEvaluator(c.architecture) }
 
         // Initial states: the reference, then replica r from key.derive("replica", r).
         var initialRuns: [RunState<O.State>] = []
@@ -130,6 +131,8 @@ struct EnsembleExecution<O: Optimizer> {
         let trainSetCount = c.evaluatesTrainingSet ? evaluatedRuns * recordCount : 0
         let trainingSetLoss = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
         let trainingSetAccuracy = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
+        let diagnosticNames = c.optimizer.diagnosticNames(layout: layout)
+        let diagnostics = SharedBuffer(count: recordCount * diagnosticNames.count, initialValue: Double.nan)
         var referenceParameters = [Double](repeating: .nan, count: parameterSteps.count * parameterCount)
         var distanceL1 = [Double](repeating: .nan, count: replicaCount * timeCount)
         var distanceL2 = [Double](repeating: .nan, count: replicaCount * timeCount)
@@ -142,10 +145,11 @@ struct EnsembleExecution<O: Optimizer> {
         defer {
             runs.free(); trainingLoss.free(); testLoss.free(); testAccuracy.free()
             trainingSetLoss.free(); trainingSetAccuracy.free(); anchorParameters.free(); anchorStates.free()
+            diagnostics.free()
         }
 
         /// Records run r's evaluations and anchors at `time` (r's job only writes row r).
-        func record(run r: Int, state: RunState<O.State>, time: Int, workspace: Workspace) {
+        func record(run r: Int, state: RunState<O.State>, time: Int, workspace: any BatchEvaluator) {
             guard state.isActive else { return }
             if r < evaluatedRuns, let index = recordIndex[time] {
                 if let testSet = c.testSet {
@@ -157,6 +161,10 @@ struct EnsembleExecution<O: Optimizer> {
                     let (loss, accuracy) = evaluate(state.parameters, on: c.trainingSet, workspace: workspace)
                     trainingSetLoss[r * recordCount + index] = loss
                     trainingSetAccuracy[r * recordCount + index] = accuracy
+                }
+                if r == 0 && !diagnosticNames.isEmpty {
+                    let values = c.optimizer.diagnostics(of: state.optimizerState, layout: layout)
+                    for (d, value) in values.enumerated() { diagnostics[index * diagnosticNames.count + d] = value }
                 }
             }
             if r == 0, let index = anchorIndex[time] {
@@ -226,8 +234,9 @@ struct EnsembleExecution<O: Optimizer> {
             let indices = state.epochCache.indices(schedule: c.batches, step: stepCount,
                                                    sampleCount: c.trainingSet.sampleCount)
             let loss = state.parameters.withUnsafeBufferPointer { p in
-                workspaces[worker].pass(parameters: p.baseAddress!,
-                                        batch: Batch(validated: c.trainingSet, indices: indices), gradient: nil).loss
+                workspaces[worker].lossAndGradient(parameters: p.baseAddress!,
+                                                   batch: Batch(validated: c.trainingSet, indices: indices), gradient: nil,
+                                                   countCorrect: false).loss
             }
             if loss.isFinite {
                 trainingLoss[r * timeCount + stepCount] = loss
@@ -250,6 +259,7 @@ struct EnsembleExecution<O: Optimizer> {
             trainingLoss: trainingLoss.array(), evaluatedRunCount: evaluatedRuns,
             testLoss: testLoss.array(), testAccuracy: testAccuracy.array(),
             trainingSetLoss: trainingSetLoss.array(), trainingSetAccuracy: trainingSetAccuracy.array(),
+            diagnosticNames: diagnosticNames, diagnostics: diagnostics.array(),
             distanceL1: distanceL1, distanceL2: distanceL2, statuses: statuses,
             neighbourTimes: plan.map { p in (0..<p.timeCount).map { p.time($0) } } ?? [],
             neighbourCount: plan?.neighbourCount ?? 0,
@@ -261,7 +271,7 @@ struct EnsembleExecution<O: Optimizer> {
     /// takes τ steps of the same map (SCIENCE.md §1, estimator 1).
     func runNeighbours(
         referenceStatus: DivergenceStatus, anchorParameters: SharedBuffer<[Double]>,
-        anchorStates: SharedBuffer<O.State?>, workspaces: [Workspace]
+        anchorStates: SharedBuffer<O.State?>, workspaces: [any BatchEvaluator]
     ) -> (initial: [Double], final: [Double], statuses: [DivergenceStatus]) {
         guard let plan = configuration.neighbours else { return ([], [], []) }
         let jobs = plan.timeCount * plan.neighbourCount

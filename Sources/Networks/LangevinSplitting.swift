@@ -72,6 +72,20 @@ struct AdaptiveLangevinTrace {
 }
 
 extension LangevinSplitting {
+    /// `kinetic_temperature/<layer>/<weights|biases>` for every tensor, then
+    /// `target_temperature/…` likewise, then `thermostat/<layer>/<kind>` for every ξ.
+    public func diagnosticNames(layout: ParameterLayout) -> [String] {
+        let tensors = layout.tensors
+        let names = tensors.map { "\($0.layer)/\($0.kind.rawValue)" }
+        return names.map { "kinetic_temperature/" + $0 } + names.map { "target_temperature/" + $0 }
+            + thermostatTensors(layout: layout).map { "thermostat/" + names[$0] }
+    }
+
+    /// pᵀp/N per tensor, the target τ of each tensor, and the thermostat values ξ.
+    public func diagnostics(of state: LangevinState, layout: ParameterLayout) -> [Double] {
+        state.tensorKineticTemperatures(layout: layout) + tensorDynamics(layout: layout).map(\.temperature) + state.thermostats
+    }
+
     /// Indices (into ``ParameterLayout/tensors``) of the tensors that carry a thermostat ξ,
     /// in the order of ``LangevinState/thermostats``.
     public func thermostatTensors(layout: ParameterLayout) -> [Int] {

@@ -59,4 +59,19 @@ public protocol Optimizer: Sendable {
     /// step's batch (the first oracle call).
     func step(parameters: inout [Double], state: inout State, context: StepContext,
               gradient: GradientOracle) -> Double
+
+    /// Names of the quantities ``diagnostics(of:layout:)`` reports (e.g. the kinetic
+    /// temperature of each tensor of a Langevin method); empty for most optimizers.
+    func diagnosticNames(layout: ParameterLayout) -> [String]
+
+    /// Observables of the optimizer's state that the trainer records beside the
+    /// evaluations (SCIENCE.md §4: the per-layer kinetic temperature against its target).
+    func diagnostics(of state: State, layout: ParameterLayout) -> [Double]
+}
+
+extension Optimizer {
+    /// No diagnostics.
+    public func diagnosticNames(layout: ParameterLayout) -> [String] { [] }
+    /// No diagnostics.
+    public func diagnostics(of state: State, layout: ParameterLayout) -> [Double] { [] }
 }

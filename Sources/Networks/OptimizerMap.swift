@@ -19,15 +19,18 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
     public let batches: BatchSchedule
     /// Root of the per-step noise keys (as in ``EnsembleConfiguration/noiseKey``).
     public let noiseKey: SeedKey
+    /// The engine the run was trained with (the trajectory is replayed with it).
+    public let engine: GradientEngine
 
     /// The map of `optimizer` on `architecture` trained on `trainingSet`.
     public init(architecture: Architecture, trainingSet: Dataset, optimizer: O,
-                batches: BatchSchedule = .fullBatch, noiseKey: SeedKey) {
+                batches: BatchSchedule = .fullBatch, noiseKey: SeedKey, engine: GradientEngine = .blockLanes) {
         self.architecture = architecture
         self.trainingSet = trainingSet
         self.optimizer = optimizer
         self.batches = batches
         self.noiseKey = noiseKey
+        self.engine = engine
     }
 
     /// P, the number of network parameters (the first P coordinates of the state).
@@ -62,11 +65,7 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
         let parameters = Array(state[0..<parameterCount])
         let optimizerState = optimizer.state(coordinates: state[parameterCount...], step: time, layout: layout)
         let batch = self.batch(at: time)
-        let architecture = self.architecture
-        let products = HessianVectorOracle { w, v in
-            (try? architecture.hessianVectorProduct(parameters: w, vector: v, batch: batch))
-                ?? [Double](repeating: .nan, count: w.count)
-        }
+        let products = HessianVectorOracle { w, v in self.product(parameters: w, vector: v, batch: batch) }
         optimizer.applyJacobian(parameters: parameters, state: optimizerState, context: context(time),
                                 gradient: gradientOracle(batch), hessianVectorProduct: products, tangents: &vectors)
     }
@@ -78,8 +77,12 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
 
     /// The gradient and Hessian–vector products of step `time`'s batch (for sharpness).
     public func hessianVectorProduct(parameters: [Double], vector: [Double], time: Int) -> [Double] {
-        (try? architecture.hessianVectorProduct(parameters: parameters, vector: vector, batch: batch(at: time)))
-            ?? [Double](repeating: .nan, count: parameters.count)
+        product(parameters: parameters, vector: vector, batch: batch(at: time))
+    }
+
+    /// H(w) v on `batch` with the run's engine.
+    func product(parameters: [Double], vector: [Double], batch: Batch) -> [Double] {
+        engine.hessianVectorProduct(architecture, parameters: parameters, vector: vector, batch: batch)
     }
 
     func context(_ time: Int) -> StepContext {
@@ -91,14 +94,15 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
         return Batch(validated: trainingSet, indices: indices)
     }
 
-    /// The same gradient computation as the trainer's (one workspace pass per call).
+    /// The same gradient computation as the trainer's (the run's engine, one pass per call).
     func gradientOracle(_ batch: Batch) -> GradientOracle {
-        let architecture = self.architecture
+        let architecture = self.architecture, engine = self.engine
         return GradientOracle { parameters, gradient in
-            let workspace = Workspace(architecture: architecture)
+            let evaluator = engine.makeEvaluator(architecture)
             return parameters.withUnsafeBufferPointer { p in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    workspace.pass(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!).loss
+                    evaluator.lossAndGradient(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!,
+                                              countCorrect: false).loss
                 }
             }
         }

@@ -1,23 +1,35 @@
-import FigureStage
 import Foundation
 import Provenance
+import ReportKit
 import StageKit
 
-/// The `build-paper` stage: fills `paper/template.md` with numbers computed from
-/// `data/mittra/aggregate.h5` and `data/validation.h5`, the source paper's quoted values
-/// (parameter `sourceValues`), the figures (every `.svg` input) and the provenance chain,
-/// and writes `paper/paper.md` and a self-contained `paper/paper.html`.
+/// The `build-paper` stage, which knows no experiment: it reads the frame template (the
+/// one `.md` input, `paper/template.md`), includes every section bundle (the `.json`
+/// inputs, one per experiment, at their `{{section:NAME}}`), numbers the figures (the
+/// `.svg` inputs, each shown by exactly one section) and tables of all sections in order
+/// of placement, adds the experiment-independent parts (the estimator validation of the
+/// `.h5` input, the parameters of every upstream stage and the provenance appendix), and
+/// writes `paper/paper.md` and a self-contained `paper/paper.html`, both opening with the
+/// paper's provenance (with every input's record inside, section bundles included).
 ///
-/// Parameters: `title` (string), `sourceValues` (see ``SourceValues``), optionally
-/// `verdictRules` (see ``VerdictRules``). Outputs are recognised by extension (`.md`,
-/// `.html`). Both outputs are byte-identical across runs on the same inputs.
+/// Parameters: `title` (string). Outputs are recognised by extension (`.md`, `.html`).
+/// Both outputs are byte-identical across runs on the same inputs.
 public enum BuildPaper {
-    /// The declared input holding the prose.
-    public static let templateInput = "paper/template.md"
-    /// The declared input holding E1–E3.
-    public static let aggregateInput = "data/mittra/aggregate.h5"
-    /// The declared input holding the estimator checks.
-    public static let validationInput = "data/validation.h5"
+    /// The parameters of the stage.
+    public struct Settings: Sendable, Equatable {
+        /// The paper's title, `{{title}}`.
+        public var title: String
+
+        /// Reads `title`.
+        public init(_ parameters: Parameters) throws {
+            title = try parameters.string("title")
+        }
+    }
+
+    /// The name of the validation table in the frame.
+    public static let validationTable = "validation"
+    /// The name of the methods parameter table in the frame.
+    public static let parametersTable = "methods.parameters"
 
     /// Runs the stage for `context`.
     public static func run(_ context: StageContext) throws {
@@ -28,7 +40,7 @@ public enum BuildPaper {
         let paperPath = outputs.first { $0.declaredPath.hasSuffix(".md") }?.declaredPath
             ?? outputs.first?.declaredPath ?? "paper/paper.md"
         let built = try build(context, paperDeclaredPath: paperPath)
-        let comment = ProvenanceComment.text(context.provenanceText)
+        let comment = ProvenanceComment.text(built.record.canonicalText)
         for output in outputs {
             let text: String
             if output.declaredPath.hasSuffix(".md") {
@@ -42,96 +54,110 @@ public enum BuildPaper {
         try context.report(summary: .object(["verdicts": .object(built.verdicts.mapValues { .string($0) })]))
     }
 
-    /// The filled Markdown body, the title, the SVG of each image link, and the verdicts.
+    /// The filled Markdown body, the title, the SVG of each image link, the verdicts of
+    /// all sections and the paper's provenance record.
     struct Built {
         var markdown: String
         var title: String
         var figuresByLink: [String: String]
         var verdicts: [String: String]
+        var record: JSONValue
+    }
+
+    /// The inputs sorted by kind.
+    struct Inputs {
+        var frame: StageInvocation.Input
+        var bundles: [(input: StageInvocation.Input, bundle: SectionBundle)]
+        var figures: [StageInvocation.Input]
+        var validation: StageInvocation.Input?
+
+        init(_ context: StageContext) throws {
+            let inputs = context.invocation.inputs
+            for input in inputs where ![".md", ".json", ".svg", ".h5"].contains(where: input.declaredPath.hasSuffix) {
+                throw PaperError.unknownInput(input.declaredPath)
+            }
+            let frames = context.inputs(endingWith: ".md")
+            guard frames.count == 1 else { throw PaperError.frameTemplateCount(frames.map(\.declaredPath)) }
+            frame = frames[0]
+            let validations = context.inputs(endingWith: ".h5")
+            guard validations.count <= 1 else { throw PaperError.validationCount(validations.map(\.declaredPath)) }
+            validation = validations.first
+            bundles = try context.inputs(endingWith: ".json").map {
+                ($0, try SectionBundle.read(path: $0.path, declaredPath: $0.declaredPath))
+            }
+            figures = context.inputs(endingWith: ".svg")
+        }
     }
 
     static func build(_ context: StageContext, paperDeclaredPath: String) throws -> Built {
-        let parameters = context.parameters
-        let title = try parameters.string("title")
-        let source = try SourceValues(try parameters.object("sourceValues"))
-        let rules = try VerdictRules(stageParameters: parameters)
-        let templateText = try String(contentsOfFile: try context.inputPath(templateInput), encoding: .utf8)
-        let template = try PaperTemplate(text: templateText, source: templateInput)
-        let results = try MittraResults.read(path: try context.inputPath(aggregateInput))
-        let validation = try EstimatorValidation.read(path: try context.inputPath(validationInput))
-
-        var figures = try context.inputs(endingWith: ".svg").map(readFigure)
-        let options = try agreedOptions(figures)
-        for index in figures.indices {
-            figures[index].caption = try figures[index].figure.caption(results, options)
-        }
-        let assessment = try ClaimsAssessment(results, options: options, rules: rules)
-
+        let settings = try Settings(context.parameters)
+        let inputs = try Inputs(context)
         var content = PaperContent()
-        try content.add(["title": title])
-        try content.add(try ResultValues.e1(results.sweep, options: options, claim: assessment.chaos))
-        try content.add(ResultValues.e2(results.ranking, claim: assessment.ranking))
-        try content.add(ResultValues.e3(results.initialWeights))
-        try content.add(ResultValues.claims(assessment, results))
-        try content.add(ResultValues.validation(validation))
-        try content.add(SourceStatements.values(source, rules: rules))
-        let chain = ProvenanceChain(roots: context.invocation.inputs.map {
-            ProvenanceChain.Node(declaredPath: $0.declaredPath, sha256: $0.sha256, record: EmbeddedProvenance.read(path: $0.path))
-        })
-        try content.add(ParameterListing.placeholders(chain))
-        try content.add(["provenance.code": context.invocation.code.sha256])
+        try content.add(["title": settings.title, "provenance.code": context.invocation.code.sha256])
 
-        content.tables = [
-            "e2.table1": Table1Comparison.make(results.ranking, source, aggregatePath: aggregateInput),
-            "e2.all-series": E2SeriesTable.make(results.ranking, aggregatePath: aggregateInput),
-            "e1.estimators": EstimatorComparisonTable.make(results.sweep, aggregatePath: aggregateInput),
-            "e3.correlations": CorrelationTable.make(results.initialWeights, assessment.initialWeights, aggregatePath: aggregateInput),
-            "e1.chaos": try ChaosTable.make(results.sweep, assessment.chaos, options: options, rules: rules, aggregatePath: aggregateInput),
-            "e1.edge-of-stability": try EdgeOfStabilityTable.make(results.sweep, options: options, aggregatePath: aggregateInput),
-            "validation": ValidationTable.make(validation, validationPath: validationInput),
-            "claims": assessment.table(results, aggregatePath: aggregateInput),
-            "methods.parameters": ParameterListing.table(chain),
-        ]
-        var figuresByLink: [String: String] = [:]
-        for figure in figures {
-            let link = RelativePath.from(directoryOf: paperDeclaredPath, to: figure.declaredPath)
-            content.figures[figure.figure.rawValue] = figure
-            content.figureLinks[figure.figure.rawValue] = link
-            figuresByLink[link] = figure.svg
+        // Sections: their templates, tables, figures and verdicts, names unique across sections.
+        var sections: [String: PaperTemplate] = [:]
+        var verdicts: [String: String] = [:]
+        var shownBy: [String: (section: String, name: String)] = [:]
+        for (input, bundle) in inputs.bundles {
+            func unique<T>(_ kind: String, _ name: String, in existing: [String: T]) throws {
+                guard existing[name] == nil else {
+                    throw SectionBundleError.collision(kind: kind, name: name, paths: [input.declaredPath])
+                }
+            }
+            try unique("section", bundle.section, in: sections)
+            sections[bundle.section] = try bundle.template(declaredPath: input.declaredPath)
+            for (name, table) in bundle.tables.sorted(by: { $0.key < $1.key }) {
+                try unique("table", name, in: content.tables)
+                content.tables[name] = table
+            }
+            for (name, verdict) in bundle.verdicts.sorted(by: { $0.key < $1.key }) {
+                try unique("verdict", name, in: verdicts)
+                verdicts[name] = verdict
+            }
+            for (name, path) in bundle.figures.sorted(by: { $0.key < $1.key }) {
+                try unique("figure", name, in: content.figures)
+                guard inputs.figures.contains(where: { $0.declaredPath == path }) else {
+                    throw PaperError.figureNotAnInput(section: bundle.section, path: path)
+                }
+                shownBy[path] = (bundle.section, name)
+                content.figures[name] = PaperFigure(name: name, declaredPath: path, sha256: "", svg: "", record: nil, caption: "")
+            }
         }
+        var figuresByLink: [String: String] = [:]
+        for input in inputs.figures {
+            guard let (_, name) = shownBy[input.declaredPath] else { throw PaperError.figureInNoSection(input.declaredPath) }
+            let svg = try String(contentsOfFile: input.path, encoding: .utf8)
+            content.figures[name] = PaperFigure(
+                name: name, declaredPath: input.declaredPath, sha256: input.sha256, svg: svg,
+                record: EmbeddedProvenance.read(path: input.path),
+                caption: try FigureDocument.caption(inSVG: svg, path: input.declaredPath))
+            let link = RelativePath.from(directoryOf: paperDeclaredPath, to: input.declaredPath)
+            content.figureLinks[name] = link
+            figuresByLink[link] = svg
+        }
+
+        // The experiment-independent parts.
+        if let validationInput = inputs.validation {
+            let validation = try EstimatorValidation.read(path: validationInput.path)
+            try content.add(FrameValues.validation(validation))
+            content.tables[validationTable] = ValidationTable.make(validation, validationPath: validationInput.declaredPath)
+        }
+        // Section bundles carry their provenance like every other input (EmbeddedProvenance).
+        let record = context.provenance
+        let chain = ProvenanceChain(roots: ProvenanceChain.inputs(of: record))
+        try content.add(ParameterListing.placeholders(chain))
+        content.tables[parametersTable] = ParameterListing.table(chain)
         let inputHashes = Dictionary(context.invocation.inputs.map { ($0.declaredPath, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        let paperRecord = context.provenance
         let (figureMap, tableMap) = (content.figures, content.tables)
         content.appendix = { numbering in
             ProvenanceAppendix.text(
-                numbering: numbering, figures: figureMap, tables: tableMap, inputHashes: inputHashes, chain: chain,
-                paperRecord: paperRecord)
+                numbering: numbering, figures: figureMap, tables: tableMap, inputHashes: inputHashes, chain: chain, paperRecord: record)
         }
+
+        let frameText = try String(contentsOfFile: inputs.frame.path, encoding: .utf8)
+        let template = try PaperTemplate(text: frameText, source: inputs.frame.declaredPath).including(sections)
         let (markdown, _) = try PaperAssembler.fill(template, content)
-        return Built(
-            markdown: markdown, title: title, figuresByLink: figuresByLink,
-            verdicts: [
-                "claim1": assessment.chaos.verdict.rawValue, "claim2": assessment.ranking.verdict.rawValue,
-                "claim3": assessment.initialWeights.verdict.rawValue,
-            ])
-    }
-
-    static func readFigure(_ input: StageInvocation.Input) throws -> PaperFigure {
-        guard let figure = try? MittraFigure(declaredPath: input.declaredPath) else {
-            throw PaperError.unknownFigure(input.declaredPath)
-        }
-        return PaperFigure(
-            figure: figure, declaredPath: input.declaredPath, sha256: input.sha256,
-            svg: try String(contentsOfFile: input.path, encoding: .utf8), record: EmbeddedProvenance.read(path: input.path))
-    }
-
-    /// The options all figures were drawn with; the defaults when there are no figures.
-    static func agreedOptions(_ figures: [PaperFigure]) throws -> FigureOptions {
-        guard let first = figures.first else { return FigureOptions() }
-        let options = try first.options()
-        for figure in figures.dropFirst() where try figure.options() != options {
-            throw PaperError.inconsistentFigureOptions(first.declaredPath, figure.declaredPath)
-        }
-        return options
+        return Built(markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record)
     }
 }

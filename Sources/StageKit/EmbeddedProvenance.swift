@@ -7,9 +7,17 @@ import Provenance
 /// seeds, parameters and code (STYLE.md: "the provenance travels inside every output").
 public enum EmbeddedProvenance {
     /// The provenance object stored in the file at `path`: the HDF5 root attribute
-    /// `provenance`, the `<metadata>` of an SVG, or the `<!-- provenance … -->` comment of
-    /// a Markdown/HTML file. Nil for files that carry none (e.g. source data).
+    /// `provenance`, the `<metadata>` of an SVG, the `<!-- provenance … -->` comment of
+    /// a Markdown/HTML file, or the top-level `provenance` member of a JSON file (a
+    /// paper section bundle). Nil for files that carry none (e.g. source data).
     public static func read(path: String) -> JSONValue? {
+        if path.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: path),
+                let value = try? JSONValue.parse(data, source: path), let provenance = value["provenance"],
+                provenance != .null
+            else { return nil }
+            return provenance
+        }
         let text: String?
         if path.hasSuffix(".h5") {
             text = try? readHDF5(path)

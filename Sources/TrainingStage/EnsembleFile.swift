@@ -17,7 +17,7 @@ import NumericsCore
 ///   `initialization`, `optimizer` (name), `optimizer_hyperparameters` (canonical JSON),
 ///   `momentum` (heavy-ball μ, 0 otherwise), `batch_size` (0: full batch), `ensembles_key`
 ///   (the stage's seed, a decimal string: configuration c's minibatch order and per-step
-///   noise are `SweepSpecification.key(seed, "batches" / "noise", c)`), `evaluates_training_set`
+///   noise are `SweepSpecification.key(seed, "batches" / "noise", c)`), `evaluates_training_set`, `engine` (the gradient code, ``GradientEngine``)
 /// - `/configurations/{index, activation, width, learning_rate, seed_index, parameter_count}` [C],
 ///   `layer_sizes` [C, L] (0-padded; `width` is the first hidden layer)
 /// - `/reference/training_loss` [C, T+1] (loss of step t's batch at w_t), `test_loss`,
@@ -90,6 +90,7 @@ public struct EnsembleFileWriter {
         try root.setAttribute("batch_size", .int(Int64(sweep.batchSize ?? 0)))
         try root.setAttribute("ensembles_key", .string(String(seeds.rawValue)))
         try root.setAttribute("evaluates_training_set", .int(sweep.evaluatesTrainingSet ? 1 : 0))
+        try root.setAttribute("engine", .string(sweep.engine.rawValue))
 
         let table = try root.createGroup("configurations")
         try column(table, "index", configurations.map { Int64($0.index) }, "position in the full sweep")
@@ -116,6 +117,13 @@ public struct EnsembleFileWriter {
                        ["configuration", "recorded step"], "loss on the whole training set at recorded_steps")
             try matrix(reference, "training_set_accuracy", results.flatMap { Array($0.trainingSetAccuracy.prefix(recorded.count)) }, [count, recorded.count],
                        ["configuration", "recorded step"], "accuracy on the whole training set at recorded_steps")
+        }
+        if let names = results.first?.diagnosticNames, !names.isEmpty {
+            let diagnostics = try matrix(
+                reference, "optimizer_diagnostics", results.flatMap(\.diagnostics), [count, recorded.count, names.count],
+                ["configuration", "recorded step", "diagnostic"],
+                "observables of the reference's optimizer state at recorded_steps (names: attribute 'names'; kinetic temperatures are pᵀp/N per tensor)")
+            try diagnostics.setAttribute("names", .strings(names))
         }
         let parameterSteps = results.first?.parameterSteps ?? []
         let keep = parameterSteps.enumerated().filter { $0.element % parameterRecordInterval == 0 || $0.element == steps }.map(\.offset)
@@ -180,13 +188,15 @@ public struct EnsembleFileWriter {
         return chunk
     }
 
+    @discardableResult
     private func matrix<T: HDF5Element>(
         _ group: HDF5Group, _ name: String, _ values: [T], _ shape: [Int], _ dimensions: [String], _ meaning: String
-    ) throws {
+    ) throws -> HDF5Dataset {
         let chunk = EnsembleFileWriter.chunk(for: shape)
         let dataset = try group.writeDataset(
             name, values, shape: shape, chunk: chunk, deflateLevel: chunk == nil ? nil : 1)
         try dataset.setAttribute("dimensions", .strings(dimensions))
         try dataset.setAttribute("meaning", .string(meaning))
+        return dataset
     }
 }

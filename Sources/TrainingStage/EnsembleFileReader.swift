@@ -16,6 +16,8 @@ public struct EnsembleFileReader {
     public let batchSize: Int?
     /// The stage's seed: configuration c's batches and noise derive from it.
     public let seeds: SeedKey
+    /// The engine that trained the runs (replays must use it).
+    public let engine: GradientEngine
     public let parameterCounts: [Int]
     public let steps: Int
     public let replicaCount: Int
@@ -65,6 +67,10 @@ public struct EnsembleFileReader {
         }
         batchSize = batch == 0 ? nil : Int(batch)
         seeds = try key("ensembles_key")
+        guard let engine = GradientEngine(rawValue: try text("engine")) else {
+            throw StageError.invalidInput(path: file.path, reason: "its engine attribute names no engine this code has")
+        }
+        self.engine = engine
         var optimizerParameters = try JSONValue.parse(Data(try text("optimizer_hyperparameters").utf8), source: file.path)
         if case .object(var members) = optimizerParameters {
             members["name"] = .string(try text("optimizer"))

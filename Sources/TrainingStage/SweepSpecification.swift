@@ -35,6 +35,13 @@ public enum OptimizerChoice: Sendable, Equatable {
     case heavyBall(momentum: Double)
     /// Adam with PyTorch's update (β₁, β₂, eps).
     case adam(beta1: Double, beta2: Double, epsilon: Double)
+    /// A Langevin-family splitting method of SCIENCE.md §4; the step size h is the
+    /// learning-rate axis.
+    case langevin(Langevin)
+    case adaptiveLangevin(AdaptiveLangevin)
+    case lala(LaLa)
+    case adlala(AdLaLa)
+    case lol(LOL)
 
     /// The name written into files and parameters.
     public var name: String {
@@ -42,6 +49,11 @@ public enum OptimizerChoice: Sendable, Equatable {
         case .gradientDescent: return "gd"
         case .heavyBall: return "heavy-ball"
         case .adam: return "adam"
+        case .langevin: return "langevin"
+        case .adaptiveLangevin: return "adaptive-langevin"
+        case .lala: return "lala"
+        case .adlala: return "adlala"
+        case .lol: return "lol"
         }
     }
 
@@ -52,6 +64,20 @@ public enum OptimizerChoice: Sendable, Equatable {
         case .heavyBall(let momentum): return .object(["momentum": .double(momentum)])
         case .adam(let beta1, let beta2, let epsilon):
             return .object(["beta1": .double(beta1), "beta2": .double(beta2), "epsilon": .double(epsilon)])
+        case .langevin(let o): return .object(["friction": .double(o.friction), "temperature": .double(o.temperature)])
+        case .adaptiveLangevin(let o):
+            return .object(["noiseAmplitude": .double(o.noiseAmplitude), "thermostatCoupling": .double(o.thermostatCoupling),
+                            "temperature": .double(o.temperature), "initialThermostat": .double(o.initialThermostat)])
+        case .lala(let o):
+            return .object(["friction": .double(o.friction), "layerTemperatures": .array(o.layerTemperatures.map { .double($0) })])
+        case .adlala(let o):
+            return .object(["friction": .double(o.friction), "noiseAmplitude": .double(o.noiseAmplitude),
+                            "thermostatCoupling": .double(o.thermostatCoupling),
+                            "firstLayerTemperature": .double(o.firstLayerTemperature), "temperature": .double(o.temperature),
+                            "initialThermostat": .double(o.initialThermostat)])
+        case .lol(let o):
+            return .object(["firstLayerFriction": .double(o.firstLayerFriction),
+                            "firstLayerTemperature": .double(o.firstLayerTemperature), "temperature": .double(o.temperature)])
         }
     }
 
@@ -63,17 +89,47 @@ public enum OptimizerChoice: Sendable, Equatable {
         case .heavyBall(let momentum): return try body(StochasticGradientDescent(learningRate: learningRate, momentum: momentum))
         case .adam(let beta1, let beta2, let epsilon):
             return try body(Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon))
+        case .langevin(let o):
+            return try body(Langevin(stepSize: learningRate, friction: o.friction, temperature: o.temperature))
+        case .adaptiveLangevin(let o):
+            return try body(AdaptiveLangevin(
+                stepSize: learningRate, noiseAmplitude: o.noiseAmplitude, thermostatCoupling: o.thermostatCoupling,
+                temperature: o.temperature, initialThermostat: o.initialThermostat))
+        case .lala(let o): return try body(LaLa(stepSize: learningRate, friction: o.friction, layerTemperatures: o.layerTemperatures))
+        case .adlala(let o):
+            return try body(AdLaLa(
+                stepSize: learningRate, friction: o.friction, noiseAmplitude: o.noiseAmplitude,
+                thermostatCoupling: o.thermostatCoupling, firstLayerTemperature: o.firstLayerTemperature,
+                temperature: o.temperature, initialThermostat: o.initialThermostat))
+        case .lol(let o):
+            return try body(LOL(stepSize: learningRate, firstLayerFriction: o.firstLayerFriction,
+                                firstLayerTemperature: o.firstLayerTemperature, temperature: o.temperature))
         }
     }
 
     /// Reads `{"name": …, hyperparameters…}` (resolved: every key present).
     public init(_ parameters: Parameters) throws {
+        // The step size is the sweep's learning-rate axis; 1 stands in until withOptimizer.
+        let p = parameters
         switch try parameters.string("name") {
         case "gd": self = .gradientDescent
-        case "heavy-ball": self = .heavyBall(momentum: try parameters.double("momentum"))
+        case "heavy-ball": self = .heavyBall(momentum: try p.double("momentum"))
+        case "adam":
+            self = .adam(beta1: try p.double("beta1"), beta2: try p.double("beta2"), epsilon: try p.double("epsilon"))
+        case "langevin": self = .langevin(Langevin(stepSize: 1, friction: try p.double("friction"), temperature: try p.double("temperature")))
+        case "adaptive-langevin":
+            self = .adaptiveLangevin(AdaptiveLangevin(
+                stepSize: 1, noiseAmplitude: try p.double("noiseAmplitude"), thermostatCoupling: try p.double("thermostatCoupling"),
+                temperature: try p.double("temperature"), initialThermostat: try p.double("initialThermostat")))
+        case "lala": self = .lala(LaLa(stepSize: 1, friction: try p.double("friction"), layerTemperatures: try p.doubles("layerTemperatures")))
+        case "adlala":
+            self = .adlala(AdLaLa(
+                stepSize: 1, friction: try p.double("friction"), noiseAmplitude: try p.double("noiseAmplitude"),
+                thermostatCoupling: try p.double("thermostatCoupling"), firstLayerTemperature: try p.double("firstLayerTemperature"),
+                temperature: try p.double("temperature"), initialThermostat: try p.double("initialThermostat")))
         default:
-            self = .adam(beta1: try parameters.double("beta1"), beta2: try parameters.double("beta2"),
-                         epsilon: try parameters.double("epsilon"))
+            self = .lol(LOL(stepSize: 1, firstLayerFriction: try p.double("firstLayerFriction"),
+                            firstLayerTemperature: try p.double("firstLayerTemperature"), temperature: try p.double("temperature")))
         }
     }
 }
@@ -109,6 +165,8 @@ public struct SweepSpecification: Sendable {
     public var shard: (index: Int, count: Int)
     /// Merge this many shard files instead of training (`mergeShards`), or nil.
     public var mergedShardCount: Int?
+    /// The code that computes losses and gradients (fixes the operation order).
+    public var engine: GradientEngine
 
     /// The declared parameters of `train-ensembles`.
     public static let schema = ParameterSchema([
@@ -121,11 +179,20 @@ public struct SweepSpecification: Sendable {
             .optional("initializationStd", .number, "standard deviation of the weights for initialization \"normal\" (biases 0)"),
         ]), "the networks: inputs and outputs come from the data file"),
         ParameterField("optimizer", .object([
-            ParameterField("name", .string(oneOf: ["gd", "heavy-ball", "adam"]), "the update rule; the step size is the learningRates axis"),
+            ParameterField("name", .string(oneOf: ["gd", "heavy-ball", "adam", "langevin", "adaptive-langevin", "lala", "adlala", "lol"]),
+                           "the update rule; the step size (η, or h of the splitting methods) is the learningRates axis"),
             .optional("momentum", .number, "heavy-ball momentum μ (PyTorch convention)"),
             .optional("beta1", .number, "Adam's β₁ (PyTorch default 0.9)"),
             .optional("beta2", .number, "Adam's β₂ (PyTorch default 0.999)"),
             .optional("epsilon", .number, "Adam's eps (PyTorch default 1e-8)"),
+            .optional("friction", .number, "γ of the Langevin (O-step) tensors; c = e^{−γh} (SCIENCE.md §4: 0.1)"),
+            .optional("temperature", .number, "τ of the Langevin tensors, or τ₁ of Adaptive Langevin (SCIENCE.md §4: 1e-4)"),
+            .optional("noiseAmplitude", .number, "σ of the Adaptive-Langevin D steps (notebook: 0.01)"),
+            .optional("thermostatCoupling", .number, "ε of the E step (notebook: 0.05)"),
+            .optional("initialThermostat", .number, "ξ₀ (notebook: 0.1)"),
+            .optional("firstLayerTemperature", .number, "τ₁ of AdLaLa's or LOL's first layer"),
+            .optional("firstLayerFriction", .number, "γ₁ of LOL's first layer (not given by any source: stated choice)"),
+            .optional("layerTemperatures", .array(.number), "LaLa: one temperature per layer, input side first"),
         ]), "the optimizer"),
         ParameterField("batchSize", .integer(atLeast: 0), default: .int(0), "minibatch size, shuffled each epoch from the 'batches' seed; 0 = full batch"),
         ParameterField("learningRates", .either([
@@ -155,6 +222,8 @@ public struct SweepSpecification: Sendable {
             ParameterField("standardDeviation", .number, "σ of the Gaussian neighbour offsets"),
         ]), "Mittra's neighbours along the reference (Eq. 4)"),
         ParameterField("divergenceBound", .number, default: .double(1e6), "a run counts as diverged when |w|∞ exceeds this"),
+        ParameterField("engine", .string(oneOf: GradientEngine.allCases.map(\.rawValue)), default: .string(GradientEngine.blockLanes.rawValue),
+                       "gradient code: block-lanes (small nets), dense-native (register-blocked FMA kernels, large layers), dense-blas (OpenBLAS)"),
         .optional("shard", .object([
             ParameterField("index", .integer(atLeast: 0), "this shard i"), ParameterField("count", .integer(atLeast: 1), "shards n"),
         ]), "train only configurations c with c mod n = i (global indices and seeds kept)"),
@@ -206,6 +275,7 @@ public struct SweepSpecification: Sendable {
             neighbours = nil
         }
         divergenceBound = try parameters.double("divergenceBound")
+        engine = GradientEngine(rawValue: try parameters.string("engine"))!
         if parameters.has("shard") {
             let shard = try parameters.object("shard")
             self.shard = (try shard.int("index"), try shard.int("count"))

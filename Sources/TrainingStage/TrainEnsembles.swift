@@ -98,16 +98,16 @@ public enum TrainEnsembles {
             BatchSchedule.shuffledMinibatches(size: $0, key: SweepSpecification.key(seeds, "batches", configuration))
         } ?? .fullBatch
         func run<O: Optimizer>(_ optimizer: O) throws -> EnsembleResult {
-            try EnsembleTrainer.train(
-                EnsembleConfiguration(
+            var configuration = EnsembleConfiguration(
                     architecture: architecture, trainingSet: training, testSet: test, optimizer: optimizer,
                     batches: batches, noiseKey: SweepSpecification.key(seeds, "noise", configuration),
                     stepCount: sweep.steps, recordInterval: sweep.evaluationInterval,
                     parameterInterval: sweep.parameterInterval, initialParameters: initial,
                     replicas: replicas, neighbours: neighbours,
                     divergence: DivergencePolicy(parameterBound: sweep.divergenceBound),
-                    evaluatesTrainingSet: sweep.evaluatesTrainingSet),
-                threadCount: 1)
+                    evaluatesTrainingSet: sweep.evaluatesTrainingSet)
+            configuration.engine = sweep.engine
+            return try EnsembleTrainer.train(configuration, threadCount: 1)
         }
         return try sweep.optimizer.withOptimizer(learningRate: configuration.learningRate) { try run($0) }
     }

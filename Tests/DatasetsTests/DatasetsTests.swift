@@ -109,6 +109,29 @@ final class IDXTests: XCTestCase {
         }
     }
 
+    /// SCIENCE.md §3: the loader takes original MNIST IDX files, plain or gzipped, when a
+    /// path is given. A file cut short on disk — plain, gzipped whole, or with the gzip
+    /// stream itself cut — is refused with an error that names the file.
+    func testTruncatedFilesOnDiskAreRefusedByName() throws {
+        let truncated = idx(shape: [3, 28, 28], payload: [UInt8](repeating: 1, count: 2 * 28 * 28))
+        let plain = directory.path + "/train-images-idx3-ubyte"
+        try truncated.write(to: URL(fileURLWithPath: plain))
+        let zipped = try gzip(truncated, name: "t10k-images-idx3-ubyte")
+        let cutStream = directory.path + "/cut-labels-idx1-ubyte.gz"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: try gzip(
+            idx(shape: [600], payload: [UInt8](repeating: 3, count: 600)), name: "labels-idx1-ubyte")))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: cutStream))
+        for (path, expected) in [(plain, "truncated"), (zipped, "truncated"), (cutStream, "damaged or truncated")] {
+            XCTAssertThrowsError(try IDXFile(contentsOf: path)) { error in
+                XCTAssertTrue("\(error)".contains(path), "\(error) should name \(path)")
+                XCTAssertTrue("\(error)".contains(expected), "\(error) should say \(expected)")
+            }
+        }
+        XCTAssertThrowsError(try IDXDataset(imagesPath: zipped, labelsPath: cutStream)) { error in
+            XCTAssertTrue("\(error)".contains(zipped), "\(error)")
+        }
+    }
+
     func testDatasetPairsImagesWithLabelsAndSubsetsDeterministically() throws {
         let imagesPath = directory.path + "/img"
         let labelsPath = directory.path + "/lab"

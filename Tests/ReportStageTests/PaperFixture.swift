@@ -1,10 +1,7 @@
-import FigureStage
-import Foundation
-import PaperStage
 import Provenance
-import StageKit
 
-/// The `build-paper` parameters as pipeline.json gives them (SCIENCE.md §2's numbers).
+/// The parameters of `mittra-section` and `build-paper` as pipeline.json gives them
+/// (SCIENCE.md §2's numbers).
 enum PaperParameters {
     static let sourceValues: JSONValue = .object([
         "citation": .string("Mittra (2024), arXiv:2410.05988"),
@@ -30,27 +27,5 @@ enum PaperParameters {
         ]),
     ])
 
-    static let standard: JSONValue = .object([
-        "title": .string("Is training chaotic? A reproduction of Mittra (2024)"),
-        "sourceValues": sourceValues,
-    ])
-}
-
-extension ReportFixture {
-    static let paperOutputs = ["paper/paper.md", "paper/paper.html"]
-
-    /// The `build-paper` context over the fixture's files.
-    func paperContext(parameters: JSONValue = PaperParameters.standard, figures: [String] = figureOutputs) throws -> StageContext {
-        try harness.context(
-            stage: "build-paper", executable: "build-paper", parameters: parameters,
-            inputs: [Self.template, Self.aggregate, Self.validation] + figures, outputs: Self.paperOutputs)
-    }
-
-    /// Runs `build-paper` with the repository template (or `template`) and returns paper.md.
-    @discardableResult
-    func buildPaper(template: String? = nil, parameters: JSONValue = PaperParameters.standard) throws -> String {
-        try installTemplate(template)
-        try harness.run(try paperContext(parameters: parameters), BuildPaper.run)
-        return try harness.read("paper/paper.md")
-    }
+    static let standard: JSONValue = .object(["title": .string("Is training chaotic? A reproduction of Mittra (2024)")])
 }

@@ -1,45 +1,84 @@
-import FigureStage
 import Foundation
+import MittraExperiment
+import PaperStage
 import Provenance
+import ReportKit
 import StageKit
 
-/// A temporary project holding synthetic results, the figures drawn from them, and the
-/// paper template: what `build-paper` needs as inputs.
+/// A temporary project holding synthetic Mittra results, the figures drawn from them by
+/// the `figures` task, the section bundle of the `section` task and the templates: what
+/// `build-paper` needs as inputs.
 struct ReportFixture {
     static let aggregate = "data/mittra/aggregate.h5"
     static let validation = "data/validation.h5"
-    static let template = "paper/template.md"
+    static let frame = "paper/template.md"
+    static let sectionTemplate = "paper/sections/mittra.md"
+    static let bundle = "paper/sections/mittra.json"
     static let figureOutputs = MittraFigure.allCases.map { "figures/\($0.rawValue).svg" }
+    static let paperOutputs = ["paper/paper.md", "paper/paper.html"]
 
     let harness: StageHarness
     let results: SyntheticMittraResults
 
-    /// Writes `results` and runs `render-figures` for every figure.
+    /// Writes `results` and the validation file, and runs the `figures` task for every figure.
     init(_ results: SyntheticMittraResults = SyntheticMittraResults(), label: String = "report") throws {
         self.results = results
         harness = StageHarness(label)
         try results.write(aggregatePath: try harness.path(Self.aggregate))
         try results.writeValidation(path: try harness.path(Self.validation))
-        try harness.run(try renderContext(), RenderFigures.run)
+        try harness.run(try figuresContext(), MittraStage.run)
     }
 
-    /// The context of `render-figures` declaring `outputs`.
-    func renderContext(outputs: [String] = figureOutputs, parameters: JSONValue = .object(["width": .int(8)])) throws -> StageContext {
+    /// The context of `mittra-figures` declaring `outputs`.
+    func figuresContext(outputs: [String] = figureOutputs, parameters: JSONValue = .object(["task": .string("figures"), "width": .int(8)])) throws -> StageContext {
         try harness.context(
-            stage: "render-figures", executable: "render-figures", parameters: parameters,
-            inputs: [Self.aggregate], outputs: outputs)
+            stage: "mittra-figures", executable: "mittra", parameters: parameters, inputs: [Self.aggregate], outputs: outputs)
     }
 
-    /// Copies `template` (default: the repository's paper/template.md) into the project.
-    func installTemplate(_ text: String? = nil) throws {
-        let content = try text ?? String(contentsOfFile: Self.repositoryTemplatePath, encoding: .utf8)
-        try content.write(toFile: try harness.path(Self.template), atomically: true, encoding: .utf8)
+    /// The `mittra-section` parameters as pipeline.json gives them.
+    static var sectionParameters: JSONValue {
+        .object(["task": .string("section"), "sourceValues": PaperParameters.sourceValues])
     }
 
-    /// The repository's paper template.
-    static var repositoryTemplatePath: String {
+    /// Runs `mittra-section` on the repository's section template (or `template`) over
+    /// `figures` and returns the bundle.
+    @discardableResult
+    func buildSection(template: String? = nil, figures: [String] = figureOutputs) throws -> SectionBundle {
+        try install(template, at: Self.sectionTemplate, repositoryFile: Self.sectionTemplate)
+        let context = try harness.context(
+            stage: "mittra-section", executable: "mittra", parameters: Self.sectionParameters,
+            inputs: [Self.sectionTemplate, Self.aggregate] + figures, outputs: [Self.bundle])
+        try harness.run(context, MittraStage.run)
+        return try SectionBundle.read(path: harness.root + "/" + Self.bundle, declaredPath: Self.bundle)
+    }
+
+    /// The `build-paper` context over the fixture's files.
+    func paperContext(figures: [String] = figureOutputs, bundles: [String] = [bundle]) throws -> StageContext {
+        try harness.context(
+            stage: "build-paper", executable: "build-paper", parameters: PaperParameters.standard,
+            inputs: [Self.frame, Self.validation] + bundles + figures, outputs: Self.paperOutputs)
+    }
+
+    /// Runs `mittra-section` and `build-paper` with the repository's templates (or
+    /// `frame`) and returns paper.md.
+    @discardableResult
+    func buildPaper(frame: String? = nil, figures: [String] = figureOutputs) throws -> String {
+        try buildSection()
+        try install(frame, at: Self.frame, repositoryFile: Self.frame)
+        try harness.run(try paperContext(figures: figures), BuildPaper.run)
+        return try harness.read("paper/paper.md")
+    }
+
+    /// Writes `text` (default: the repository's `repositoryFile`) at `declared` in the project.
+    func install(_ text: String?, at declared: String, repositoryFile: String) throws {
+        let content = try text ?? String(contentsOfFile: Self.repositoryPath(repositoryFile), encoding: .utf8)
+        try content.write(toFile: try harness.path(declared), atomically: true, encoding: .utf8)
+    }
+
+    /// The path of `relative` in the repository.
+    static func repositoryPath(_ relative: String) -> String {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path + "/paper/template.md"
+        return url.path + "/" + relative
     }
 }

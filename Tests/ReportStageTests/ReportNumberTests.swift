@@ -1,4 +1,4 @@
-import FigureStage
+import ReportKit
 import XCTest
 
 /// The one number format of figures and paper (exact strings: formatting is

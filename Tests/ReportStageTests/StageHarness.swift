@@ -33,7 +33,7 @@ struct StageHarness {
             outputs: try outputs.map { declared in
                 .init(declaredPath: declared, path: try path(declared), temporaryPath: try path(".scratch/" + declared))
             },
-            code: CodeIdentity(sha256: String(repeating: "f", count: 64), targets: ["FigureStage", "PaperStage"], fileCount: 1),
+            code: CodeIdentity(sha256: String(repeating: "f", count: 64), targets: ["MittraExperiment", "PaperStage"], fileCount: 1),
             threads: 1, quiet: true, reportPath: try path(".scratch/\(stage)-report.json"))
         return StageContext(invocation: invocation)
     }

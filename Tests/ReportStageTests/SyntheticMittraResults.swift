@@ -1,10 +1,12 @@
 import Foundation
 import HDF5
+import MittraExperiment
 import Provenance
+import ReportKit
 
-/// Small aggregate.h5 and validation.h5 files with exactly the layout of
-/// AGGREGATE_LAYOUT.md, filled by closed-form formulas (no random numbers), with knobs
-/// that flip the verdicts the paper computes.
+/// Small Mittra results (written through ``MittraResults``, the one type of the
+/// aggregate.h5 layout) and a validation.h5 file, filled by closed-form formulas (no
+/// random numbers), with knobs that flip the verdicts the paper computes.
 struct SyntheticMittraResults {
     var activations = ["sigmoid", "relu", "linear", "tanh"]
     var widths = [4, 8, 16]
@@ -17,6 +19,8 @@ struct SyntheticMittraResults {
     var onsets = [2.0, 5.0, 1.0, 3.0]
     /// Sign of the E3 relation between λ and final loss (+1: the source's claim 3).
     var e3Direction = 1.0
+    /// Per-activation signs of the E3 relation, overriding `e3Direction` where given.
+    var e3Directions: [Double]? = nil
     /// E2 mean λ of series 0 per activation and mean final loss.
     var e2Lambda = [-0.000061, -0.000231, -0.000187, -0.00012]
     var e2Loss = [0.2661, 0.2519, 0.2524, 0.2593]
@@ -65,25 +69,41 @@ struct SyntheticMittraResults {
         0.004 + 0.015 * log10(eta / onsets[a]) + 0.002 * Double(w)
     }
 
+    /// The results as the aggregate task would have written them.
+    var results: MittraResults {
+        MittraResults(sweep: sweep, ranking: ranking, initialWeights: initialWeights)
+    }
+
     func write(aggregatePath: String) throws {
         let file = try HDF5File.create(aggregatePath)
         try file.root.setAttribute("provenance", .string(Self.aggregateProvenance.canonicalText))
-        try writeE1(file.root.createGroup("e1"))
-        try writeE2(file.root.createGroup("e2"))
-        try writeE3(file.root.createGroup("e3"))
+        try results.write(into: file)
         try file.close()
     }
 
-    private func writeE1(_ group: HDF5Group) throws {
+    /// λ summaries whose mean is `mean` and whose intervals have half-width `half`.
+    static func summaries(_ mean: [Double], shape: [Int], half: Double, zeroStraddles: Bool) -> SeedSummaries {
+        let grid = { (values: [Double]) in Grid(values: values, shape: shape) }
+        return SeedSummaries(
+            mean: grid(mean), tLow: grid(mean.map { zeroStraddles && $0 == 0 ? -half : $0 - half }),
+            tHigh: grid(mean.map { zeroStraddles && $0 == 0 ? half : $0 + half }),
+            bootLow: grid(mean.map { $0 - 0.9 * half }), bootHigh: grid(mean.map { $0 + 0.9 * half }), median: grid(mean),
+            q25: grid(mean.map { $0 - half }), q75: grid(mean.map { $0 + half }))
+    }
+
+    /// The late-window onset stored for `values` over `etas` (first upward zero crossing of
+    /// the mean, log-linear interpolation), computed independently of ``ChaosOnset``.
+    static func onset(_ values: [Double], _ etas: [Double]) -> (Double, Int) {
+        if values[0] > 0 { return (etas[0], 1) }
+        for index in 1..<values.count where values[index - 1] <= 0 && values[index] > 0 {
+            let fraction = -values[index - 1] / (values[index] - values[index - 1])
+            return (exp(log(etas[index - 1]) + fraction * (log(etas[index]) - log(etas[index - 1]))), 0)
+        }
+        return (.nan, 2)
+    }
+
+    var sweep: LearningRateSweep {
         let (s, a, w, e) = (series.count, activations.count, widths.count, learningRates.count)
-        try group.setAttribute("activations", .strings(activations))
-        try group.setAttribute("widths", .ints(widths.map(Int64.init)))
-        try group.setAttribute("learning_rates", .doubles(learningRates))
-        try group.setAttribute("series", .strings(series))
-        try group.setAttribute("series_units", .strings(units))
-        try group.setAttribute("windows", .doubles(windows))
-        try group.setAttribute("seed_count", .int(Int64(seedCount)))
-        try group.setAttribute("chaos_threshold", .double(0.001))
         var mean: [Double] = []
         for si in 0..<s {
             for ai in 0..<a {
@@ -100,23 +120,7 @@ struct SyntheticMittraResults {
                 }
             }
         }
-        let half = 0.003
-        let shape = [s, a, w, e]
-        let dims = ["series", "activation", "width", "learning_rate"]
-        try write(group, "mean", mean, shape, dims)
-        try write(group, "t_low", mean.map { $0 == 0 ? -half : $0 - half }, shape, dims)
-        try write(group, "t_high", mean.map { $0 == 0 ? half : $0 + half }, shape, dims)
-        try write(group, "boot_low", mean.map { $0 - 0.9 * half }, shape, dims)
-        try write(group, "boot_high", mean.map { $0 + 0.9 * half }, shape, dims)
-        try write(group, "median", mean, shape, dims)
-        try write(group, "q25", mean.map { $0 - half }, shape, dims)
-        try write(group, "q75", mean.map { $0 + half }, shape, dims)
-        try group.writeDataset("count", [Int64](repeating: Int64(seedCount), count: mean.count), shape: shape)
-            .setAttribute("dimensions", .strings(dims))
-        var diverged: [Int64] = []
-        var loss: [Double] = []
-        var chaotic: [Double] = []
-        var sharpness: [Double] = []
+        var diverged: [Int] = [], loss: [Double] = [], chaotic: [Double] = [], sharpness: [Double] = []
         for ai in 0..<a {
             for wi in 0..<w {
                 for eta in learningRates {
@@ -128,15 +132,7 @@ struct SyntheticMittraResults {
                 }
             }
         }
-        let cellDims = ["activation", "width", "learning_rate"]
-        try group.writeDataset("diverged", diverged, shape: [a, w, e]).setAttribute("dimensions", .strings(cellDims))
-        try write(group, "final_loss_mean", loss, [a, w, e], cellDims)
-        try write(group, "final_loss_t_low", loss.map { $0 - 0.002 }, [a, w, e], cellDims)
-        try write(group, "final_loss_t_high", loss.map { $0 + 0.002 }, [a, w, e], cellDims)
-        try write(group, "chaotic_fraction", chaotic, [a, w, e], cellDims)
-        try write(group, "sharpness_times_lr_mean", sharpness, [a, w, e], cellDims)
-        var onset: [Double] = []
-        var kind: [Int64] = []
+        var onset: [Double] = [], kind: [Int] = []
         for si in 0..<s {
             for ai in 0..<a {
                 for wi in 0..<w {
@@ -147,65 +143,45 @@ struct SyntheticMittraResults {
                 }
             }
         }
-        try write(group, "onset_lr", onset, [s, a, w], ["series", "activation", "width"])
-        try group.writeDataset("onset_kind", kind, shape: [s, a, w]).setAttribute("dimensions", .strings(["series", "activation", "width"]))
-        try group.writeDataset("loss_lambda_spearman", [0.52, 0.0004, 0.31, 0.68], shape: [4])
-        try group.setAttribute("series_cost", .ints(series.map { _ in 1000 }))
-        try group.writeDataset("agreement", series.flatMap { _ in [0.001, 0.1, 0.9] }, shape: [series.count, 3])
+        let cells = [a, w, e]
+        return LearningRateSweep(
+            activations: activations, widths: widths, learningRates: learningRates, series: series, seriesUnits: units,
+            windows: windows, seedCount: seedCount, chaosSeries: "tangent/late", chaosThreshold: 0.001,
+            lambda: Self.summaries(mean, shape: [s, a, w, e], half: 0.003, zeroStraddles: true),
+            count: Grid(repeating: seedCount, shape: [s, a, w, e]), diverged: Grid(values: diverged, shape: cells),
+            finalLossMean: Grid(values: loss, shape: cells), finalLossLow: Grid(values: loss.map { $0 - 0.002 }, shape: cells),
+            finalLossHigh: Grid(values: loss.map { $0 + 0.002 }, shape: cells), chaoticFraction: Grid(values: chaotic, shape: cells),
+            sharpnessTimesLearningRate: Grid(values: sharpness, shape: cells), onsetLearningRate: Grid(values: onset, shape: [s, a, w]),
+            onsetKind: Grid(values: kind, shape: [s, a, w]), seriesCost: series.map { _ in 1000 },
+            agreement: Grid(values: series.flatMap { _ in [0.001, 0.1, 0.9] }, shape: [s, 3]),
+            lossLambdaSpearman: CorrelationSummary(coefficient: 0.52, pValue: 0.0004, bootLow: 0.31, bootHigh: 0.68))
     }
 
-    /// The first upward zero crossing of `values` over `etas`, log-linear interpolation.
-    static func onset(_ values: [Double], _ etas: [Double]) -> (Double, Int64) {
-        if values[0] > 0 { return (etas[0], 1) }
-        for index in 1..<values.count where values[index - 1] <= 0 && values[index] > 0 {
-            let fraction = -values[index - 1] / (values[index] - values[index - 1])
-            return (exp(log(etas[index - 1]) + fraction * (log(etas[index]) - log(etas[index - 1]))), 0)
-        }
-        return (.nan, 2)
-    }
-
-    private func writeE2(_ group: HDF5Group) throws {
+    var ranking: ActivationRanking {
         let a = activations.count
-        let e2Series = ["hybrid/early", "tangent/late"]
-        try group.setAttribute("activations", .strings(activations))
-        try group.setAttribute("width", .int(8))
-        try group.setAttribute("learning_rate", .double(0.01))
-        try group.setAttribute("momentum", .double(0.5))
-        try group.setAttribute("steps", .int(6400))
-        try group.setAttribute("seed_count", .int(40))
-        try group.setAttribute("series", .strings(e2Series))
-        try group.setAttribute("series_units", .strings(["bits/step", "nats/step"]))
         let mean = e2Lambda + e2Lambda.map { $0 * 0.7 }
-        let half = 0.00002
-        try write(group, "mean", mean, [2, a], ["series", "activation"])
-        try write(group, "t_low", mean.map { $0 - half }, [2, a], ["series", "activation"])
-        try write(group, "t_high", mean.map { $0 + half }, [2, a], ["series", "activation"])
-        try write(group, "boot_low", mean.map { $0 - half }, [2, a], ["series", "activation"])
-        try write(group, "boot_high", mean.map { $0 + half }, [2, a], ["series", "activation"])
-        try write(group, "final_loss_mean", e2Loss, [a], ["activation"])
-        try write(group, "final_loss_t_low", e2Loss.map { $0 - 0.0007 }, [a], ["activation"])
-        try write(group, "final_loss_t_high", e2Loss.map { $0 + 0.0007 }, [a], ["activation"])
-        try group.writeDataset("rank_spearman", [e2Rho.rho, e2Rho.p, e2Rho.rho - 0.2, e2Rho.rho + 0.15], shape: [4])
+        return ActivationRanking(
+            activations: activations, width: 8, learningRate: 0.01, momentum: 0.5, steps: 6400, seedCount: 40,
+            series: ["hybrid/early", "tangent/late"], seriesUnits: ["bits/step", "nats/step"], rankSeries: "hybrid/early",
+            lambda: Self.summaries(mean, shape: [2, a], half: 0.00002, zeroStraddles: false), finalLossMean: e2Loss,
+            finalLossLow: e2Loss.map { $0 - 0.0007 }, finalLossHigh: e2Loss.map { $0 + 0.0007 },
+            rankSpearman: CorrelationSummary(coefficient: e2Rho.rho, pValue: e2Rho.p, bootLow: e2Rho.rho - 0.2, bootHigh: e2Rho.rho + 0.15))
     }
 
     /// λ and final loss of start `i` of activation `a`: loss rises with λ when
     /// `e3Direction` is +1 and falls when it is −1, plus a deterministic wiggle.
     func start(_ a: Int, _ i: Int) -> (lambda: Double, loss: Double, initial: Double) {
         let lambda = -0.01 + 0.004 * sin(Double(i) * 1.7 + Double(a))
-        let loss = 0.12 + e3Direction * 4 * (lambda + 0.01) + 0.004 * cos(Double(i) * 2.3)
+        let loss = 0.12 + (e3Directions?[a] ?? e3Direction) * 4 * (lambda + 0.01) + 0.004 * cos(Double(i) * 2.3)
         let initial = 0.25 + 0.02 * sin(Double(i) * 0.9 + Double(a))
         return (lambda, loss, initial)
     }
 
-    private func writeE3(_ group: HDF5Group) throws {
+    var initialWeights: InitialWeightStudy {
         let a = activations.count
         let n = startCount
         let g = 20
-        try group.setAttribute("activations", .strings(activations))
-        try group.setAttribute("series", .string("hybrid/early"))
-        try group.setAttribute("unit", .string("bits/step"))
-        try group.setAttribute("filters", .strings(["all", "initial-loss IQR"]))
-        var lambda: [Double] = [], loss: [Double] = [], initial: [Double] = [], inIQR: [Int64] = [], bounds: [Double] = []
+        var lambda: [Double] = [], loss: [Double] = [], initial: [Double] = [], inIQR: [Int] = [], bounds: [Double] = []
         var pearson: [Double] = [], spearman: [Double] = [], fit: [Double] = []
         var bandX: [Double] = [], bandFit: [Double] = [], bandLow: [Double] = [], bandHigh: [Double] = []
         for ai in 0..<a {
@@ -237,18 +213,14 @@ struct SyntheticMittraResults {
                 }
             }
         }
-        try write(group, "lambda", lambda, [a, n], ["activation", "start"])
-        try write(group, "final_loss", loss, [a, n], ["activation", "start"])
-        try write(group, "initial_loss", initial, [a, n], ["activation", "start"])
-        try group.writeDataset("in_iqr", inIQR, shape: [a, n]).setAttribute("dimensions", .strings(["activation", "start"]))
-        try write(group, "iqr_bounds", bounds, [a, 2], ["activation", "bound"])
-        try write(group, "pearson", pearson, [a, 2, 5], ["activation", "filter", "statistic"])
-        try write(group, "spearman", spearman, [a, 2, 5], ["activation", "filter", "statistic"])
-        try write(group, "fit", fit, [a, 2, 4], ["activation", "filter", "parameter"])
-        try write(group, "band_x", bandX, [a, 2, g], ["activation", "filter", "point"])
-        try write(group, "band_fit", bandFit, [a, 2, g], ["activation", "filter", "point"])
-        try write(group, "band_low", bandLow, [a, 2, g], ["activation", "filter", "point"])
-        try write(group, "band_high", bandHigh, [a, 2, g], ["activation", "filter", "point"])
+        let band = [a, 2, g]
+        return InitialWeightStudy(
+            activations: activations, series: "hybrid/early", unit: "bits/step", lambda: Grid(values: lambda, shape: [a, n]),
+            finalLoss: Grid(values: loss, shape: [a, n]), initialLoss: Grid(values: initial, shape: [a, n]),
+            inIQR: Grid(values: inIQR, shape: [a, n]), iqrBounds: Grid(values: bounds, shape: [a, 2]),
+            pearson: Grid(values: pearson, shape: [a, 2, 5]), spearman: Grid(values: spearman, shape: [a, 2, 5]),
+            fit: Grid(values: fit, shape: [a, 2, 4]), bandX: Grid(values: bandX, shape: band), bandFit: Grid(values: bandFit, shape: band),
+            bandLow: Grid(values: bandLow, shape: band), bandHigh: Grid(values: bandHigh, shape: band))
     }
 
     /// Intercept, slope and Pearson r of the least-squares line of `y` on `x`.
@@ -285,9 +257,5 @@ struct SyntheticMittraResults {
         try group.writeDataset("passed", rows.map(\.7), shape: [count])
         try group.writeStrings("status", rows.map(\.8))
         try file.close()
-    }
-
-    private func write(_ group: HDF5Group, _ name: String, _ values: [Double], _ shape: [Int], _ dims: [String]) throws {
-        try group.writeDataset(name, values, shape: shape).setAttribute("dimensions", .strings(dims))
     }
 }

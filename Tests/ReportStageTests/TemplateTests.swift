@@ -1,12 +1,18 @@
 import Foundation
-@testable import PaperStage
+@testable import MittraExperiment
+@testable import ReportKit
 import XCTest
 
-/// The placeholder syntax of paper/template.md.
+/// The template machinery of ReportKit: placeholder syntax, section inclusion, the two
+/// assembly steps (section filling keeps the numbering placeholders; the assembler numbers
+/// them), and the small pieces of the paper's output.
 final class TemplateTests: XCTestCase {
     func testSplitsTextAndPlaceholders() throws {
         let template = try PaperTemplate(text: "a {{x.y}} b\n{{table:t}}\n", source: "t.md")
-        XCTAssertEqual(template.segments, [.text("a "), .placeholder(name: "x.y", line: 1), .text(" b\n"), .placeholder(name: "table:t", line: 2), .text("\n")])
+        XCTAssertEqual(template.segments, [
+            .text("a "), .placeholder(name: "x.y", source: "t.md", line: 1), .text(" b\n"),
+            .placeholder(name: "table:t", source: "t.md", line: 2), .text("\n"),
+        ])
         XCTAssertFalse(template.isAlone(at: 1))
         XCTAssertTrue(template.isAlone(at: 3))
     }
@@ -33,6 +39,42 @@ final class TemplateTests: XCTestCase {
         }
         XCTAssertThrowsError(try PaperAssembler.fill(try PaperTemplate(text: "{{tableref:one}}", source: "t.md"), content)) { error in
             XCTAssertEqual(error as? TemplateError, .referenceToUnplaced(source: "t.md", line: 1, name: "tableref:one"))
+        }
+    }
+
+    /// Sections are spliced in place; their placeholders keep their own file and line, and
+    /// numbering runs across frame and sections.
+    func testSectionsAreIncludedAndNumberedAcross() throws {
+        let frame = try PaperTemplate(text: "{{table:f}}\n\n{{section:s}}\n", source: "frame.md")
+        let section = try PaperTemplate(text: "{{tableref:f}}\n{{table:s.t}}\n{{bad}}\n", source: "s.json")
+        let combined = try frame.including(["s": section])
+        XCTAssertEqual(combined.placeholders.map(\.source), ["frame.md", "s.json", "s.json", "s.json"])
+        var content = PaperContent()
+        let table = PaperTable(caption: "c", table: MarkdownTable(header: ["h"], rows: []), sources: [])
+        content.tables = ["f": table, "s.t": table]
+        XCTAssertThrowsError(try PaperAssembler.fill(combined, content)) { error in
+            guard case .unknownPlaceholder(let source, let line, let name, _)? = error as? TemplateError else { return XCTFail("\(error)") }
+            XCTAssertEqual([source, String(line), name], ["s.json", "3", "bad"])
+        }
+        let ok = try frame.including(["s": try PaperTemplate(text: "{{tableref:f}}\n{{table:s.t}}\n", source: "s.json")])
+        XCTAssertEqual(try PaperAssembler.fill(ok, content).numbering.tables, ["f", "s.t"])
+        XCTAssertThrowsError(try frame.including([:])) { error in
+            XCTAssertEqual(error as? TemplateError, .unknownSection(source: "frame.md", line: 3, name: "s", available: []))
+        }
+        XCTAssertThrowsError(try frame.including(["s": section, "other": section])) { error in
+            XCTAssertEqual(error as? TemplateError, .sectionNotIncluded(source: "frame.md", name: "other"))
+        }
+    }
+
+    /// The section step fills values and keeps numbering placeholders for build-paper;
+    /// a block the section does not provide is an error.
+    func testSectionFillerKeepsNumberingPlaceholders() throws {
+        let template = try PaperTemplate(text: "x = {{x}}; {{figref:s.f}}, {{tableref:validation}}\n{{figure:s.f}}\n", source: "s.md")
+        XCTAssertEqual(
+            try SectionFiller.fill(template, values: ["x": "1"], blocks: ["s.f"]),
+            "x = 1; {{figref:s.f}}, {{tableref:validation}}\n{{figure:s.f}}\n")
+        XCTAssertThrowsError(try SectionFiller.fill(template, values: ["x": "1"], blocks: [])) { error in
+            guard case .unknownPlaceholder(_, 2, "figure:s.f", _)? = error as? TemplateError else { return XCTFail("\(error)") }
         }
     }
 

@@ -37,10 +37,10 @@ final class ShardingTests: XCTestCase {
         stages["e23-x"] = stage("mittra-e23-exponents", inputs: ["data/xor.h5", "e23.h5"], outputs: ["e23-x.h5"], changes: .object(["ensembles": .string("e23.h5")]))
         stages["whole"] = stage(
             "mittra-aggregate", inputs: ["e1-x.h5", "e23-x.h5"], outputs: ["whole.h5"],
-            changes: .object(["e1": .string("e1-x.h5"), "e23": .string("e23-x.h5")]))
+            changes: .object(["learningRateSweep": .string("e1-x.h5"), "activationStudy": .string("e23-x.h5")]))
         stages["sharded"] = stage(
             "mittra-aggregate", inputs: ["e1-s1-x.h5", "e1-s0-x.h5", "e23-x.h5"], outputs: ["sharded.h5"],
-            changes: .object(["e1": .array([.string("e1-s1-x.h5"), .string("e1-s0-x.h5")]), "e23": .string("e23-x.h5")]))
+            changes: .object(["learningRateSweep": .array([.string("e1-s1-x.h5"), .string("e1-s0-x.h5")]), "activationStudy": .string("e23-x.h5")]))
         let spec = JSONValue.object([
             "formatVersion": .int(1), "profiles": .object(["default": .object(["root": .string(".")])]),
             "experiments": real["experiments"]!, "stages": .object(stages),
@@ -52,11 +52,12 @@ final class ShardingTests: XCTestCase {
 
         let whole = try HDF5File.open(project.path + "/whole.h5")
         let sharded = try HDF5File.open(project.path + "/sharded.h5")
-        let names = try whole.root.openGroup("e1").memberNames()
+        let group = "learning_rate_sweep"
+        let names = try whole.root.openGroup(group).memberNames()
         XCTAssertTrue(names.contains("mean"))
         for name in names {
-            let a = try whole.root.openGroup("e1").dataset(name)
-            let b = try sharded.root.openGroup("e1").dataset(name)
+            let a = try whole.root.openGroup(group).dataset(name)
+            let b = try sharded.root.openGroup(group).dataset(name)
             XCTAssertEqual(a.shape, b.shape, name)
             if a.elementType == .float64 {
                 XCTAssertEqual(try a.read(as: Double.self).values.map(\.bitPattern), try b.read(as: Double.self).values.map(\.bitPattern), name)

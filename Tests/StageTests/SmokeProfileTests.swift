@@ -9,10 +9,10 @@ import XCTest
 /// every stage runs, reruns are no-ops, and the outputs are byte-identical whatever the
 /// number of threads.
 final class SmokeProfileTests: XCTestCase {
-    /// A scratch project holding copies of pipeline.json and the paper template.
+    /// A scratch project holding copies of pipeline.json and the paper templates.
     func project() throws -> TemporaryDirectory {
         let directory = TemporaryDirectory("smoke")
-        for file in ["pipeline.json", "paper/template.md"] {
+        for file in ["pipeline.json", "paper/template.md", "paper/sections/mittra.md"] {
             let source = TestLocations.packageRoot + "/" + file
             guard FileManager.default.fileExists(atPath: source) else { continue }
             try directory.write(file, try String(contentsOfFile: source, encoding: .utf8))

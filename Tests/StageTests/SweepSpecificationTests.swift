@@ -1,7 +1,6 @@
 import Foundation
 import Provenance
 import StageKit
-@testable import AggregateStage
 import NumericsCore
 import TrainingStage
 import XCTest
@@ -82,14 +81,5 @@ final class SweepSpecificationTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("stages.t.parameters.neighbours"), "\(error)")
         }
         XCTAssertThrowsError(try sweep(#", "shard": {"index": 3, "count": 3}"#))
-    }
-
-    func testOnsetInterpolatesInLogLearningRate() {
-        // λ = −1 at η = 1 and +1 at η = 100: the crossing is halfway in log10 η, at η = 10.
-        let (rate, kind) = onset(learningRates: [0.1, 1, 100], values: [-2, -1, 1])
-        XCTAssertEqual(kind, 0)
-        XCTAssertEqual(rate, 10, accuracy: 1e-9)
-        XCTAssertEqual(onset(learningRates: [1, 2], values: [1, 2]).1, 1)
-        XCTAssertEqual(onset(learningRates: [1, 2, 3], values: [-1, .nan, -2]).1, 2)
     }
 }

@@ -1,0 +1,40 @@
+import Plotting
+import ReportKit
+
+/// Late-window λ against η for every width (SCIENCE.md §2 E1: "for each activation (and
+/// architecture)"), one panel per activation.
+enum ArchitecturesFigure {
+    static func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
+        let sweep = results.sweep
+        let late = try sweep.seriesIndex(options.lateSeries)
+        let panels = sweep.activations.indices.map { a -> Panel in
+            var bands: [Layer] = []
+            var lines: [Layer] = []
+            for (w, width) in sweep.widths.enumerated() {
+                let (band, line) = FigureStyle.meanWithBand(
+                    x: sweep.learningRates, mean: sweep.lambda.mean.line(late, a, w),
+                    low: sweep.lambda.tLow.line(late, a, w), high: sweep.lambda.tHigh.line(late, a, w),
+                    label: Architecture.name(width), color: FigureStyle.color(w), marker: FigureStyle.marker(w),
+                    bandOpacity: FigureStyle.overlappingBandOpacity)
+                bands.append(band)
+                lines.append(line)
+            }
+            return Panel(
+                title: sweep.activations[a], xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "late-window λ (\(sweep.series[late].split(separator: "/")[0]))", unit: sweep.seriesUnits[late]),
+                layers: bands + [FigureStyle.zeroLine] + lines)
+        }
+        return PanelGrid.figure(
+            title: "Late-window λ vs learning rate for each architecture, mean and 95% CI over \(sweep.seedCount) seeds",
+            panels: panels)
+    }
+
+    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+        let sweep = results.sweep
+        let late = try sweep.seriesIndex(options.lateSeries)
+        let architectures = sweep.widths.map(Architecture.name).joined(separator: ", ")
+        return "Late-window λ (\(sweep.series[late]), \(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
+            + "against η for the architectures \(architectures), one panel per hidden activation; means over "
+            + "\(sweep.seedCount) seeds with 95 % Student-t bands; grey dashed: λ = 0."
+    }
+}

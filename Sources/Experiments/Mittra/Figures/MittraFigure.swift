@@ -1,0 +1,63 @@
+import Foundation
+import Plotting
+import ReportKit
+
+/// The figures of the Mittra experiments (SCIENCE.md §2, §5), one SVG file each; the
+/// raw value is the file name without `.svg` that pipeline.json declares.
+public enum MittraFigure: String, CaseIterable, Sendable {
+    /// The source paper's Fig. 4: λ vs η, early and late windows, onset marked.
+    case lyapunovVsLearningRate = "mittra-fig4-lyapunov-vs-lr"
+    /// Late-window λ vs η for every width.
+    case architectures = "mittra-fig4-architectures"
+    /// Every estimator's λ vs η on one axis.
+    case estimators = "mittra-estimators"
+    /// η × sharpness vs η with the GD stability limit and the chaos onset.
+    case edgeOfStability = "mittra-edge-of-stability"
+    /// The source paper's Fig. 5: λ vs final loss of many initial points.
+    case lyapunovVsLoss = "mittra-fig5-lyapunov-vs-loss"
+
+    /// The figure that a declared output path (`figures/<name>.svg`) names.
+    public init(declaredPath: String) throws {
+        let file = URL(fileURLWithPath: declaredPath).lastPathComponent
+        guard file.hasSuffix(".svg"), let figure = MittraFigure(rawValue: String(file.dropLast(4))) else {
+            throw FigureError.unknownFigure(declaredPath)
+        }
+        self = figure
+    }
+
+    /// The figure drawn from `results`.
+    public func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
+        switch self {
+        case .lyapunovVsLearningRate: return try LyapunovVsLearningRateFigure.figure(results, options)
+        case .architectures: return try ArchitecturesFigure.figure(results, options)
+        case .estimators: return try EstimatorsFigure.figure(results, options)
+        case .edgeOfStability: return try EdgeOfStabilityFigure.figure(results, options)
+        case .lyapunovVsLoss: return try LyapunovVsLossFigure.figure(results, options)
+        }
+    }
+
+    /// The caption the paper prints under the figure: what is drawn, with the numbers
+    /// (seeds, windows, architecture) taken from `results`; stored in the figure's `<desc>`.
+    public func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+        switch self {
+        case .lyapunovVsLearningRate: return try LyapunovVsLearningRateFigure.caption(results, options)
+        case .architectures: return try ArchitecturesFigure.caption(results, options)
+        case .estimators: return try EstimatorsFigure.caption(results, options)
+        case .edgeOfStability: return try EdgeOfStabilityFigure.caption(results, options)
+        case .lyapunovVsLoss: return try LyapunovVsLossFigure.caption(results, options)
+        }
+    }
+
+    /// The SVG document with its caption and `options` in `<desc>` and `provenance` (the
+    /// stage's, canonical JSON) in `<metadata>` (see ``ReportKit/FigureDocument``).
+    public func svg(_ results: MittraResults, _ options: FigureOptions, provenance: String) throws -> String {
+        try FigureDocument.svg(
+            try figure(results, options), caption: try caption(results, options), facts: options.facts, provenance: provenance)
+    }
+
+    /// The name under which the section template places the figure, e.g.
+    /// `mittra.fig4-lyapunov-vs-lr` for `mittra-fig4-lyapunov-vs-lr`.
+    public var placeholderName: String {
+        "mittra." + (rawValue.dropPrefix("mittra-") ?? rawValue)
+    }
+}

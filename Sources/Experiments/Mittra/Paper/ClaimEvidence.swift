@@ -1,0 +1,50 @@
+import ReportKit
+
+// The evidence sentences of the claims table and the verdict list: what each rule found,
+// with the numbers it was decided on.
+
+extension ChaosClaim {
+    /// One sentence per activation: where the chaotic cells are.
+    public func evidence(_ sweep: LearningRateSweep) -> String {
+        let sentences = findings.map { finding -> String in
+            guard finding.isChaotic else {
+                return "\(finding.activation): no chaotic cell (largest chaotic fraction "
+                    + "\(ReportNumber.significant(finding.largestChaoticFraction)))"
+            }
+            let rates = finding.chaoticCells.map { sweep.learningRates[$0.learningRate] }
+            let widths = Set(finding.chaoticCells.map(\.width)).sorted().map { Architecture.name(sweep.widths[$0]) }
+            let (low, high) = (rates.min() ?? .nan, rates.max() ?? .nan)
+            let range = low == high
+                ? "at η ≈ \(ReportNumber.significant(low))"
+                : "η from \(ReportNumber.significant(low)) to \(ReportNumber.significant(high))"
+            let cells = finding.chaoticCells.count == 1 ? "1 chaotic cell" : "\(finding.chaoticCells.count) chaotic cells"
+            return "\(finding.activation): \(cells), \(range) (\(PaperText.list(widths)))"
+        }
+        var text = sentences.joined(separator: "; ") + "."
+        if let relu {
+            text += " ReLU at the largest η (\(ReportNumber.exact(relu.learningRate))): late λ = "
+                + PaperText.withInterval(relu.mean, relu.low, relu.high) + ", "
+                + (relu.containsZero ? "consistent with λ = 0." : "not consistent with λ = 0.")
+        }
+        return text
+    }
+}
+
+extension RankingClaim {
+    /// The pooled correlation and the best activations.
+    public func evidence(_ ranking: ActivationRanking) -> String {
+        "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (`\(ranking.rankSeries)`): "
+            + "\(lowestLambda ?? ReportNumber.missing); lowest mean final loss: \(lowestLoss ?? ReportNumber.missing)."
+    }
+}
+
+extension InitialWeightClaim {
+    /// The filtered Pearson r per activation and whether the rule holds.
+    public func evidence(_ study: InitialWeightStudy) -> String {
+        study.activations.indices.map { a in
+            let r = study.pearson(activation: a, filter: InitialWeightStudy.iqrFiltered)
+            return "\(study.activations[a]): r = \(ReportNumber.significant(r.coefficient)) "
+                + "(p = \(ReportNumber.significant(r.pValue))) — \(holds[a] ? "holds" : "does not hold")"
+        }.joined(separator: "; ") + "."
+    }
+}

@@ -1,0 +1,33 @@
+import ReportKit
+
+/// E3's correlations between λ and final loss (SCIENCE.md §2 E3): per activation and
+/// filter, Pearson r and Spearman ρ with p-values and bootstrap intervals, the fitted
+/// slope, and the claim-3 rule on the filtered set.
+enum CorrelationTable {
+    static func make(_ study: InitialWeightStudy, _ claim: InitialWeightClaim, aggregate: AggregateFile) -> PaperTable {
+        let header = ["activation", "starts", "n", "Pearson r [95% bootstrap CI]", "p (r)", "Spearman ρ [95% bootstrap CI]",
+                      "p (ρ)", "slope ± s.e.", "claim 3 rule"]
+        var rows: [[String]] = []
+        for a in study.activations.indices {
+            for f in study.filters.indices {
+                let r = study.pearson(activation: a, filter: f)
+                let rho = study.spearman(activation: a, filter: f)
+                let slope = study.fit[a, f, 1]
+                let error = study.fit[a, f, 2]
+                rows.append([
+                    study.activations[a], study.filters[f], ReportNumber.whole(r.count),
+                    "\(ReportNumber.significant(r.coefficient)) \(ReportNumber.interval(r.bootLow, r.bootHigh))",
+                    ReportNumber.significant(r.pValue),
+                    "\(ReportNumber.significant(rho.coefficient)) \(ReportNumber.interval(rho.bootLow, rho.bootHigh))",
+                    ReportNumber.significant(rho.pValue),
+                    "\(ReportNumber.significant(slope)) ± \(ReportNumber.significant(error))",
+                    f == InitialWeightStudy.iqrFiltered ? (claim.holds[a] ? "holds" : "does not hold") : "—",
+                ])
+            }
+        }
+        let caption = "Correlation between λ (`\(study.series)`, \(study.unit)) at the start and the final loss, per "
+            + "activation, over all starts and over the starts whose initial loss lies in the inter-quartile range. "
+            + "Slope: least-squares slope of final loss on λ with its standard error."
+        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(InitialWeightStudy.groupName)])
+    }
+}

@@ -1,0 +1,31 @@
+import ReportKit
+
+/// Chaos onset against the edge of stability (SCIENCE.md §5): per activation and
+/// architecture, the η at which η × sharpness first reaches the GD stability limit 2,
+/// the onset η of the late-window λ (see ``LearningRateSweep/chaosThreshold``), and their ratio.
+enum EdgeOfStabilityTable {
+    static func make(_ sweep: LearningRateSweep, options: FigureOptions, aggregate: AggregateFile) throws -> PaperTable {
+        let late = try sweep.seriesIndex(options.lateSeries)
+        let limit = ReportNumber.whole(LearningRateSweep.stabilityLimit)
+        let header = ["activation", "network", "η at η·S = \(limit)", "onset η (\(sweep.onsetCondition))", "onset η ÷ edge-of-stability η"]
+        var rows: [[String]] = []
+        for a in sweep.activations.indices {
+            for (w, width) in sweep.widths.enumerated() {
+                let edge = EdgeOfStability.firstCrossing(sweep.sharpnessTimesLearningRate.line(a, w), sweep.learningRates, limit: LearningRateSweep.stabilityLimit)
+                let onset = sweep.onsetLearningRate[late, a, w]
+                rows.append([
+                    sweep.activations[a], Architecture.name(width),
+                    edge.isFinite ? "η ≈ \(ReportNumber.significant(edge))" : "never on the grid",
+                    ChaosTable.onsetText(sweep, series: late, activation: a, width: w),
+                    ReportNumber.significant(onset / edge),
+                ])
+            }
+        }
+        let caption = "Chaos onset and the edge of stability. η·S = \(limit): the η at which η times the sharpness S (top "
+            + "Hessian eigenvalue at the last step, mean over \(ReportNumber.count(sweep.seedCount)) seeds) first reaches \(limit), "
+            + "the stability limit of GD (interpolated linearly in log η). Onset η: where the lower end of the 95 % interval of "
+            + "the late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) "
+            + "nats/step. A ratio near 1 puts the onset at the edge of stability."
+        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
+    }
+}

@@ -1,0 +1,114 @@
+import ReportKit
+
+/// The inline placeholders of the Mittra section computed from aggregate.h5 and the
+/// claims: `e1.*`, `e2.*`, `e3.*`, `mittra.claim1.*` … `mittra.claims.*`, `rules.*`
+/// (listed in paper/README.md).
+enum ResultValues {
+    static func e1(_ sweep: LearningRateSweep, options: FigureOptions, claim: ChaosClaim) throws -> [String: String] {
+        let late = try sweep.seriesIndex(options.lateSeries)
+        var estimators: [String] = []
+        for name in sweep.series {
+            let estimator = String(name.split(separator: "/")[0])
+            if !estimators.contains(estimator) { estimators.append(estimator) }
+        }
+        var values: [String: String] = [
+            "e1.activations": PaperText.list(sweep.activations),
+            "e1.architectures": PaperText.list(sweep.widths.map(Architecture.name)),
+            "e1.seeds": ReportNumber.count(sweep.seedCount),
+            "e1.lr.min": ReportNumber.exact(sweep.learningRates.first ?? .nan),
+            "e1.lr.max": ReportNumber.exact(sweep.learningRates.last ?? .nan),
+            "e1.lr.count": ReportNumber.count(sweep.learningRates.count),
+            "e1.chaos-threshold": ReportNumber.exact(sweep.chaosThreshold),
+            "e1.window.early": sweep.steps(of: .early),
+            "e1.window.late": sweep.steps(of: .late),
+            "e1.series": PaperText.list(sweep.series.map(PaperText.code)),
+            "e1.estimators": PaperText.list(estimators.map(PaperText.code)),
+            "e1.late-series": PaperText.code(options.lateSeries),
+            "e1.early-series": PaperText.code(options.earlySeries),
+            "e1.figure-network": Architecture.name(options.width),
+            "e1.stability-limit": ReportNumber.whole(LearningRateSweep.stabilityLimit),
+            "e1.spearman": PaperText.correlation("ρ", sweep.lossLambdaSpearman),
+            "e1.chaotic-activations": PaperText.list(claim.findings.filter(\.isChaotic).map(\.activation)),
+            "e1.non-chaotic-activations": PaperText.list(claim.findings.filter { !$0.isChaotic }.map(\.activation)),
+        ]
+        let w = try sweep.widthIndex(options.width)
+        for (a, activation) in sweep.activations.enumerated() {
+            values["e1.onset.\(activation)"] = ChaosTable.onsetText(sweep, series: late, activation: a, width: w)
+        }
+        values["e1.onsets"] = sweep.activations.indices.map {
+            "\(sweep.activations[$0]): \(ChaosTable.onsetText(sweep, series: late, activation: $0, width: w))"
+        }.joined(separator: "; ")
+        return values
+    }
+
+    static func e2(_ ranking: ActivationRanking, claim: RankingClaim) -> [String: String] {
+        var values: [String: String] = [
+            "e2.network": Architecture.name(ranking.width),
+            "e2.lr": ReportNumber.exact(ranking.learningRate),
+            "e2.momentum": ReportNumber.exact(ranking.momentum),
+            "e2.steps": ReportNumber.count(ranking.steps),
+            "e2.seeds": ReportNumber.count(ranking.seedCount),
+            "e2.series": PaperText.code(ranking.rankSeries),
+            "e2.all-series": PaperText.list(ranking.series.map(PaperText.code)),
+            "e2.unit": ranking.seriesUnits[ranking.ranked],
+            "e2.spearman": PaperText.correlation("ρ", ranking.rankSpearman),
+            "e2.lowest-lambda": claim.lowestLambda ?? ReportNumber.missing,
+            "e2.lowest-loss": claim.lowestLoss ?? ReportNumber.missing,
+        ]
+        for (a, activation) in ranking.activations.enumerated() {
+            values["e2.lambda.\(activation)"] = PaperText.withInterval(
+                ranking.lambda.mean[ranking.ranked, a], ranking.lambda.tLow[ranking.ranked, a], ranking.lambda.tHigh[ranking.ranked, a])
+            values["e2.loss.\(activation)"] = PaperText.withInterval(
+                ranking.finalLossMean[a], ranking.finalLossLow[a], ranking.finalLossHigh[a])
+        }
+        values["e2.lambdas"] = ranking.activations.map { "\($0) \(values["e2.lambda.\($0)"] ?? "")" }.joined(separator: "; ")
+        values["e2.losses"] = ranking.activations.map { "\($0) \(values["e2.loss.\($0)"] ?? "")" }.joined(separator: "; ")
+        return values
+    }
+
+    static func e3(_ study: InitialWeightStudy) -> [String: String] {
+        let counts = study.activations.indices.map { a in study.lambda.line(a).filter(\.isFinite).count }
+        let insideCounts = study.activations.indices.map { a in study.inIQR.line(a).filter { $0 != 0 }.count }
+        var values: [String: String] = [
+            "e3.series": PaperText.code(study.series),
+            "e3.unit": study.unit,
+            "e3.starts": Set(counts).count == 1 ? ReportNumber.count(counts[0]) : PaperText.list(counts.map(ReportNumber.count)),
+            "e3.iqr-starts": Set(insideCounts).count == 1
+                ? ReportNumber.count(insideCounts[0]) : PaperText.list(insideCounts.map(ReportNumber.count)),
+        ]
+        for (a, activation) in study.activations.enumerated() {
+            let (all, iqr) = (InitialWeightStudy.allStarts, InitialWeightStudy.iqrFiltered)
+            values["e3.r.\(activation)"] = PaperText.correlation("r", study.pearson(activation: a, filter: iqr))
+            values["e3.rho.\(activation)"] = PaperText.correlation("ρ", study.spearman(activation: a, filter: iqr))
+            values["e3.r-all.\(activation)"] = PaperText.correlation("r", study.pearson(activation: a, filter: all))
+            values["e3.rho-all.\(activation)"] = PaperText.correlation("ρ", study.spearman(activation: a, filter: all))
+        }
+        values["e3.filtered-r"] = study.activations.map { "\($0) \(values["e3.r.\($0)"] ?? "")" }.joined(separator: "; ")
+        values["e3.filtered-rho"] = study.activations.map { "\($0) \(values["e3.rho.\($0)"] ?? "")" }.joined(separator: "; ")
+        return values
+    }
+
+    static func claims(_ assessment: ClaimsAssessment, _ results: MittraResults) -> [String: String] {
+        let verdicts = assessment.verdictList
+        func claims(_ verdict: Verdict) -> String {
+            PaperText.list(verdicts.indices.filter { verdicts[$0] == verdict }.map { "claim \($0 + 1)" })
+        }
+        let evidence = [
+            assessment.chaos.evidence(results.sweep), assessment.ranking.evidence(results.ranking),
+            assessment.initialWeights.evidence(results.initialWeights),
+        ]
+        var values: [String: String] = [
+            "mittra.claims.reproduced": claims(.reproduced),
+            "mittra.claims.partly-reproduced": claims(.partlyReproduced),
+            "mittra.claims.not-reproduced": claims(.notReproduced),
+            "rules.significance": ReportNumber.exact(assessment.rules.significanceLevel),
+            "rules.chaotic-fraction": ReportNumber.exact(assessment.rules.chaoticFraction),
+        ]
+        for (index, name) in ClaimsAssessment.claimNames.enumerated() {
+            values[name + ".verdict"] = verdicts[index].rawValue
+            values[name + ".rule"] = assessment.rule(index + 1)
+            values[name + ".evidence"] = evidence[index]
+        }
+        return values
+    }
+}

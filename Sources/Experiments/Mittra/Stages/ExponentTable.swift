@@ -1,0 +1,104 @@
+import HDF5
+import StageKit
+
+/// Exponents files (written by `estimate-exponents`) read into columns. Several files
+/// (shards of one sweep) are merged: rows are ordered by their global configuration
+/// index, so a sharded sweep aggregates to the same numbers as an unsharded one.
+struct ExponentTable {
+    /// One configuration's estimates and training outcome.
+    struct Row {
+        var index: Int
+        var activation: String
+        var width: Int
+        var learningRate: Double
+        var seedIndex: Int
+        /// One estimate per series (see `series`).
+        var estimates: [Double]
+        var initialLoss: Double
+        var finalLoss: Double
+        var lossStillFalling: Bool
+        var diverged: Bool
+        var sharpnessTimesLearningRate: Double
+    }
+
+    /// Rows in order of their global configuration index.
+    var rows: [Row]
+    var series: [String]
+    var units: [String]
+    /// Gradient-equivalent evaluations per estimate, per series (deterministic cost).
+    var costs: [Int64]
+    var windows: [Int64]
+    var momentum: Double
+
+    init(paths: [String]) throws {
+        guard let first = paths.first else {
+            throw StageError.usage("the aggregate task needs at least one exponents file for each of learningRateSweep and activationStudy")
+        }
+        var merged = try ExponentTable(path: first)
+        for path in paths.dropFirst() {
+            let shard = try ExponentTable(path: path)
+            guard shard.series == merged.series, shard.windows == merged.windows, shard.momentum == merged.momentum else {
+                throw StageError.invalidInput(path: path, reason: "it is not a shard of the same sweep as \(first) (series, windows or momentum differ)")
+            }
+            merged.rows += shard.rows
+        }
+        guard Set(merged.rows.map(\.index)).count == merged.rows.count else {
+            throw StageError.invalidInput(path: paths.joined(separator: ", "), reason: "two shards hold the same configuration")
+        }
+        merged.rows.sort { $0.index < $1.index }
+        self = merged
+    }
+
+    private init(path: String) throws {
+        let file = try HDF5File.open(path)
+        defer { try? file.close() }
+        let root = try file.root
+        let table = try root.openGroup("configurations")
+        let indices = try table.readDataset("index", as: Int64.self).values
+        let activations = try table.readStrings("activation").values
+        let widths = try table.readDataset("width", as: Int64.self).values
+        let learningRates = try table.readDataset("learning_rate", as: Double.self).values
+        let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
+        let exponents = try root.openGroup("exponents")
+        guard case .strings(let series) = try exponents.attribute("series"), case .strings(let units) = try exponents.attribute("units"),
+            case .ints(let windows) = try root.attribute("windows"), case .double(let momentum) = try root.attribute("momentum")
+        else {
+            throw StageError.invalidInput(path: path, reason: "the attributes series/units/windows/momentum are missing")
+        }
+        self.series = series
+        self.units = units
+        if case .ints(let costs) = try exponents.attribute("cost_gradient_evaluations") { self.costs = costs } else { costs = [] }
+        self.windows = windows
+        self.momentum = momentum
+        let estimates = try exponents.readDataset("estimate", as: Double.self).values
+        let training = try root.openGroup("training")
+        let initialLoss = try training.readDataset("initial_loss", as: Double.self).values
+        let finalLoss = try training.readDataset("final_loss", as: Double.self).values
+        let falling = try training.readDataset("loss_still_falling", as: Int64.self).values
+        let divergence = try training.readDataset("divergence_step", as: Int64.self).values
+        let sharpness = try root.openGroup("sharpness").readDataset("times_learning_rate", as: Double.self).values
+        rows = indices.indices.map { row in
+            Row(
+                index: Int(indices[row]), activation: activations[row], width: Int(widths[row]),
+                learningRate: learningRates[row], seedIndex: Int(seedIndices[row]),
+                estimates: Array(estimates[(row * series.count)..<((row + 1) * series.count)]),
+                initialLoss: initialLoss[row], finalLoss: finalLoss[row], lossStillFalling: falling[row] != 0,
+                diverged: divergence[row] >= 0, sharpnessTimesLearningRate: sharpness[row])
+        }
+    }
+
+    /// The column of `name`, or a clear error naming the series that exist.
+    func seriesIndex(_ name: String, path: String) throws -> Int {
+        guard let index = series.firstIndex(of: name) else {
+            throw StageError.parameter(path: path, message: "names series '\(name)', which the exponents file does not have (it has: \(series.joined(separator: ", ")))")
+        }
+        return index
+    }
+
+    /// Activations in order of first appearance.
+    var activationOrder: [String] {
+        var seen: [String] = []
+        for row in rows where !seen.contains(row.activation) { seen.append(row.activation) }
+        return seen
+    }
+}

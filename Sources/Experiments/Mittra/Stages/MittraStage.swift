@@ -1,0 +1,50 @@
+import StageKit
+
+/// The stage entry point of the `mittra` executable: the parameter `task` chooses what
+/// the stage does (`aggregate`, `figures` or `section`); every other parameter belongs to
+/// that task's settings.
+public enum MittraStage {
+    /// The tasks and what runs them.
+    public static let tasks: [String: @Sendable (StageContext) throws -> Void] = [
+        "aggregate": AggregateTask.run, "figures": FiguresTask.run, "section": SectionTask.run,
+    ]
+
+    /// The declared parameters of `mittra`, by task.
+    public static let schema: ParameterSchema = {
+        let files = ParameterType.either([.string(), .array(.string())])
+        return ParameterSchema([], variants: (key: "task", cases: [
+            "aggregate": [
+                ParameterField("learningRateSweep", files, "E1 exponents file, or the list of its shards"),
+                ParameterField("activationStudy", files, "E2/E3 exponents file, or the list of its shards"),
+                ParameterField("bootstrapResamples", .integer(atLeast: 100), "percentile-bootstrap resamples"),
+                ParameterField("bandPoints", .integer(atLeast: 2), "points of each regression band"),
+                ParameterField("chaosSeries", .string(), "the λ series that decides chaos (estimator/window)"),
+                ParameterField("chaosThreshold", .number, "λ above this (nats/step) counts as positive"),
+                ParameterField("rankSeries", .string(), "the λ series of the claim-2 rank correlation"),
+                ParameterField("initialWeightSeries", .string(), "the λ series of claim 3"),
+            ],
+            "figures": [
+                ParameterField("width", .integer(atLeast: 1), default: .int(Int64(FigureOptions.defaultWidth)), "hidden width of the networks of Fig. 4"),
+                ParameterField("earlySeries", .string(), default: .string(FigureOptions.defaultEarlySeries), "λ series of the early window"),
+                ParameterField("lateSeries", .string(), default: .string(FigureOptions.defaultLateSeries), "λ series of the late window"),
+            ],
+            "section": [
+                ParameterField("sourceValues", .json, "numbers quoted from the source paper and its code (printed as quoted)"),
+                ParameterField("verdictRules", .object([
+                    ParameterField("significanceLevel", .number, default: .double(VerdictRules.defaultSignificanceLevel), "α of every test"),
+                    ParameterField("chaoticFraction", .number, default: .double(VerdictRules.defaultChaoticFraction),
+                                   "a cell is chaotic when more than this fraction of its seeds is"),
+                ]), default: .object([
+                    "significanceLevel": .double(VerdictRules.defaultSignificanceLevel),
+                    "chaoticFraction": .double(VerdictRules.defaultChaoticFraction),
+                ]), "the verdict rules, fixed in advance"),
+            ],
+        ]))
+    }()
+
+    /// Runs the task named by the parameter `task`.
+    public static func run(_ context: StageContext) throws {
+        let task = try context.parameters.string("task", oneOf: tasks.keys.sorted())
+        try tasks[task]?(context)
+    }
+}

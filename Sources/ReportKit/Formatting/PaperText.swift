@@ -1,0 +1,39 @@
+/// Small text helpers shared by the paper's generated parts, all on top of
+/// ``ReportNumber`` so that every number in the paper is written one way.
+public enum PaperText {
+    /// A measured value with its 95% interval: "−0.01234 [−0.01300, −0.01170]".
+    public static func withInterval(_ mean: Double, _ low: Double, _ high: Double) -> String {
+        "\(ReportNumber.significant(mean)) \(ReportNumber.interval(low, high))"
+    }
+
+    /// A correlation with p-value and bootstrap interval: "ρ = 0.4100 (p = 0.003000, 95% bootstrap CI [0.2100, 0.5600])".
+    public static func correlation(_ symbol: String, _ value: CorrelationSummary) -> String {
+        "\(symbol) = \(ReportNumber.significant(value.coefficient)) (p = \(ReportNumber.significant(value.pValue)), "
+            + "95 % bootstrap CI \(ReportNumber.interval(value.bootLow, value.bootHigh)))"
+    }
+
+    /// "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return "none"
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    /// Inline code.
+    public static func code(_ text: String) -> String { "`\(text)`" }
+
+    /// "1st", "2nd", "3rd", "4th" … for ranks.
+    public static func ordinal(_ rank: Int) -> String {
+        let suffix: String
+        switch (rank % 10, rank % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(rank)\(suffix)"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Ink
+
+/// The self-contained HTML paper: the Markdown body converted by Ink, the figures inlined
+/// as `data:image/svg+xml;base64` URIs, a small embedded style sheet, no external
+/// resources, and the provenance comment in the head.
+public enum HTMLDocument {
+    /// The style sheet: readable measure, tables that scroll instead of overflowing,
+    /// hashes that wrap.
+    static let styleSheet = """
+        body { margin: 0; background: #fff; color: #1a1a1a; font: 16px/1.55 "DejaVu Serif", Georgia, serif; }
+        main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        h1, h2, h3 { font-family: "DejaVu Sans", Arial, sans-serif; line-height: 1.25; }
+        h1 { font-size: 1.7rem; } h2 { font-size: 1.3rem; margin-top: 2.2rem; } h3 { font-size: 1.1rem; }
+        p, li { hyphens: auto; }
+        img { display: block; max-width: 100%; height: auto; margin: 1.5rem auto 0.5rem; }
+        table { display: block; overflow-x: auto; border-collapse: collapse; margin: 0.75rem 0 1.5rem; font-size: 0.82rem; }
+        th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+        thead th { background: #f0f0f0; }
+        code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+        """
+
+    /// The document for `markdown` (the body without the provenance comment), with
+    /// `figures` mapping each image link of the body to the SVG text to inline.
+    public static func make(title: String, markdown: String, figures: [String: String], provenanceComment: String) -> String {
+        var parser = MarkdownParser()
+        parser.addModifier(Modifier(target: .images) { html, markdown in
+            guard let open = markdown.range(of: "]("), let close = markdown.range(of: ")", options: .backwards),
+                open.upperBound <= close.lowerBound, let svg = figures[String(markdown[open.upperBound..<close.lowerBound])]
+            else { return html }
+            let uri = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
+            let alt = String(markdown.dropFirst(2).prefix { $0 != "]" })
+            return "<img src=\"\(uri)\" alt=\"\(escape(alt))\"/>"
+        })
+        let body = parser.html(from: markdown)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            \(provenanceComment)
+            <style>
+            \(styleSheet)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Text escaped for HTML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,38 @@
+/// Everything the template can ask for, computed before it is filled: inline values,
+/// tables, figures, and the provenance appendix (which needs the numbering).
+public struct PaperContent {
+    /// Empty content.
+    public init() {}
+
+    /// `{{name}}` → text.
+    public var inline: [String: String] = [:]
+    /// `{{table:name}}` → table.
+    public var tables: [String: PaperTable] = [:]
+    /// `{{figure:name}}` → figure.
+    public var figures: [String: PaperFigure] = [:]
+    /// The relative path from the paper's directory to each figure file, by name.
+    public var figureLinks: [String: String] = [:]
+    /// `{{appendix.provenance}}` for a given numbering.
+    public var appendix: (Numbering) -> String = { _ in "" }
+
+    /// The name of the appendix placeholder.
+    public static let appendixName = "appendix.provenance"
+
+    /// Every placeholder name the content can fill, sorted.
+    public var knownNames: [String] {
+        var names = Array(inline.keys)
+        names += tables.keys.flatMap { ["table:\($0)", "tableref:\($0)"] }
+        names += figures.keys.flatMap { ["figure:\($0)", "figref:\($0)"] }
+        names.append(Self.appendixName)
+        return names.sorted()
+    }
+
+    /// Adds `values`, refusing a name that is already taken (two generators must not
+    /// silently shadow each other).
+    public mutating func add(_ values: [String: String]) throws {
+        for name in values.keys.sorted() {
+            guard inline[name] == nil else { throw TemplateError.duplicatePlaceholder(name) }
+            inline[name] = values[name]
+        }
+    }
+}
