@@ -7,7 +7,7 @@ PIPELINE    := .build/release/pipeline
 PROFILE     ?= default
 JOBS        ?= $(shell nproc)
 
-.PHONY: paper test test-cluster smoke build deps status verify bench clean
+.PHONY: paper test test-cluster smoke build deps status verify bench bench-peers cluster-venv clean
 
 paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
@@ -38,6 +38,15 @@ bench: build
 	.build/release/bench xor-ensemble --threads 1
 	.build/release/bench xor-ensemble --threads 2
 	.build/release/bench mlp-fullbatch --threads 1
+	.build/release/bench fashion-ensemble --threads 2
+
+# The peers of the benchmarks (JAX, numpy; README "Speed"), pinned, in .venv-bench/.
+bench-peers:
+	@bash bench/peers/setup
+
+# Snakemake, its Slurm executor and the RO-Crate validators, pinned, in .venv-workflow/.
+cluster-venv:
+	@bash scripts/cluster/venv >/dev/null
 
 clean:
 	rm -rf .build out .pipeline-cache
