@@ -12,10 +12,13 @@ JOBS        ?= $(shell nproc)
 paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
 
+# Every test: the XCTest suite, then the generated Snakemake workflow on a one-node
+# Slurm cluster that the script starts and stops (it installs slurm-wlm and munge as root).
 test: build
 	swift test $(SWIFT_FLAGS) --disable-swift-testing
+	scripts/cluster/test-workflow
 
-# The generated Snakemake workflow on a one-node Slurm cluster (needs root; ~3.5 min).
+# Only the Slurm workflow test (~2–3.5 min).
 test-cluster: build
 	scripts/cluster/test-workflow
 
