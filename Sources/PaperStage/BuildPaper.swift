@@ -44,10 +44,11 @@ public enum BuildPaper {
         for output in outputs {
             let text: String
             if output.declaredPath.hasSuffix(".md") {
-                text = comment + "\n\n" + built.markdown
+                text = comment + "\n\n" + ValueMarkers.strip(built.markdown)
             } else {
                 text = HTMLDocument.make(
-                    title: built.title, markdown: built.markdown, figures: built.figuresByLink, provenanceComment: comment)
+                    title: built.title, markdown: built.markdown, figures: built.figuresByLink, provenanceComment: comment,
+                    figureRecords: built.figureRecords, valueSources: built.valueSources)
             }
             try AtomicFile.write(Data(text.utf8), to: output.temporaryPath)
         }
@@ -62,6 +63,10 @@ public enum BuildPaper {
         var figuresByLink: [String: String]
         var verdicts: [String: String]
         var record: JSONValue
+        /// Image link → the figure's provenance record (pretty JSON), for paper.html.
+        var figureRecords: [String: String] = [:]
+        /// Where each marked value comes from, across all sections.
+        var valueSources: [String: ValueSource] = [:]
     }
 
     /// The inputs sorted by kind.
@@ -99,7 +104,9 @@ public enum BuildPaper {
         var sections: [String: PaperTemplate] = [:]
         var verdicts: [String: String] = [:]
         var shownBy: [String: (section: String, name: String)] = [:]
+        var valueSources: [String: ValueSource] = [:]
         for (input, bundle) in inputs.bundles {
+            valueSources.merge(bundle.valueSources ?? [:]) { first, _ in first }
             func unique<T>(_ kind: String, _ name: String, in existing: [String: T]) throws {
                 guard existing[name] == nil else {
                     throw SectionBundleError.collision(kind: kind, name: name, paths: [input.declaredPath])
@@ -125,6 +132,7 @@ public enum BuildPaper {
             }
         }
         var figuresByLink: [String: String] = [:]
+        var figureRecords: [String: String] = [:]
         for input in inputs.figures {
             guard let (_, name) = shownBy[input.declaredPath] else { throw PaperError.figureInNoSection(input.declaredPath) }
             let svg = try String(contentsOfFile: input.path, encoding: .utf8)
@@ -135,6 +143,7 @@ public enum BuildPaper {
             let link = RelativePath.from(directoryOf: paperDeclaredPath, to: input.declaredPath)
             content.figureLinks[name] = link
             figuresByLink[link] = svg
+            figureRecords[link] = content.figures[name]?.record?.prettyText
         }
 
         // The experiment-independent parts.
@@ -158,6 +167,8 @@ public enum BuildPaper {
         let frameText = try String(contentsOfFile: inputs.frame.path, encoding: .utf8)
         let template = try PaperTemplate(text: frameText, source: inputs.frame.declaredPath).including(sections)
         let (markdown, _) = try PaperAssembler.fill(template, content)
-        return Built(markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record)
+        return Built(
+            markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record,
+            figureRecords: figureRecords, valueSources: valueSources)
     }
 }

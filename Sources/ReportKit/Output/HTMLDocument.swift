@@ -18,11 +18,23 @@ public enum HTMLDocument {
         th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         thead th { background: #f0f0f0; }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+        .value.computed { border-bottom: 1px dotted #3a6ea5; cursor: help; }
+        .value.quoted { border-bottom: 1px dashed #a5583a; cursor: help; font-style: italic; }
+        .value.parameter { border-bottom: 1px dotted #777; cursor: help; }
+        details.provenance { font-size: 0.8rem; margin: 0 0 1.5rem; }
+        details.provenance pre { max-height: 20rem; overflow: auto; background: #f7f7f7; padding: 0.5rem; white-space: pre-wrap; }
         """
 
     /// The document for `markdown` (the body without the provenance comment), with
     /// `figures` mapping each image link of the body to the SVG text to inline.
-    public static func make(title: String, markdown: String, figures: [String: String], provenanceComment: String) -> String {
+    ///
+    /// `figureRecords` maps an image link to its provenance record (shown in a collapsed
+    /// block under the figure); `valueSources` gives the hover text of every value marked
+    /// by ``ValueMarkers`` (the markers are removed either way).
+    public static func make(
+        title: String, markdown: String, figures: [String: String], provenanceComment: String,
+        figureRecords: [String: String] = [:], valueSources: [String: ValueSource] = [:]
+    ) -> String {
         var parser = MarkdownParser()
         parser.addModifier(Modifier(target: .images) { html, markdown in
             guard let open = markdown.range(of: "]("), let close = markdown.range(of: ")", options: .backwards),
@@ -30,9 +42,13 @@ public enum HTMLDocument {
             else { return html }
             let uri = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
             let alt = String(markdown.dropFirst(2).prefix { $0 != "]" })
-            return "<img src=\"\(uri)\" alt=\"\(escape(alt))\"/>"
+            let link = String(markdown[open.upperBound..<close.lowerBound])
+            let record = figureRecords[link].map {
+                "<details class=\"provenance\"><summary>provenance of \(escape(link))</summary><pre>\(escape($0))</pre></details>"
+            } ?? ""
+            return "<img src=\"\(uri)\" alt=\"\(escape(ValueMarkers.strip(alt)))\"/>" + record
         })
-        let body = parser.html(from: markdown)
+        let body = ValueMarkers.html(parser.html(from: markdown), sources: valueSources)
         return """
             <!DOCTYPE html>
             <html lang="en">

@@ -32,12 +32,15 @@ public struct SectionBundle: Codable, Equatable, Sendable {
     public var verdicts: [String: String]
     /// The provenance of the stage that wrote the bundle.
     public var provenance: JSONValue?
+    /// Where each marked value of `markdown` comes from (``ValueMarkers`` key → source).
+    public var valueSources: [String: ValueSource]?
 
     /// Creates a bundle.
     public init(
         section: String, markdown: String, tables: [String: PaperTable], figures: [String: String],
-        verdicts: [String: String], provenance: JSONValue?
+        verdicts: [String: String], provenance: JSONValue?, valueSources: [String: ValueSource]? = nil
     ) {
+        self.valueSources = valueSources
         formatVersion = Self.currentFormatVersion
         self.section = section
         self.markdown = markdown

@@ -10,6 +10,18 @@ public enum SectionFiller {
     /// `blocks` (what the section itself provides); an inline placeholder without a value
     /// is an error naming the line and similar names.
     public static func fill(_ template: PaperTemplate, values: [String: String], blocks: Set<String>) throws -> String {
+        try fill(template, values: values, blocks: blocks, section: "", sources: { _ in nil }).markdown
+    }
+
+    /// As ``fill(_:values:blocks:)``, and every value whose placeholder has a source
+    /// (`sources(name)`) is wrapped in ``ValueMarkers`` under the key `section/name`; the
+    /// sources used are returned by key, for the bundle (`build-paper` shows them in
+    /// `paper.html` and strips the markers from `paper.md`).
+    public static func fill(
+        _ template: PaperTemplate, values: [String: String], blocks: Set<String>, section: String,
+        sources: (String) -> ValueSource?
+    ) throws -> (markdown: String, sources: [String: ValueSource]) {
+        var used: [String: ValueSource] = [:]
         var out = ""
         for segment in template.segments {
             switch segment {
@@ -17,7 +29,13 @@ public enum SectionFiller {
                 out += text
             case .placeholder(let name, let source, let line):
                 if let value = values[name] {
-                    out += value
+                    if let source = sources(name) {
+                        let key = section + "/" + name
+                        used[key] = source
+                        out += ValueMarkers.wrap(value, key: key)
+                    } else {
+                        out += value
+                    }
                 } else if numberingPrefixes.contains(where: name.hasPrefix) {
                     let block = name.dropPrefix("figure:") ?? name.dropPrefix("table:")
                     if let block, !blocks.contains(block) {
@@ -32,6 +50,6 @@ public enum SectionFiller {
                 }
             }
         }
-        return out
+        return (out, used)
     }
 }

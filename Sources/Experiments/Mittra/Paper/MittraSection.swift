@@ -86,8 +86,32 @@ public enum MittraSection {
         ]
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })
-        let markdown = try SectionFiller.fill(inputs.template, values: values, blocks: Set(tables.keys).union(figures.keys))
+        let (markdown, sources) = try SectionFiller.fill(
+            inputs.template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
+            sources: { valueSource(of: $0, inputs: inputs, stage: stage) })
         return SectionBundle(
-            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: assessment.verdicts, provenance: provenance)
+            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: assessment.verdicts, provenance: provenance,
+            valueSources: sources)
+    }
+
+    /// Where the value of placeholder `name` comes from: E1 values from
+    /// `/learning_rate_sweep`, E2 from `/activation_ranking`, E3 from `/initial_weights`,
+    /// claims from all three, `source.*` quoted from the source paper, `rules.*` a parameter.
+    static func valueSource(of name: String, inputs: Inputs, stage: String) -> ValueSource? {
+        let aggregate = inputs.aggregate
+        let parameters = "stages.\(stage).parameters"
+        if name.hasPrefix("e1.") { return .computed(aggregate.source("learning_rate_sweep")) }
+        if name.hasPrefix("e2.") { return .computed(aggregate.source("activation_ranking")) }
+        if name.hasPrefix("e3.") { return .computed(aggregate.source("initial_weights")) }
+        if name.hasPrefix("mittra.claim") {
+            return .computed(aggregate.source("learning_rate_sweep", "activation_ranking", "initial_weights"))
+        }
+        if name.hasPrefix("rules.") { return .parameter(parameters + ".verdictRules") }
+        if name.hasPrefix("source.") {
+            let citation: String
+            if case .string(let text)? = inputs.source.raw["citation"] { citation = text } else { citation = "the source paper" }
+            return .quoted(citation, jsonPath: parameters + ".sourceValues." + name.dropFirst("source.".count))
+        }
+        return nil
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import MittraExperiment
+import PaperStage
+import ReportKit
+import XCTest
+
+/// Numbers that link to their provenance: in paper.html every computed value carries the
+/// results file, the part of it and the file's SHA-256; quoted values say they are
+/// quoted; every figure carries its provenance record; paper.md stays clean.
+final class ValueLinkTests: XCTestCase {
+    func testHTMLValuesCarryTheirSourcesAndMarkdownStaysClean() throws {
+        let fixture = try ReportFixture()
+        let markdown = try fixture.buildPaper()
+        let html = try fixture.harness.read("paper/paper.html")
+        for marker in ["\u{E000}", "\u{E001}", "\u{E002}"] {
+            XCTAssertFalse(markdown.contains(marker), "paper.md has no value markers")
+            XCTAssertFalse(html.contains(marker), "paper.html has no value markers left")
+        }
+        let bundle = try fixture.buildSection()
+        let sources = try XCTUnwrap(bundle.valueSources)
+        XCTAssertFalse(sources.isEmpty)
+        let aggregate = try XCTUnwrap(sources.values.first { $0.kind == .computed })
+        XCTAssertEqual(aggregate.file, "data/mittra/aggregate.h5")
+        XCTAssertNotNil(aggregate.sha256)
+        XCTAssertTrue(html.contains("data-sha256=\"\(aggregate.sha256!)\""), "the file's hash is on the computed values")
+        XCTAssertTrue(html.contains("class=\"value quoted\""), "quoted values are marked as quoted")
+        let computedSpans = html.components(separatedBy: "class=\"value computed\"").count - 1
+        XCTAssertEqual(computedSpans, bundle.markdown.components(separatedBy: "\u{E000}mittra/e").count - 1
+            + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.claim").count - 1,
+            "every computed placeholder of the section is a linked value")
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"provenance\">").count - 1, ReportFixture.figureOutputs.count,
+                       "every figure carries its provenance record")
+    }
+
+    func testMarkersRoundTrip() {
+        let text = "λ = " + ValueMarkers.wrap("0.25 (0.1, 0.4)", key: "s/e1.x") + " nats"
+        XCTAssertEqual(ValueMarkers.strip(text), "λ = 0.25 (0.1, 0.4) nats")
+        let source = ValueSource.computed(PaperTable.Source(path: "data/a.h5", part: "/g", sha256: "ab"))
+        let html = ValueMarkers.html(text, sources: ["s/e1.x": source])
+        XCTAssertEqual(html, "λ = <span class=\"value computed\" title=\"computed from data/a.h5 /g (sha256 ab)\" data-file=\"data/a.h5\" data-part=\"/g\" data-sha256=\"ab\">0.25 (0.1, 0.4)</span> nats")
+    }
+}
