@@ -66,7 +66,9 @@ let package = Package(
         .target(name: "Plotting"),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // main.swift holds `@main`; with more than one file that needs -parse-as-library.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Stages: one module per stage (glue between numerics and files), one thin executable each.
         .target(name: "DataStage", dependencies: ["Datasets", "StageKit"]),
         .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage"]),

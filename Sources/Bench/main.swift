@@ -9,7 +9,8 @@ import NumericsCore
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks of the Networks training engine.",
-        subcommands: [XOREnsemble.self, MLPFullBatch.self])
+        subcommands: [XOREnsemble.self, MLPFullBatch.self,
+                      SpiralsBenchmark.self])
 }
 
 /// Reference workload of the brief: noisy XOR, 2-8-1 sigmoid/sigmoid, MSE, full-batch GD,
