@@ -20,6 +20,8 @@ struct SpiralsBenchmark: ParsableCommand {
     @Option(help: "Worker threads (one run: the result must not depend on it).") var threads = 1
     @Option(help: "Evaluate on the training and test sets every this many epochs.") var evaluationEpochs = 10
     @Option(help: "Root seed of data, initialization, batches and noise.") var seed: UInt64 = 5
+    @Option(help: "Replicas perturbed at t = 0 (E5's shape: 0; more to check thread-count independence).")
+    var replicas = 0
 
     func run() throws {
         let processStart = ContinuousClock.now
@@ -34,13 +36,13 @@ struct SpiralsBenchmark: ParsableCommand {
         let steps = epochs * stepsPerEpoch
         print("spirals: 2-100-1 relu/sigmoid BCE, m=500 (test 1000), minibatch 25 (\(stepsPerEpoch) steps/epoch), "
             + "\(epochs) epochs = \(steps) steps, optimizer=\(optimizer), evaluation every \(evaluationEpochs) epochs, "
-            + "threads=\(threads)")
+            + "replicas=\(replicas), threads=\(threads)")
         func train<O: Optimizer>(_ optimizer: O) throws -> (EnsembleResult, Double) {
             let configuration = EnsembleConfiguration(
                 architecture: architecture, trainingSet: training, testSet: test, optimizer: optimizer,
                 batches: batches, noiseKey: root.derive("noise"), stepCount: steps,
                 recordInterval: evaluationEpochs * stepsPerEpoch, initialParameters: initial,
-                replicas: ReplicaPlan(count: 0, law: .uniformOnWeights(halfWidth: 1e-8), key: root.derive("replicas")),
+                replicas: ReplicaPlan(count: replicas, law: .uniformOnWeights(halfWidth: 1e-8), key: root.derive("replicas")),
                 evaluatesTrainingSet: true)
             let start = ContinuousClock.now
             let result = try EnsembleTrainer.train(configuration, threadCount: threads)
