@@ -74,12 +74,11 @@ extension Workspace {
         }
         let scale = Double(m)
         if let gradient {
-            for p in 0..<parameterCount { gradient[p] = LaneSum.combine(gradientLanes + 8 * p) / scale }
+            LaneSum.combine(gradientLanes, count: parameterCount, dividedBy: scale, into: gradient)
         }
         for (k, product) in products.enumerated() {
             guard let productLanes else { break }
-            let lanes = productLanes + k * laneCount
-            for p in 0..<parameterCount { product[p] = LaneSum.combine(lanes + 8 * p) / scale }
+            LaneSum.combine(productLanes + k * laneCount, count: parameterCount, dividedBy: scale, into: product)
         }
         return PassResult(loss: LaneSum.combine(lossLanes) / scale, correct: correct)
     }
