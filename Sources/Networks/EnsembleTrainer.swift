@@ -178,8 +178,10 @@ struct EnsembleExecution<O: Optimizer> {
             }
         }
 
-        // Chunks: every run stores its states of the chunk; memory ≤ ~32 MB of them.
-        let chunkLength = max(1, min(max(stepCount, 1), 4_000_000 / max(1, runCount * parameterCount)))
+        // Chunks: every run stores its states of the chunk; memory ≤ ~32 MB of them, ≤ ~1 MB
+        // for a lone reference (it stores only its parameter steps, so long chunks buy nothing).
+        let snapshotBudget = storesEverySnapshot ? 4_000_000 : 131_072
+        let chunkLength = max(1, min(max(stepCount, 1), snapshotBudget / max(1, runCount * parameterCount)))
         let snapshots = SharedBuffer(count: runCount * (chunkLength + 1) * parameterCount, initialValue: Double.nan)
         defer { snapshots.free() }
         func storeSnapshot(run r: Int, slot: Int, state: RunState<O.State>) {
