@@ -17,11 +17,15 @@ let cpuFlags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
     .map { Set($0.split(separator: " ").map(String.init)) } ?? []
 let hasAVX512 = ["avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"].allSatisfy(cpuFlags.contains)
 let hasAVX2 = ["avx2", "fma"].allSatisfy(cpuFlags.contains)
+/// `-fno-math-errno` lets `squareRoot()` (C's `__builtin_sqrt` in the stdlib shims) be the
+/// plain IEEE square root that vectorizes (Adam's denominator); sqrt is correctly rounded
+/// either way, so only errno for negative inputs changes, never a result.
+let noMathErrno = ["-Xcc", "-fno-math-errno"]
 let vectorFlags: [SwiftSetting] =
     hasAVX512
     ? [.unsafeFlags(["-target-cpu", "skylake-avx512",
-                     "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "-prefer-256-bit"])]
-    : hasAVX2 ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+                     "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "-prefer-256-bit"] + noMathErrno)]
+    : hasAVX2 ? [.unsafeFlags(["-target-cpu", "haswell"] + noMathErrno)] : [.unsafeFlags(noMathErrno)]
 
 let package = Package(
     name: "ChaosPipeline",
@@ -72,7 +76,9 @@ let package = Package(
         .target(name: "Plotting"),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // main.swift holds `@main`; with more than one file that needs -parse-as-library.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Stages: one module per stage (glue between numerics and files), one thin executable each.
         .target(name: "DataStage", dependencies: ["Datasets", "StageKit"]),
         .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage"]),

@@ -51,12 +51,38 @@ public struct Adam: Optimizer, Hashable, Codable {
         let biasCorrection1 = 1.0 - pow(beta1, t)
         let biasCorrection2Root = (1.0 - pow(beta2, t)).squareRoot()
         let stepSize = learningRate / biasCorrection1
-        for p in 0..<parameters.count {
-            let g = state.gradient[p]
-            state.firstMoment[p] += (1.0 - beta1) * (g - state.firstMoment[p])
-            state.secondMoment[p] = beta2 * state.secondMoment[p] + (1.0 - beta2) * (g * g)
-            let denominator = state.secondMoment[p].squareRoot() / biasCorrection2Root + epsilon
-            parameters[p] -= stepSize * (state.firstMoment[p] / denominator)
+        let oneMinusBeta1 = 1.0 - beta1, beta2 = beta2, oneMinusBeta2 = 1.0 - beta2, epsilon = epsilon
+        // Eight parameters at a time in SIMD registers, then the rest one by one: every lane
+        // does the scalar IEEE operations in the same order (Swift does not fuse
+        // multiply-adds), so the bits are those of the plain elementwise loop.
+        let count = parameters.count
+        parameters.withUnsafeMutableBufferPointer { w in
+            state.firstMoment.withUnsafeMutableBufferPointer { m in
+                state.secondMoment.withUnsafeMutableBufferPointer { v in
+                    state.gradient.withUnsafeBufferPointer { gradient in
+                        let w = w.baseAddress!, m = m.baseAddress!, v = v.baseAddress!, g = gradient.baseAddress!
+                        var p = 0
+                        while p + 8 <= count {
+                            let gp = LaneSum.load(g + p)
+                            var mp = LaneSum.load(m + p), vp = LaneSum.load(v + p)
+                            mp += oneMinusBeta1 * (gp - mp)
+                            vp = beta2 * vp + oneMinusBeta2 * (gp * gp)
+                            let denominator = vp.squareRoot() / biasCorrection2Root + epsilon
+                            LaneSum.store(mp, m + p)
+                            LaneSum.store(vp, v + p)
+                            LaneSum.store(LaneSum.load(w + p) - stepSize * (mp / denominator), w + p)
+                            p += 8
+                        }
+                        while p < count {
+                            m[p] += oneMinusBeta1 * (g[p] - m[p])
+                            v[p] = beta2 * v[p] + oneMinusBeta2 * (g[p] * g[p])
+                            let denominator = v[p].squareRoot() / biasCorrection2Root + epsilon
+                            w[p] -= stepSize * (m[p] / denominator)
+                            p += 1
+                        }
+                    }
+                }
+            }
         }
         return loss
     }

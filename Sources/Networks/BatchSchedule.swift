@@ -39,6 +39,12 @@ public enum BatchSchedule: Sendable, Hashable {
         var permutation: [Int] = []
 
         mutating func indices(schedule: BatchSchedule, step: Int, sampleCount: Int) -> [Int]? {
+            positions(schedule: schedule, step: step, sampleCount: sampleCount).map { Array(permutation[$0]) }
+        }
+
+        /// Where step `step`'s sample indices lie in ``permutation`` (nil: all samples in
+        /// order), reshuffling only when the epoch changes; allocates nothing otherwise.
+        mutating func positions(schedule: BatchSchedule, step: Int, sampleCount: Int) -> Range<Int>? {
             guard case .shuffledMinibatches(let size, let key) = schedule else { return nil }
             let perEpoch = (sampleCount + size - 1) / size
             let epoch = step / perEpoch, position = step % perEpoch
@@ -48,7 +54,7 @@ public enum BatchSchedule: Sendable, Hashable {
                 self.epoch = epoch
             }
             let start = position * size
-            return Array(permutation[start..<min(start + size, sampleCount)])
+            return start..<min(start + size, sampleCount)
         }
     }
 }

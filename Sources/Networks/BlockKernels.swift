@@ -107,6 +107,35 @@ enum BlockKernels {
         weightLanes: UnsafeMutablePointer<Double>, biasLanes: UnsafeMutablePointer<Double>,
         blockWidth: Int, groups: Int
     ) {
+        if second == nil && inputCount <= 2 {
+            // Narrow inputs (e.g. a first layer on 2-D data): the bias and the one or two
+            // weight accumulators of row j in one pass over the groups, each lane still
+            // summed in increasing g.
+            for j in 0..<outputCount {
+                let d = deltas + j * blockWidth, lanes = weightLanes + 8 * j * inputCount
+                var bias = LaneSum.load(biasLanes + 8 * j)
+                var s0 = LaneSum.load(lanes)
+                if inputCount == 2 {
+                    var s1 = LaneSum.load(lanes + 8)
+                    for g in 0..<groups {
+                        let dv = LaneSum.load(d + 8 * g)
+                        bias += dv
+                        s0 += dv * LaneSum.load(activations + 8 * g)
+                        s1 += dv * LaneSum.load(activations + blockWidth + 8 * g)
+                    }
+                    LaneSum.store(s1, lanes + 8)
+                } else {
+                    for g in 0..<groups {
+                        let dv = LaneSum.load(d + 8 * g)
+                        bias += dv
+                        s0 += dv * LaneSum.load(activations + 8 * g)
+                    }
+                }
+                LaneSum.store(s0, lanes)
+                LaneSum.store(bias, biasLanes + 8 * j)
+            }
+            return
+        }
         for j in 0..<outputCount {
             let d = deltas + j * blockWidth
             var bias = LaneSum.load(biasLanes + 8 * j)

@@ -46,22 +46,14 @@ struct EnsembleExecution<O: Optimizer> {
 
     /// Step t of one run: the optimizer's update on batch(t) and the divergence checks.
     /// Returns the step's loss, or NaN if the run was already stopped or stops on it.
-    func performStep(_ run: inout RunState<O.State>, step t: Int, workspace: any BatchEvaluator) -> Double {
+    func performStep(_ run: inout RunState<O.State>, step t: Int, worker: StepWorker) -> Double {
         guard run.isActive else { return .nan }
         let c = configuration
-        let indices = run.epochCache.indices(schedule: c.batches, step: t, sampleCount: c.trainingSet.sampleCount)
-        let batch = Batch(validated: c.trainingSet, indices: indices)
-        let oracle = GradientOracle { parameters, gradient in
-            parameters.withUnsafeBufferPointer { p in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    workspace.lossAndGradient(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!,
-                                              countCorrect: false).loss
-                }
-            }
-        }
+        worker.select(run.epochCache.positions(schedule: c.batches, step: t, sampleCount: c.trainingSet.sampleCount),
+                      of: run.epochCache.permutation)
         let context = StepContext(step: t, layout: layout, noiseKey: c.noiseKey.derive("step", t))
         let loss = c.optimizer.step(parameters: &run.parameters, state: &run.optimizerState,
-                                    context: context, gradient: oracle)
+                                    context: context, gradient: worker.oracle)
         guard loss.isFinite else {
             run.status = .diverged(step: t, reason: .nonFiniteLoss, value: loss)
             return .nan
@@ -107,7 +99,21 @@ struct EnsembleExecution<O: Optimizer> {
         for (index, step) in parameterSteps.enumerated() { parameterIndex[step] = index }
         let evaluatedRuns = c.evaluatesReplicas ? runCount : 1
         let workers = max(1, min(threadCount, runCount))
-        let workspaces = (0..<max(workers, threadCount)).map { _ in c.engine.makeEvaluator(c.architecture) }
+        // Blocks as wide as the minibatch (rounded up to 8) when that is narrower than the
+        // default: a step's samples then fill one dense block. Same bits (LaneSum).
+        let blockWidth: Int? = {
+            guard case .shuffledMinibatches(let size, _) = c.batches else { return nil }
+            let fitted = (size + 7) & ~7
+            return fitted < Workspace.defaultBlockWidth(for: c.architecture) ? fitted : nil
+        }()
+        let workspaces: [any BatchEvaluator] = (0..<max(workers, threadCount)).map { _ in
+            c.engine == .blockLanes
+                ? Workspace(architecture: c.architecture, blockWidth: blockWidth) : c.engine.makeEvaluator(c.architecture)
+        }
+        let stepWorkers = workspaces.map { StepWorker(evaluator: $0, trainingSet: c.trainingSet) }
+        // Every run's state at every step is needed only for the replica distances; the
+        // reference alone needs it only at the parameter steps.
+        let storesEverySnapshot = runCount > 1
 
         // Initial states: the reference, then replica r from key.derive("replica", r).
         var initialRuns: [RunState<O.State>] = []
@@ -173,8 +179,10 @@ struct EnsembleExecution<O: Optimizer> {
             }
         }
 
-        // Chunks: every run stores its states of the chunk; memory ≤ ~32 MB of them.
-        let chunkLength = max(1, min(max(stepCount, 1), 4_000_000 / max(1, runCount * parameterCount)))
+        // Chunks: every run stores its states of the chunk; memory ≤ ~32 MB of them, ≤ ~1 MB
+        // for a lone reference (it stores only its parameter steps, so long chunks buy nothing).
+        let snapshotBudget = storesEverySnapshot ? 4_000_000 : 131_072
+        let chunkLength = max(1, min(max(stepCount, 1), snapshotBudget / max(1, runCount * parameterCount)))
         let snapshots = SharedBuffer(count: runCount * (chunkLength + 1) * parameterCount, initialValue: Double.nan)
         defer { snapshots.free() }
         func storeSnapshot(run r: Int, slot: Int, state: RunState<O.State>) {
@@ -214,11 +222,13 @@ struct EnsembleExecution<O: Optimizer> {
         while start < stepCount {
             let end = min(stepCount, start + chunkLength)
             Parallel.forEach(jobCount: runCount, threads: threadCount) { r, worker in
-                let workspace = workspaces[worker]
+                let workspace = workspaces[worker], stepWorker = stepWorkers[worker]
                 var state = runs[r]
                 for t in start..<end {
-                    trainingLoss[r * timeCount + t] = performStep(&state, step: t, workspace: workspace)
-                    storeSnapshot(run: r, slot: t + 1 - start, state: state)
+                    trainingLoss[r * timeCount + t] = performStep(&state, step: t, worker: stepWorker)
+                    if storesEverySnapshot || parameterIndex[t + 1] != nil {
+                        storeSnapshot(run: r, slot: t + 1 - start, state: state)
+                    }
                     record(run: r, state: state, time: t + 1, workspace: workspace)
                 }
                 runs[r] = state
@@ -251,7 +261,7 @@ struct EnsembleExecution<O: Optimizer> {
         }
         let statuses = (0..<runCount).map { runs[$0].status }
         let neighbourResults = runNeighbours(referenceStatus: statuses[0], anchorParameters: anchorParameters,
-                                             anchorStates: anchorStates, workspaces: workspaces)
+                                             anchorStates: anchorStates, workers: stepWorkers)
         return EnsembleResult(
             runCount: runCount, parameterCount: parameterCount, stepCount: stepCount, recordedSteps: recorded,
             parameterSteps: parameterSteps,
@@ -271,7 +281,7 @@ struct EnsembleExecution<O: Optimizer> {
     /// takes τ steps of the same map (SCIENCE.md §1, estimator 1).
     func runNeighbours(
         referenceStatus: DivergenceStatus, anchorParameters: SharedBuffer<[Double]>,
-        anchorStates: SharedBuffer<O.State?>, workspaces: [any BatchEvaluator]
+        anchorStates: SharedBuffer<O.State?>, workers: [StepWorker]
     ) -> (initial: [Double], final: [Double], statuses: [DivergenceStatus]) {
         guard let plan = configuration.neighbours else { return ([], [], []) }
         let jobs = plan.timeCount * plan.neighbourCount
@@ -299,7 +309,7 @@ struct EnsembleExecution<O: Optimizer> {
             }
             var state = RunState(parameters: perturbed, optimizerState: startState)
             checkParameters(&state, time: startTime)
-            for t in startTime..<endTime { _ = performStep(&state, step: t, workspace: workspaces[worker]) }
+            for t in startTime..<endTime { _ = performStep(&state, step: t, worker: workers[worker]) }
             statuses[job] = state.status
             guard state.isActive else { return }
             let end = anchorParameters[i + 1]
@@ -311,4 +321,67 @@ struct EnsembleExecution<O: Optimizer> {
         }
         return (initial.array(), final.array(), statuses.array())
     }
+}
+
+/// One worker's gradient oracle for the trainer's steps, built once so that a step
+/// allocates nothing: ``select(_:of:)`` copies the step's sample indices into its own
+/// buffer, and ``oracle`` evaluates the loss and gradient on them with the worker's
+/// workspace. Used by one job at a time (like its workspace). With an engine other than
+/// ``Workspace`` (large layers, where a step's cost dwarfs an index array) the selected
+/// samples go through an ordinary ``Batch``.
+final class StepWorker {
+    let evaluator: any BatchEvaluator
+    let trainingSet: Dataset
+    /// The current step's sample indices (`count` of them), or all samples in order.
+    private let indices: UnsafeMutablePointer<Int>
+    private var count: Int
+    private var isMinibatch = false
+    /// ∇L and L on the selected samples.
+    private(set) var oracle = GradientOracle { _, _ in .nan }
+
+    init(evaluator: any BatchEvaluator, trainingSet: Dataset) {
+        self.evaluator = evaluator
+        self.trainingSet = trainingSet
+        indices = .allocate(capacity: trainingSet.sampleCount)
+        count = trainingSet.sampleCount
+        guard let workspace = evaluator as? Workspace else {
+            oracle = GradientOracle { [unowned(unsafe) self] parameters, gradient in
+                let batch = Batch(
+                    validated: trainingSet,
+                    indices: self.isMinibatch ? Array(UnsafeBufferPointer(start: self.indices, count: self.count)) : nil)
+                return parameters.withUnsafeBufferPointer { p in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        evaluator.lossAndGradient(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!,
+                                                  countCorrect: false).loss
+                    }
+                }
+            }
+            return
+        }
+        oracle = GradientOracle { [unowned(unsafe) self] parameters, gradient in
+            parameters.withUnsafeBufferPointer { p in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    workspace.pass(parameters: p.baseAddress!, dataset: trainingSet,
+                                   indices: self.isMinibatch ? UnsafePointer(self.indices) : nil, count: self.count,
+                                   gradient: g.baseAddress!).loss
+                }
+            }
+        }
+    }
+
+    /// Selects `permutation[positions]` (nil: the whole training set in order).
+    func select(_ positions: Range<Int>?, of permutation: [Int]) {
+        guard let positions else {
+            isMinibatch = false
+            count = trainingSet.sampleCount
+            return
+        }
+        isMinibatch = true
+        count = positions.count
+        permutation.withUnsafeBufferPointer { source in
+            indices.update(from: source.baseAddress! + positions.lowerBound, count: positions.count)
+        }
+    }
+
+    deinit { indices.deallocate() }
 }

@@ -21,6 +21,29 @@ enum LaneSum {
         ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
     }
 
+    /// `out[p] = combine(lanes + 8p) / divisor` for p in 0..<count: the same tree, eight
+    /// parameters at a time on the transposed 8 × 8 block (vector k holds lane k of the
+    /// eight parameters), so that it compiles to register shuffles, not gathers.
+    static func combine(_ lanes: UnsafePointer<Double>, count: Int, dividedBy divisor: Double,
+                        into out: UnsafeMutablePointer<Double>) {
+        var p = 0
+        while p + 8 <= count {
+            let base = lanes + 8 * p
+            let v0 = load(base), v1 = load(base + 8), v2 = load(base + 16), v3 = load(base + 24)
+            let v4 = load(base + 32), v5 = load(base + 40), v6 = load(base + 48), v7 = load(base + 56)
+            func lane(_ k: Int) -> SIMD8<Double> {
+                SIMD8(v0[k], v1[k], v2[k], v3[k], v4[k], v5[k], v6[k], v7[k])
+            }
+            let total = ((lane(0) + lane(1)) + (lane(2) + lane(3))) + ((lane(4) + lane(5)) + (lane(6) + lane(7)))
+            store(total / divisor, out + p)
+            p += 8
+        }
+        while p < count {
+            out[p] = combine(lanes + 8 * p) / divisor
+            p += 1
+        }
+    }
+
     /// Loads 8 doubles from `pointer` (no alignment required).
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Double>) -> SIMD8<Double> {

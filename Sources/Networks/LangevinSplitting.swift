@@ -51,7 +51,9 @@ public enum TensorDynamics: Sendable, Hashable, Codable {
 /// **Noise.** All random numbers come from `context.noiseKey`: tensor k (index in
 /// ``ParameterLayout/tensors``) draws `noiseKey.derive("O", k).stream()` for its O step
 /// and `noiseKey.derive("D1", k)` / `derive("D2", k)` for its two D steps, standard
-/// normals in coordinate order. So the noise of step t depends only on (key, t), replicas
+/// normals in coordinate order from `RandomStream.fillStandardNormals` (Box–Muller with
+/// both outputs of each pair, vectorized; not the scalar `RandomStream.normal()`).
+/// So the noise of step t depends only on (key, t), replicas
 /// share it, and a run replays exactly from any mid-trajectory state.
 public protocol LangevinSplitting: DifferentiableOptimizer where State == LangevinState {
     /// The step size h (SCIENCE.md §4; notebook default 0.25).
@@ -233,8 +235,12 @@ extension LangevinSplitting {
                 if noiseScale == 0 {                                                           // O
                     for i in range { state.momenta[i] = c * state.momenta[i] }
                 } else {
-                    var noise = noiseKey.derive("O", k).stream()
-                    for i in range { state.momenta[i] = c * state.momenta[i] + noiseScale * noise.normal() }
+                    withStandardNormals(count: range.count, key: noiseKey.derive("O", k)) { r in
+                        state.momenta.withUnsafeMutableBufferPointer { momenta in
+                            let p = momenta.baseAddress! + range.lowerBound
+                            for n in 0..<range.count { p[n] = c * p[n] + noiseScale * r[n] }
+                        }
+                    }
                 }
                 for i in range { parameters[i] += half * state.momenta[i] }                    // A
             case let .adaptiveLangevin(noiseAmplitude, coupling, temperature, _):
@@ -269,7 +275,20 @@ extension LangevinSplitting {
     /// D: `p += scale · R` on `range` with R from `key`; no draws when `scale` is 0.
     private func addNoise(_ momenta: inout [Double], range: Range<Int>, scale: Double, key: SeedKey) {
         guard scale != 0 else { return }
-        var noise = key.stream()
-        for i in range { momenta[i] += scale * noise.normal() }
+        withStandardNormals(count: range.count, key: key) { r in
+            momenta.withUnsafeMutableBufferPointer { momenta in
+                let p = momenta.baseAddress! + range.lowerBound
+                for n in 0..<range.count { p[n] += scale * r[n] }
+            }
+        }
+    }
+
+    /// `body(R)` with R[0..<count] the standard normals of `key`'s stream.
+    private func withStandardNormals(count: Int, key: SeedKey, _ body: (UnsafePointer<Double>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { buffer in
+            var stream = key.stream()
+            stream.fillStandardNormals(buffer.baseAddress!, count: count)
+            body(buffer.baseAddress!)
+        }
     }
 }

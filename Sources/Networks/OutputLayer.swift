@@ -79,10 +79,12 @@ struct OutputLayer {
                 }
             }
         case .binaryCrossEntropy:
+            // Only the valid samples: the padding's losses are zeroed below anyway, and
+            // log1p is a scalar library call.
             for n in 0..<padded { losses[n] = 0 }
             for k in 0..<outputCount {
                 let logits = z + k * w, t = y + k * w
-                for n in 0..<padded {
+                for n in 0..<valid {
                     let x = logits[n]
                     let softplus = (x > 0 ? x : 0) + Foundation.log1p(FastMath.exp(-x.magnitude))
                     losses[n] += softplus - t[n] * x

@@ -37,7 +37,7 @@ final class Workspace {
         let sizes = architecture.layerSizes
         // Wide blocks amortize the gradient lanes of big layers; narrow ones keep small
         // networks in L1. Either way the same bits (see LaneSum).
-        let width = blockWidth ?? (architecture.parameterCount > 4096 ? 256 : 128)
+        let width = blockWidth ?? Workspace.defaultBlockWidth(for: architecture)
         self.blockWidth = max(8, (width + 7) & ~7)
         self.layerCount = sizes.count - 1
         let w = self.blockWidth
@@ -65,6 +65,12 @@ final class Workspace {
             if l > 0 { owned.append(z); owned.append(d) }
             if l > 0 && l < layerCount { owned.append(up) }
         }
+    }
+
+    /// The block width used when none is given: 256 samples for networks of more than
+    /// 4096 parameters, else 128.
+    static func defaultBlockWidth(for architecture: Architecture) -> Int {
+        architecture.parameterCount > 4096 ? 256 : 128
     }
 
     /// Allocates the R-operator buffers if they are not there yet.

@@ -18,56 +18,67 @@ extension Workspace {
         directions: [UnsafePointer<Double>] = [], products: [UnsafeMutablePointer<Double>] = [],
         countCorrect: Bool = false
     ) -> PassResult {
+        guard let indices = batch.indices else {
+            return pass(parameters: parameters, dataset: batch.dataset, indices: nil, count: batch.dataset.sampleCount,
+                        gradient: gradient, directions: directions, products: products, countCorrect: countCorrect)
+        }
+        return indices.withUnsafeBufferPointer {
+            pass(parameters: parameters, dataset: batch.dataset, indices: $0.baseAddress!, count: $0.count,
+                 gradient: gradient, directions: directions, products: products, countCorrect: countCorrect)
+        }
+    }
+
+    /// ``pass(parameters:batch:gradient:directions:products:countCorrect:)`` on the `count`
+    /// samples `indices[0..<count]` of `dataset` (nil: its first `count` samples in order).
+    func pass(
+        parameters: UnsafePointer<Double>, dataset: Dataset, indices: UnsafePointer<Int>?, count m: Int,
+        gradient: UnsafeMutablePointer<Double>?,
+        directions: [UnsafePointer<Double>] = [], products: [UnsafeMutablePointer<Double>] = [],
+        countCorrect: Bool = false
+    ) -> PassResult {
         let parameterCount = architecture.parameterCount
         let needsBackward = gradient != nil || !directions.isEmpty
         let laneCount = parameterCount * LaneSum.width
         if needsBackward { gradientLanes.update(repeating: 0, count: laneCount) }
-        let productLanes = UnsafeMutablePointer<Double>.allocate(capacity: max(1, directions.count * laneCount))
-        defer { productLanes.deallocate() }
-        productLanes.initialize(repeating: 0, count: max(1, directions.count * laneCount))
+        let productCount = directions.count * laneCount
+        let productLanes: UnsafeMutablePointer<Double>? = productCount == 0 ? nil : .allocate(capacity: productCount)
+        defer { productLanes?.deallocate() }
+        productLanes?.initialize(repeating: 0, count: productCount)
         var lossLanes = SIMD8<Double>(repeating: 0)
         var correct = 0
-        let dataset = batch.dataset
-        let m = batch.count
         dataset.inputs.withUnsafeBufferPointer { inputs in
             dataset.targets.withUnsafeBufferPointer { targets in
-                func walk(_ indices: UnsafePointer<Int>?) {
-                    var start = 0
-                    while start < m {
-                        let count = min(blockWidth, m - start)
-                        let padded = loadBlock(
-                            inputs: inputs.baseAddress!, targets: targets.baseAddress!,
-                            sampleCount: dataset.sampleCount, indices: indices, start: start, count: count)
-                        forward(parameters: parameters, padded: padded)
-                        outputLoss(valid: count, padded: padded, withDelta: needsBackward, lossLanes: &lossLanes)
-                        if countCorrect {
-                            correct += outputLayer.correctCount(
-                                yHat: activations[layerCount], y: self.targets, valid: count)
-                        }
-                        if needsBackward {
-                            backward(parameters: parameters, padded: padded, lanes: gradientLanes)
-                        }
+                var start = 0
+                while start < m {
+                    let count = min(blockWidth, m - start)
+                    let padded = loadBlock(
+                        inputs: inputs.baseAddress!, targets: targets.baseAddress!,
+                        sampleCount: dataset.sampleCount, indices: indices, start: start, count: count)
+                    forward(parameters: parameters, padded: padded)
+                    outputLoss(valid: count, padded: padded, withDelta: needsBackward, lossLanes: &lossLanes)
+                    if countCorrect {
+                        correct += outputLayer.correctCount(yHat: activations[layerCount], y: self.targets, valid: count)
+                    }
+                    if needsBackward {
+                        backward(parameters: parameters, padded: padded, lanes: gradientLanes)
+                    }
+                    if let productLanes {
                         for (k, direction) in directions.enumerated() {
                             rOperator(parameters: parameters, direction: direction, valid: count,
                                       padded: padded, lanes: productLanes + k * laneCount)
                         }
-                        start += count
                     }
-                }
-                if let indices = batch.indices {
-                    indices.withUnsafeBufferPointer { walk($0.baseAddress!) }
-                } else {
-                    walk(nil)
+                    start += count
                 }
             }
         }
         let scale = Double(m)
         if let gradient {
-            for p in 0..<parameterCount { gradient[p] = LaneSum.combine(gradientLanes + 8 * p) / scale }
+            LaneSum.combine(gradientLanes, count: parameterCount, dividedBy: scale, into: gradient)
         }
         for (k, product) in products.enumerated() {
-            let lanes = productLanes + k * laneCount
-            for p in 0..<parameterCount { product[p] = LaneSum.combine(lanes + 8 * p) / scale }
+            guard let productLanes else { break }
+            LaneSum.combine(productLanes + k * laneCount, count: parameterCount, dividedBy: scale, into: product)
         }
         return PassResult(loss: LaneSum.combine(lossLanes) / scale, correct: correct)
     }

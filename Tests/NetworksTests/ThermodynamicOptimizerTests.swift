@@ -69,7 +69,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
     /// sub-step labelled `label` at step t, standard normals in coordinate order.
     private func noise(_ label: String, tensor k: Int, step t: Int, count: Int) -> [Double] {
         var stream = noiseRoot.derive("step", t).derive(label, k).stream()
-        return (0..<count).map { _ in stream.normal() }
+        return stream.standardNormals(count)
     }
 
     /// Runs `steps` steps from `state`, returning the final parameters and state.
