@@ -31,6 +31,7 @@ final class SmokeProfileTests: XCTestCase {
         let second = try Runner(layout: layout(two), profile: "smoke") { _ in }.run(RunOptions(threads: 2, quiet: true))
         XCTAssertEqual(first.ran, second.ran)
         XCTAssertTrue(first.ran.contains("mittra-e1-exponents"))
+        XCTAssertTrue(first.ran.contains("jimenez-section"))
         let a = try Manifest.load(from: one.path + "/out/smoke/pipeline.lock", profile: "smoke")
         let b = try Manifest.load(from: two.path + "/out/smoke/pipeline.lock", profile: "smoke")
         XCTAssertFalse(a.stages.isEmpty)
