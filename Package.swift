@@ -36,6 +36,7 @@ let package = Package(
         .executable(name: "train-ensembles", targets: ["TrainEnsemblesCLI"]),
         .executable(name: "estimate-exponents", targets: ["EstimateExponentsCLI"]),
         .executable(name: "mittra", targets: ["MittraCLI"]),
+        .executable(name: "jimenez", targets: ["JimenezCLI"]),
         .executable(name: "build-paper", targets: ["BuildPaperCLI"]),
         .executable(name: "bench", targets: ["Bench"]),
     ],
@@ -70,8 +71,6 @@ let package = Package(
         .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
         .target(name: "Statistics", dependencies: ["NumericsCore"]),
         // Experiments: one folder each (STYLE.md, "One experiment, one place").
-        // E4, Jiménez-González, Soriano & Lacasa (2025): the analysis as pure functions (SCIENCE.md §3).
-        .target(name: "JimenezExperiment", dependencies: ["Statistics", "Lyapunov", "NumericsCore"], path: "Sources/Experiments/Jimenez"),
         // Figures (knows nothing of experiments).
         .target(name: "Plotting"),
         .executableTarget(
@@ -97,6 +96,13 @@ let package = Package(
             dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
             path: "Sources/Experiments/Mittra"),
         .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Experiments/MittraCLI"),
+        // E4, Jiménez-González, Soriano & Lacasa (2025) (SCIENCE.md §3): its analysis as pure
+        // functions, its results layout, figures, paper section and stage tasks.
+        .target(
+            name: "JimenezExperiment",
+            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Lyapunov", "NumericsCore"],
+            path: "Sources/Experiments/Jimenez"),
+        .executableTarget(name: "JimenezCLI", dependencies: ["JimenezExperiment", "StageKit"], path: "Sources/Experiments/JimenezCLI"),
         .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
@@ -112,7 +118,8 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),
         .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore", "Networks"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
-        .testTarget(name: "JimenezExperimentTests", dependencies: ["JimenezExperiment", "Lyapunov", "NumericsCore"]),
+        .testTarget(
+            name: "JimenezExperimentTests", dependencies: ["JimenezExperiment", "ReportKit", "HDF5", "Lyapunov", "NumericsCore", "TestSupport"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(
             name: "ReportStageTests",

@@ -70,8 +70,14 @@ struct ReportFixture {
     }
 
     /// Writes `text` (default: the repository's `repositoryFile`) at `declared` in the project.
+    /// The repository's frame is installed with only the sections the fixture builds
+    /// (Mittra's): the other experiments' `{{section:…}}` lines are dropped.
     func install(_ text: String?, at declared: String, repositoryFile: String) throws {
-        let content = try text ?? String(contentsOfFile: Self.repositoryPath(repositoryFile), encoding: .utf8)
+        var content = try text ?? String(contentsOfFile: Self.repositoryPath(repositoryFile), encoding: .utf8)
+        if text == nil, repositoryFile == Self.frame {
+            content = content.components(separatedBy: "\n")
+                .filter { !$0.hasPrefix("{{section:") || $0 == "{{section:mittra}}" }.joined(separator: "\n")
+        }
         try content.write(toFile: try harness.path(declared), atomically: true, encoding: .utf8)
     }
 

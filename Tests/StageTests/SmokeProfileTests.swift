@@ -12,7 +12,7 @@ final class SmokeProfileTests: XCTestCase {
     /// A scratch project holding copies of pipeline.json and the paper templates.
     func project() throws -> TemporaryDirectory {
         let directory = TemporaryDirectory("smoke")
-        for file in ["pipeline.json", "paper/template.md", "paper/sections/mittra.md"] {
+        for file in ["pipeline.json", "paper/template.md", "paper/sections/mittra.md", "paper/sections/jimenez.md"] {
             let source = TestLocations.packageRoot + "/" + file
             guard FileManager.default.fileExists(atPath: source) else { continue }
             try directory.write(file, try String(contentsOfFile: source, encoding: .utf8))
@@ -31,6 +31,7 @@ final class SmokeProfileTests: XCTestCase {
         let second = try Runner(layout: layout(two), profile: "smoke") { _ in }.run(RunOptions(threads: 2, quiet: true))
         XCTAssertEqual(first.ran, second.ran)
         XCTAssertTrue(first.ran.contains("mittra-e1-exponents"))
+        XCTAssertTrue(first.ran.contains("jimenez-section"))
         let a = try Manifest.load(from: one.path + "/out/smoke/pipeline.lock", profile: "smoke")
         let b = try Manifest.load(from: two.path + "/out/smoke/pipeline.lock", profile: "smoke")
         XCTAssertFalse(a.stages.isEmpty)

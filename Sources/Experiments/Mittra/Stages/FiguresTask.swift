@@ -1,5 +1,6 @@
 import Foundation
 import Provenance
+import ReportKit
 import StageKit
 
 /// The `figures` task of `mittra`: draws every declared figure (``MittraFigure``) from the

@@ -1,0 +1,119 @@
+import HDF5
+import JimenezExperiment
+import NumericsCore
+import ReportKit
+import TestSupport
+import XCTest
+
+/// The aggregation on a synthetic sweep with a known answer, the round trip of its
+/// results through aggregate.h5, and the section filled from them.
+final class JimenezResultsTests: XCTestCase {
+    /// Four η; λ < 0 at the first two and > 0 from index 2; accuracy rises fastest at
+    /// index 2 (τ = 3 steps) — so onset = argmin = 2 and the claim is reproduced.
+    static func observations() -> SweepObservations {
+        let rates = [0.01, 0.1, 1, 10], n = 8, steps = 12
+        let lambda: [[Double?]] = (0..<n).map { i in rates.indices.map { j in (j < 2 ? -0.3 : 0.4) + Double(i) * 0.001 } }
+        let tangent: [[Double?]] = lambda.map { $0.map { $0.map { $0 + 0.01 } } }
+        let speed = [0.02, 0.05, 0.3, 0.1]
+        let accuracy = (0..<n).map { i in speed.map { s in (0...steps).map { t in min(0.9, 0.1 + s * Double(t) + Double(i) * 1e-4) } } }
+        let distances = (0..<n).map { _ in rates.indices.map { j in (0..<2).map { _ in (0...steps).map { t in 1e-4 * exp((j < 2 ? -0.3 : 0.4) * Double(t)) } } } }
+        return SweepObservations(
+            sweep: .init(dataset: "synthetic", trainingSamples: 300, testSamples: 100, initialisationCount: n, replicaCount: 2,
+                         steps: steps, parameterCount: 50, learningRates: rates),
+            estimates: ["fit/a": lambda, "fit/b": lambda, "tangent/late": tangent],
+            testAccuracy: accuracy, distances: distances)
+    }
+
+    static func aggregation() -> JimenezAggregation {
+        JimenezAggregation(
+            conventions: ["fit/a", "fit/b"], primaryConvention: "fit/a", tangentSeries: ["tangent/late"], primaryTargetFraction: 0.9,
+            absoluteTargets: [0.6], onsetRule: OnsetRule(resampleCount: 200), bootstrapResamples: 100, innerResamples: 50,
+            key: SeedKey(7).derive("jimenez-tests"))
+    }
+
+    func testAggregationFindsTheKnownOnsetAndArgmin() throws {
+        let results = try Self.aggregation().results(Self.observations())
+        XCTAssertEqual(results.exponents.series, ["fit/a", "fit/b", "tangent/late"])
+        XCTAssertEqual(results.exponents.onsetIndex, [2, 2])
+        XCTAssertEqual(results.trainingTimes.argminIndex, [2, 2])
+        XCTAssertEqual(results.trainingTimes.targets, ["0.9 × best accuracy", "accuracy 0.6"])
+        XCTAssertEqual(results.trainingTimes.threshold[0], 0.81, accuracy: 1e-12)
+        // τ at index 2: 0.1 + 0.3 t ≥ 0.81 first at t = 3 for every initialisation.
+        XCTAssertEqual(results.trainingTimes.median[0, 2], 3)
+        XCTAssertEqual(results.bootstrap.verdict.values, Array(repeating: "reproduced", count: 4))
+        XCTAssertEqual(results.exponents.agreementMedianAbsoluteDifference[0, 0], 0.01, accuracy: 1e-12)
+        XCTAssertEqual(results.curves.meanLogDivergence[3, 10], 4, accuracy: 1e-12)
+        XCTAssertEqual(results.exponents.median[0, 0], -0.3 + 0.0035, accuracy: 1e-12)
+    }
+
+    /// What is written is what is read, with `dimensions` and `meaning` on every dataset.
+    func testResultsRoundTripThroughHDF5() throws {
+        let results = try Self.aggregation().results(Self.observations())
+        let directory = TemporaryDirectory("jimenez-results")
+        let path = directory.path + "/aggregate.h5"
+        let file = try HDF5File.create(path)
+        try results.write(into: file)
+        try file.close()
+        let read = try JimenezResults.read(path: path)
+        XCTAssertEqual(read.sweep, results.sweep)
+        XCTAssertEqual(read.exponents.series, results.exponents.series)
+        XCTAssertEqual(read.exponents.onsetIndex, results.exponents.onsetIndex)
+        XCTAssertEqual(read.exponents.median.values, results.exponents.median.values)
+        XCTAssertEqual(read.exponents.accepted.values, results.exponents.accepted.values)
+        XCTAssertEqual(read.trainingTimes.targets, results.trainingTimes.targets)
+        XCTAssertEqual(read.trainingTimes.median.values, results.trainingTimes.median.values)
+        XCTAssertEqual(read.trainingTimes.censored.values, results.trainingTimes.censored.values)
+        XCTAssertEqual(read.bootstrap.verdict.values, results.bootstrap.verdict.values)
+        XCTAssertEqual(read.bootstrap.differenceInterval.values, results.bootstrap.differenceInterval.values)
+        XCTAssertEqual(read.curves.medianTestAccuracy.values, results.curves.medianTestAccuracy.values)
+        let check = try HDF5File.open(path)
+        defer { try? check.close() }
+        for (group, names) in [
+            ("exponents", ["median", "q25", "q75", "accepted", "onset_median", "onset_index", "agreement_count"]),
+            ("training_time", ["threshold", "median", "censored", "argmin_index"]),
+            ("bootstrap", ["onset_interval", "difference_interval", "undefined_fraction", "verdict"]),
+            ("curves", ["mean_log_divergence", "median_test_accuracy"]),
+        ] {
+            for name in names {
+                let dataset = try check.root.openGroup(group).dataset(name)
+                XCTAssertTrue(try dataset.hasAttribute("dimensions") && dataset.hasAttribute("meaning"), "/\(group)/\(name)")
+            }
+        }
+    }
+
+    /// The repository's section template fills without a missing placeholder, and types no number.
+    func testSectionFillsTheRepositoryTemplate() throws {
+        let results = try Self.aggregation().results(Self.observations())
+        let templatePath = TestLocations.packageRoot + "/paper/sections/jimenez.md"
+        let text = try String(contentsOfFile: templatePath, encoding: .utf8)
+        let source = try SourceFacts(.init(.object([
+            "citation": .string("Source (2025)"),
+            "code": .object(["repository": .string("a/b"), "script": .string("s.py"), "earlierRepository": .string("c/d"), "minimumRSquared": .double(0.9)]),
+            "protocol": .object(["trainingImages": .int(60000), "initialisations": .int(50), "replicas": .int(5), "learningRates": .int(16), "steps": .int(201)]),
+        ]), path: "sourceValues"))
+        let bundle = try JimenezSection.bundle(
+            .init(
+                template: try PaperTemplate(text: text, source: templatePath), results: results,
+                aggregate: .init(path: "data/jimenez/aggregate.h5", part: "/", sha256: "0"),
+                figures: JimenezFigure.allCases.map { ($0, "figures/\($0.rawValue).svg") }, source: source),
+            stage: "jimenez-section", provenance: nil)
+        XCTAssertEqual(bundle.verdicts, ["jimenez.claim1": "reproduced"])
+        XCTAssertTrue(bundle.markdown.contains("0.500 %"), "300 of 60000 training images")
+        XCTAssertNotNil(bundle.tables["jimenez.per-eta"])
+        var prose = text
+        while let open = prose.range(of: "{{"), let close = prose.range(of: "}}", range: open.upperBound..<prose.endIndex) {
+            prose.replaceSubrange(open.lowerBound..<close.upperBound, with: "")
+        }
+        prose = prose.replacingOccurrences(of: "λ = 0", with: "").replacingOccurrences(of: "λ > 0", with: "")
+        XCTAssertFalse(prose.contains { $0.isNumber }, "paper/sections/jimenez.md types a number")
+    }
+
+    /// Both figures render from the results with their captions.
+    func testFiguresRender() throws {
+        let results = try Self.aggregation().results(Self.observations())
+        for figure in JimenezFigure.allCases {
+            let svg = try figure.svg(results, provenance: "{}")
+            XCTAssertTrue(try FigureDocument.caption(inSVG: svg, path: figure.rawValue).count > 100)
+        }
+    }
+}
