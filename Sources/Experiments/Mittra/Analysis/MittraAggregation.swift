@@ -27,7 +27,8 @@ public struct MittraAggregation: Sendable {
 
     /// E1 from the learning-rate sweep's table. `chaos` is the index of the series that
     /// decides chaos (``ChaosRule``) and the onset of the cross-cell correlation.
-    func sweep(_ table: ExponentTable, chaos: Int, chaosThreshold: Double) throws -> LearningRateSweep {
+    /// `trend` is the test that decided every row's `lossFallingByTrend`.
+    func sweep(_ table: ExponentTable, chaos: Int, chaosThreshold: Double, trend: LossTrend) throws -> LearningRateSweep {
         let activations = table.activationOrder
         let widths = Array(Set(table.rows.map(\.width))).sorted()
         let rates = Array(Set(table.rows.map(\.learningRate))).sorted()
@@ -42,6 +43,13 @@ public struct MittraAggregation: Sendable {
         var finalLoss = [SummaryRow](repeating: SummaryRow(), count: a * w * e)
         var diverged = [Int](repeating: 0, count: a * w * e)
         var chaotic = [Double](repeating: .nan, count: a * w * e)
+        var chaoticEndPoints = [Double](repeating: .nan, count: a * w * e)
+        var chaoticCount = [Int](repeating: 0, count: a * w * e)
+        var trials = [Int](repeating: 0, count: a * w * e)
+        var wilsonLow = [Double](repeating: .nan, count: a * w * e)
+        var wilsonHigh = [Double](repeating: .nan, count: a * w * e)
+        let seedOrder = Array(Set(table.rows.map(\.seedIndex))).sorted()
+        var perSeed = [Double](repeating: .nan, count: a * w * e * seedOrder.count)
         var sharpness = [Double](repeating: .nan, count: a * w * e)
         for (cell, rows) in cells.enumerated() where !rows.isEmpty {
             for series in 0..<s {
@@ -52,7 +60,18 @@ public struct MittraAggregation: Sendable {
             finalLoss[cell] = try SummaryRow(rows.map { table.rows[$0].finalLoss }, resamples: resamples, key: key.derive("e1-loss").derive("cell", cell))
             diverged[cell] = rows.filter { table.rows[$0].diverged }.count
             chaotic[cell] = ChaosRule.chaoticFraction(
+                rows.map { (table.rows[$0].estimates[chaos], table.rows[$0].lossFallingByTrend) }, threshold: chaosThreshold)
+            chaoticEndPoints[cell] = ChaosRule.chaoticFraction(
                 rows.map { (table.rows[$0].estimates[chaos], table.rows[$0].lossStillFalling) }, threshold: chaosThreshold)
+            chaoticCount[cell] = rows.filter {
+                ChaosRule.isChaotic(lambda: table.rows[$0].estimates[chaos], lossStillFalling: table.rows[$0].lossFallingByTrend, threshold: chaosThreshold)
+            }.count
+            trials[cell] = rows.count
+            let interval = try WilsonInterval(successes: chaoticCount[cell], trials: rows.count)
+            (wilsonLow[cell], wilsonHigh[cell]) = (interval.lower, interval.upper)
+            for row in rows {
+                perSeed[cell * seedOrder.count + seedOrder.firstIndex(of: table.rows[row].seedIndex)!] = table.rows[row].estimates[chaos]
+            }
             let products = rows.map { table.rows[$0].sharpnessTimesLearningRate }.filter(\.isFinite)
             sharpness[cell] = products.isEmpty ? .nan : products.reduce(0, +) / Double(products.count)
         }
@@ -80,7 +99,13 @@ public struct MittraAggregation: Sendable {
             finalLossMean: Grid(values: finalLoss.map(\.mean), shape: cellShape),
             finalLossLow: Grid(values: finalLoss.map(\.tLow), shape: cellShape),
             finalLossHigh: Grid(values: finalLoss.map(\.tHigh), shape: cellShape),
-            chaoticFraction: Grid(values: chaotic, shape: cellShape), sharpnessTimesLearningRate: Grid(values: sharpness, shape: cellShape),
+            chaoticFraction: Grid(values: chaotic, shape: cellShape),
+            chaos: LearningRateSweep.ChaosFractions(
+                count: Grid(values: chaoticCount, shape: cellShape), trials: Grid(values: trials, shape: cellShape),
+                wilsonLow: Grid(values: wilsonLow, shape: cellShape), wilsonHigh: Grid(values: wilsonHigh, shape: cellShape),
+                endPointFraction: Grid(values: chaoticEndPoints, shape: cellShape),
+                seedIndices: seedOrder, lateLambda: Grid(values: perSeed, shape: cellShape + [seedOrder.count]), lossTrend: trend),
+            sharpnessTimesLearningRate: Grid(values: sharpness, shape: cellShape),
             onsetLearningRate: Grid(values: onsetRates, shape: [s, a, w]), onsetKind: Grid(values: onsetKinds, shape: [s, a, w]),
             seriesCost: table.costs.map { Int($0) },
             agreement: Grid(

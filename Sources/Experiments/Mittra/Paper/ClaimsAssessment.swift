@@ -40,12 +40,14 @@ public struct ClaimsAssessment: Sendable {
         let alpha = ReportNumber.exact(rules.significanceLevel)
         switch claim {
         case 1:
-            return "An activation has a chaotic regime iff for some network width and η the 95 % interval of the "
-                + "late-window λ lies above 0 and at least a fraction \(ReportNumber.exact(rules.chaoticFraction)) "
-                + "of seeds is chaotic (late λ > \(ReportNumber.exact(chaosThreshold)) nats/step and loss not still "
-                + "falling). Reproduced iff every activation other "
-                + "than ReLU has one; partly iff some do. For ReLU we check whether the late-window interval at the "
-                + "largest η contains 0."
+            return "A seed is chaotic when its late-window λ exceeds \(ReportNumber.exact(chaosThreshold)) nats/step and "
+                + "its loss is not still falling by the trend test of the Methods. An activation has a chaotic regime iff for "
+                + "some network width and η the lower end of the 95 % Wilson interval of the fraction of chaotic seeds exceeds "
+                + "\(ReportNumber.exact(rules.chaoticFractionLowerBound)). Reproduced iff every activation other than ReLU has "
+                + "one; partly iff some do. For ReLU we check whether the late-window interval at the largest η contains 0. "
+                + "The first run's rule (the 95 % t interval of the mean late λ above 0, at least a fraction "
+                + "\(ReportNumber.exact(rules.chaoticFraction)) of seeds chaotic, and \"still falling\" from two end points) "
+                + "is kept for comparison: it gives \(chaos.firstRunVerdict.rawValue)."
         case 2:
             return "Reproduced iff the Spearman ρ between per-seed λ and final loss, pooled over activations, is > 0 "
                 + "with p < \(alpha), and the activation with the lowest mean λ also has the lowest mean final loss; "

@@ -15,6 +15,7 @@ enum ResultValues {
             "e1.activations": PaperText.list(sweep.activations),
             "e1.architectures": PaperText.list(sweep.widths.map(Architecture.name)),
             "e1.seeds": ReportNumber.count(sweep.seedCount),
+            "e1.seeds-per-cell": sweep.seedsPerCell,
             "e1.lr.min": ReportNumber.exact(sweep.learningRates.first ?? .nan),
             "e1.lr.max": ReportNumber.exact(sweep.learningRates.last ?? .nan),
             "e1.lr.count": ReportNumber.count(sweep.learningRates.count),
@@ -30,6 +31,11 @@ enum ResultValues {
             "e1.spearman": PaperText.correlation("ρ", sweep.lossLambdaSpearman),
             "e1.chaotic-activations": PaperText.list(claim.findings.filter(\.isChaotic).map(\.activation)),
             "e1.non-chaotic-activations": PaperText.list(claim.findings.filter { !$0.isChaotic }.map(\.activation)),
+            "e1.first-run-chaotic-activations": PaperText.list(claim.findings.filter(\.isChaoticByFirstRunRule).map(\.activation)),
+            "e1.trend.t": ReportNumber.exact(sweep.chaos.lossTrend.tStatistic),
+            "e1.trend.relative-drop": ReportNumber.exact(sweep.chaos.lossTrend.relativeDrop),
+            "e1.trend.drop-to-scatter": ReportNumber.exact(sweep.chaos.lossTrend.dropToScatter),
+            "mittra.claim1.first-run-verdict": claim.firstRunVerdict.rawValue,
         ]
         let w = try sweep.widthIndex(options.width)
         for (a, activation) in sweep.activations.enumerated() {
@@ -103,6 +109,7 @@ enum ResultValues {
             "mittra.claims.not-reproduced": claims(.notReproduced),
             "rules.significance": ReportNumber.exact(assessment.rules.significanceLevel),
             "rules.chaotic-fraction": ReportNumber.exact(assessment.rules.chaoticFraction),
+            "rules.chaotic-fraction-lower-bound": ReportNumber.exact(assessment.rules.chaoticFractionLowerBound),
         ]
         for (index, name) in ClaimsAssessment.claimNames.enumerated() {
             values[name + ".verdict"] = verdicts[index].rawValue

@@ -15,7 +15,11 @@ import HDF5
 /// - `mean`, `t_low`, `t_high`, `boot_low`, `boot_high`, `median`, `q25`, `q75` [S, A, W, E]:
 ///   λ over seeds (95 % Student-t and percentile-bootstrap intervals of the mean); `count` [S, A, W, E]
 /// - `diverged`, `final_loss_mean`, `final_loss_t_low`, `final_loss_t_high`,
-///   `chaotic_fraction` (``ChaosRule``), `sharpness_times_lr_mean` [A, W, E]
+///   `chaotic_fraction` (``ChaosRule`` with ``LossTrend``), `sharpness_times_lr_mean` [A, W, E]
+/// - `chaotic_count`, `seed_trials`, `chaotic_wilson_low`, `chaotic_wilson_high`,
+///   `chaotic_fraction_end_points` (the first run's two-point rule) [A, W, E];
+///   `chaos_lambda_per_seed` [A, W, E, seeds] with attribute `seed_indices`; attribute
+///   `loss_trend` (k, δ, r of ``LossTrend``) (``LearningRateSweep/ChaosFractions``)
 /// - `onset_lr`, `onset_kind` [S, A, W] (``ChaosOnset``)
 /// - `agreement` [S, 3]: median |Δλ|, median relative |Δλ| and sign agreement against the
 ///   tangent estimate of the same window (``EstimatorAgreement``)

@@ -11,6 +11,11 @@ public enum AggregateTask {
     public struct Settings: Sendable, Equatable {
         /// Exponents files of the learning-rate sweep (one, or the shards of one sweep).
         public var learningRateSweep: [String]
+        /// Ensembles files of the learning-rate sweep: the training-loss series that
+        /// ``LossTrend`` tests (every configuration of `learningRateSweep` must be in one).
+        public var learningRateSweepEnsembles: [String]
+        /// The "loss still falling" trend test of the chaos rule.
+        public var lossTrend: LossTrend
         /// Exponents files of the activation study (E2 and E3).
         public var activationStudy: [String]
         /// Bootstrap resamples per interval (at least 100).
@@ -28,11 +33,14 @@ public enum AggregateTask {
         /// The JSON path of the parameters, for errors about series names.
         public var path: String
 
-        /// Reads `learningRateSweep`, `activationStudy` (a file or a list of shard files),
+        /// Reads `learningRateSweep`, `learningRateSweepEnsembles`, `activationStudy` (each a
+        /// file or a list of files), `lossTrend`,
         /// `bootstrapResamples`, `bandPoints`, `chaosSeries`, `chaosThreshold`, `rankSeries`
         /// and `initialWeightSeries`.
         public init(_ parameters: Parameters) throws {
             learningRateSweep = try Self.files(parameters, "learningRateSweep")
+            learningRateSweepEnsembles = try Self.files(parameters, "learningRateSweepEnsembles")
+            lossTrend = try Self.readLossTrend(parameters)
             activationStudy = try Self.files(parameters, "activationStudy")
             bootstrapResamples = try parameters.int("bootstrapResamples", atLeast: 100)
             bandPoints = try parameters.int("bandPoints", atLeast: 2)
@@ -41,6 +49,17 @@ public enum AggregateTask {
             rankSeries = try parameters.string("rankSeries")
             initialWeightSeries = try parameters.string("initialWeightSeries")
             path = parameters.path
+        }
+
+        /// `lossTrend` (`{"tStatistic": 3, "relativeDrop": 0.001, "dropToScatter": 2}`), or
+        /// the defaults of ``LossTrend`` when absent.
+        private static func readLossTrend(_ parameters: Parameters) throws -> LossTrend {
+            guard parameters.has("lossTrend") else { return LossTrend() }
+            let trend = try parameters.object("lossTrend")
+            return LossTrend(
+                tStatistic: try trend.double("tStatistic", default: LossTrend.defaultTStatistic),
+                relativeDrop: try trend.double("relativeDrop", default: LossTrend.defaultRelativeDrop),
+                dropToScatter: try trend.double("dropToScatter", default: LossTrend.defaultDropToScatter))
         }
 
         /// One exponents file, or several shards of one sweep.
@@ -53,14 +72,16 @@ public enum AggregateTask {
     /// Runs the task for `context`.
     public static func run(_ context: StageContext) throws {
         let settings = try Settings(context.parameters)
-        let sweepTable = try ExponentTable(paths: settings.learningRateSweep.map { try context.inputPath($0) })
+        var sweepTable = try ExponentTable(paths: settings.learningRateSweep.map { try context.inputPath($0) })
+        let ensembleFiles = try settings.learningRateSweepEnsembles.map { try context.inputPath($0) }
+        try sweepTable.applyLossTrend(settings.lossTrend, losses: try TrainingLossTable(paths: ensembleFiles), files: ensembleFiles)
         let studyTable = try ExponentTable(paths: settings.activationStudy.map { try context.inputPath($0) })
         let aggregation = MittraAggregation(
             resamples: settings.bootstrapResamples, key: try context.seed("bootstrap"), bandPoints: settings.bandPoints)
         let results = MittraResults(
             sweep: try aggregation.sweep(
                 sweepTable, chaos: try sweepTable.seriesIndex(settings.chaosSeries, path: settings.path + ".chaosSeries"),
-                chaosThreshold: settings.chaosThreshold),
+                chaosThreshold: settings.chaosThreshold, trend: settings.lossTrend),
             ranking: try aggregation.ranking(
                 studyTable, rank: try studyTable.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries")),
             initialWeights: try aggregation.initialWeights(
