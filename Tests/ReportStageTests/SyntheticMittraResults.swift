@@ -232,6 +232,7 @@ struct SyntheticMittraResults {
             finalLoss: Grid(values: loss, shape: [a, n]), initialLoss: Grid(values: initial, shape: [a, n]),
             inIQR: Grid(values: inIQR, shape: [a, n]), iqrBounds: Grid(values: bounds, shape: [a, 2]),
             pearson: Grid(values: pearson, shape: [a, 2, 5]), spearman: Grid(values: spearman, shape: [a, 2, 5]),
+            partial: Grid(values: pearson.enumerated().map { $0.offset % 5 == 2 || $0.offset % 5 == 3 ? .nan : $0.element }, shape: [a, 2, 5]),
             fit: Grid(values: fit, shape: [a, 2, 4]), bandX: Grid(values: bandX, shape: band), bandFit: Grid(values: bandFit, shape: band),
             bandLow: Grid(values: bandLow, shape: band), bandHigh: Grid(values: bandHigh, shape: band))
     }

@@ -36,15 +36,15 @@ final class ShardingTests: XCTestCase {
         stages["e23"] = stage("mittra-e23-ensembles", inputs: ["data/xor.h5"], outputs: ["e23.h5"])
         stages["e23-x"] = stage("mittra-e23-exponents", inputs: ["data/xor.h5", "e23.h5"], outputs: ["e23-x.h5"], changes: .object(["ensembles": .string("e23.h5")]))
         stages["whole"] = stage(
-            "mittra-aggregate", inputs: ["e1-x.h5", "e1.h5", "e23-x.h5"], outputs: ["whole.h5"],
+            "mittra-aggregate", inputs: ["e1-x.h5", "e1.h5", "e23-x.h5", "e23.h5"], outputs: ["whole.h5"],
             changes: .object([
-                "learningRateSweep": .string("e1-x.h5"), "learningRateSweepEnsembles": .string("e1.h5"), "activationStudy": .string("e23-x.h5"),
+                "learningRateSweep": .string("e1-x.h5"), "learningRateSweepEnsembles": .string("e1.h5"), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
             ]))
         stages["sharded"] = stage(
-            "mittra-aggregate", inputs: ["e1-s1-x.h5", "e1-s0-x.h5", "e1-s0.h5", "e1-s1.h5", "e23-x.h5"], outputs: ["sharded.h5"],
+            "mittra-aggregate", inputs: ["e1-s1-x.h5", "e1-s0-x.h5", "e1-s0.h5", "e1-s1.h5", "e23-x.h5", "e23.h5"], outputs: ["sharded.h5"],
             changes: .object([
                 "learningRateSweep": .array([.string("e1-s1-x.h5"), .string("e1-s0-x.h5")]),
-                "learningRateSweepEnsembles": .array([.string("e1-s0.h5"), .string("e1-s1.h5")]), "activationStudy": .string("e23-x.h5"),
+                "learningRateSweepEnsembles": .array([.string("e1-s0.h5"), .string("e1-s1.h5")]), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
             ]))
         // More seeds at large η (seedOffset, atLeast): merged with the base sweep by index,
         // and beside it the same seeds trained in one sweep.
@@ -59,10 +59,10 @@ final class ShardingTests: XCTestCase {
             "mittra-e1-ensembles", inputs: ["data/xor.h5"], outputs: ["all-seeds.h5"],
             changes: .object(["seedCount": .int(Int64(smokeSeeds + addedSeeds))]))
         stages["extended"] = stage(
-            "mittra-aggregate", inputs: ["e1-x.h5", "more-x.h5", "e1.h5", "more.h5", "e23-x.h5"], outputs: ["extended.h5"],
+            "mittra-aggregate", inputs: ["e1-x.h5", "more-x.h5", "e1.h5", "more.h5", "e23-x.h5", "e23.h5"], outputs: ["extended.h5"],
             changes: .object([
                 "learningRateSweep": .array([.string("e1-x.h5"), .string("more-x.h5")]),
-                "learningRateSweepEnsembles": .array([.string("e1.h5"), .string("more.h5")]), "activationStudy": .string("e23-x.h5"),
+                "learningRateSweepEnsembles": .array([.string("e1.h5"), .string("more.h5")]), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
             ]))
         let spec = JSONValue.object([
             "formatVersion": .int(1), "profiles": .object(["default": .object(["root": .string(".")])]),

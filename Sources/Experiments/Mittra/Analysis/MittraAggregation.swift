@@ -121,8 +121,12 @@ public struct MittraAggregation: Sendable {
         let s = table.series.count
         var summaries = [SummaryRow](repeating: SummaryRow(), count: s * activations.count)
         var finalLoss: [SummaryRow] = []
+        var accuracy: [Double] = [], learned: [Double] = []
         for (index, activation) in activations.enumerated() {
             let rows = table.rows.indices.filter { table.rows[$0].activation == activation }
+            let accuracies = rows.map { table.rows[$0].finalTestAccuracy }
+            accuracy.append(accuracies.reduce(0, +) / Double(accuracies.count))
+            learned.append(Double(accuracies.filter { $0 >= ActivationRanking.learnedAccuracy }.count) / Double(accuracies.count))
             for series in 0..<s {
                 summaries[series * activations.count + index] = try SummaryRow(
                     rows.map { table.rows[$0].estimates[series] }, resamples: resamples,
@@ -137,7 +141,8 @@ public struct MittraAggregation: Sendable {
             momentum: table.momentum, steps: Int(table.windows.last ?? 0), seedCount: Set(table.rows.map(\.seedIndex)).count,
             series: table.series, seriesUnits: table.units, rankSeries: table.series[rank],
             lambda: SeedSummaries(summaries, shape: [s, activations.count]), finalLossMean: finalLoss.map(\.mean),
-            finalLossLow: finalLoss.map(\.tLow), finalLossHigh: finalLoss.map(\.tHigh), rankSpearman: spearman)
+            finalLossLow: finalLoss.map(\.tLow), finalLossHigh: finalLoss.map(\.tHigh), rankSpearman: spearman,
+            testAccuracyMean: accuracy, learnedFraction: learned)
     }
 
     /// E3 from the activation study's table; `series` is the index of the λ series used.
@@ -146,7 +151,7 @@ public struct MittraAggregation: Sendable {
         let rowsPer = activations.map { activation in table.rows.indices.filter { table.rows[$0].activation == activation } }
         let n = rowsPer.map(\.count).max() ?? 0
         var lambda: [Double] = [], final: [Double] = [], initial: [Double] = [], inIQR: [Int] = []
-        var bounds: [Double] = [], pearson: [Double] = [], spearman: [Double] = [], fits: [Double] = []
+        var bounds: [Double] = [], pearson: [Double] = [], spearman: [Double] = [], partial: [Double] = [], fits: [Double] = []
         var bandX: [Double] = [], bandFit: [Double] = [], bandLow: [Double] = [], bandHigh: [Double] = []
         for (index, rows) in rowsPer.enumerated() {
             let x = rows.map { table.rows[$0].estimates[series] }
@@ -162,6 +167,7 @@ public struct MittraAggregation: Sendable {
             bounds += q
             for (filter, selected) in [(0, Array(rows.indices)), (1, rows.indices.filter { keep[$0] })] {
                 let xs = selected.map { x[$0] }, ys = selected.map { y[$0] }
+                partial += CorrelationMeasure.partial(xs, ys, given: selected.map { start[$0] }).storedWithCount
                 let subKey = key.derive("e3").derive(activations[index]).derive("filter", filter)
                 pearson += CorrelationMeasure.measure(.pearson, xs, ys, resamples: resamples, key: subKey.derive("pearson")).storedWithCount
                 spearman += CorrelationMeasure.measure(.spearman, xs, ys, resamples: resamples, key: subKey.derive("spearman")).storedWithCount
@@ -177,7 +183,7 @@ public struct MittraAggregation: Sendable {
             lambda: Grid(values: lambda, shape: [a, n]), finalLoss: Grid(values: final, shape: [a, n]),
             initialLoss: Grid(values: initial, shape: [a, n]), inIQR: Grid(values: inIQR, shape: [a, n]),
             iqrBounds: Grid(values: bounds, shape: [a, 2]), pearson: Grid(values: pearson, shape: [a, 2, 5]),
-            spearman: Grid(values: spearman, shape: [a, 2, 5]), fit: Grid(values: fits, shape: [a, 2, 4]),
+            spearman: Grid(values: spearman, shape: [a, 2, 5]), partial: Grid(values: partial, shape: [a, 2, 5]), fit: Grid(values: fits, shape: [a, 2, 4]),
             bandX: Grid(values: bandX, shape: band), bandFit: Grid(values: bandFit, shape: band),
             bandLow: Grid(values: bandLow, shape: band), bandHigh: Grid(values: bandHigh, shape: band))
     }

@@ -67,6 +67,16 @@ enum ResultValues {
             values["e2.loss.\(activation)"] = PaperText.withInterval(
                 ranking.finalLossMean[a], ranking.finalLossLow[a], ranking.finalLossHigh[a])
         }
+        let learns = ranking.learnedFraction.allSatisfy { $0 > 0.5 }
+        let none = ranking.learnedFraction.allSatisfy { $0 <= 0.5 }
+        values["e2.regime"] = learns ? "learn XOR" : none ? "do not learn XOR" : "learn XOR for some activations only"
+        values["e2.learned-accuracy"] = ReportNumber.exact(ActivationRanking.learnedAccuracy)
+        values["e2.test-accuracies"] = ranking.activations.indices.map {
+            "\(ranking.activations[$0]) \(ReportNumber.significant(ranking.testAccuracyMean[$0]))"
+        }.joined(separator: "; ")
+        values["e2.learned-fractions"] = ranking.activations.indices.map {
+            "\(ranking.activations[$0]) \(ReportNumber.significant(ranking.learnedFraction[$0]))"
+        }.joined(separator: "; ")
         values["e2.lambdas"] = ranking.activations.map { "\($0) \(values["e2.lambda.\($0)"] ?? "")" }.joined(separator: "; ")
         values["e2.losses"] = ranking.activations.map { "\($0) \(values["e2.loss.\($0)"] ?? "")" }.joined(separator: "; ")
         return values
@@ -90,6 +100,10 @@ enum ResultValues {
             values["e3.rho-all.\(activation)"] = PaperText.correlation("ρ", study.spearman(activation: a, filter: all))
         }
         values["e3.filtered-r"] = study.activations.map { "\($0) \(values["e3.r.\($0)"] ?? "")" }.joined(separator: "; ")
+        values["e3.filtered-partial"] = study.activations.indices.map { a in
+            let partial = study.partial(activation: a, filter: InitialWeightStudy.iqrFiltered)
+            return "\(study.activations[a]) r = \(ReportNumber.significant(partial.coefficient)) (p = \(ReportNumber.significant(partial.pValue)))"
+        }.joined(separator: "; ")
         values["e3.filtered-rho"] = study.activations.map { "\($0) \(values["e3.rho.\($0)"] ?? "")" }.joined(separator: "; ")
         return values
     }

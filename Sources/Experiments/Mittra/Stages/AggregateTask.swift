@@ -16,6 +16,8 @@ public enum AggregateTask {
         public var learningRateSweepEnsembles: [String]
         /// The "loss still falling" trend test of the chaos rule.
         public var lossTrend: LossTrend
+        /// Ensembles files of the activation study: the final test accuracy of each start.
+        public var activationStudyEnsembles: [String]
         /// Exponents files of the activation study (E2 and E3).
         public var activationStudy: [String]
         /// Bootstrap resamples per interval (at least 100).
@@ -34,7 +36,7 @@ public enum AggregateTask {
         public var path: String
 
         /// Reads `learningRateSweep`, `learningRateSweepEnsembles`, `activationStudy` (each a
-        /// file or a list of files), `lossTrend`,
+        /// file or a list of files), `activationStudyEnsembles`, `lossTrend`,
         /// `bootstrapResamples`, `bandPoints`, `chaosSeries`, `chaosThreshold`, `rankSeries`
         /// and `initialWeightSeries`.
         public init(_ parameters: Parameters) throws {
@@ -42,6 +44,7 @@ public enum AggregateTask {
             learningRateSweepEnsembles = try Self.files(parameters, "learningRateSweepEnsembles")
             lossTrend = try Self.readLossTrend(parameters)
             activationStudy = try Self.files(parameters, "activationStudy")
+            activationStudyEnsembles = try Self.files(parameters, "activationStudyEnsembles")
             bootstrapResamples = try parameters.int("bootstrapResamples", atLeast: 100)
             bandPoints = try parameters.int("bandPoints", atLeast: 2)
             chaosSeries = try parameters.string("chaosSeries")
@@ -75,7 +78,9 @@ public enum AggregateTask {
         var sweepTable = try ExponentTable(paths: settings.learningRateSweep.map { try context.inputPath($0) })
         let ensembleFiles = try settings.learningRateSweepEnsembles.map { try context.inputPath($0) }
         try sweepTable.applyLossTrend(settings.lossTrend, losses: try TrainingLossTable(paths: ensembleFiles), files: ensembleFiles)
-        let studyTable = try ExponentTable(paths: settings.activationStudy.map { try context.inputPath($0) })
+        var studyTable = try ExponentTable(paths: settings.activationStudy.map { try context.inputPath($0) })
+        let studyEnsembles = try settings.activationStudyEnsembles.map { try context.inputPath($0) }
+        try studyTable.applyTestAccuracy(try TrainingLossTable(paths: studyEnsembles), files: studyEnsembles)
         let aggregation = MittraAggregation(
             resamples: settings.bootstrapResamples, key: try context.seed("bootstrap"), bandPoints: settings.bandPoints)
         let results = MittraResults(

@@ -23,6 +23,8 @@ struct ExponentTable {
         /// ``LossTrend`` over the late window, set by the aggregate from the training loss
         /// (false until then).
         var lossFallingByTrend = false
+        /// Test accuracy at the end, set by the aggregate from the ensembles file (NaN until then).
+        var finalTestAccuracy = Double.nan
         var diverged: Bool
         var sharpnessTimesLearningRate: Double
     }
@@ -118,6 +120,18 @@ struct ExponentTable {
         let (start, end) = (Int(windows[2]), Int(windows[3]))
         for row in rows.indices {
             rows[row].lossFallingByTrend = trend.isFalling(try losses.series(rows[row].index, files: files), start: start, end: end)
+        }
+    }
+
+    /// Sets every row's final test accuracy from `runs`.
+    mutating func applyTestAccuracy(_ runs: TrainingLossTable, files: [String]) throws {
+        for row in rows.indices {
+            guard let accuracy = runs.finalTestAccuracy[rows[row].index] else {
+                throw StageError.invalidInput(
+                    path: files.joined(separator: ", "),
+                    reason: "no test accuracy for configuration \(rows[row].index); list the ensembles file of every exponents file")
+            }
+            rows[row].finalTestAccuracy = accuracy
         }
     }
 

@@ -28,6 +28,7 @@ public enum MittraStage {
                     "dropToScatter": .double(LossTrend.defaultDropToScatter),
                 ]), "the 'loss still falling' trend test of the chaos rule (LossTrend)"),
                 ParameterField("activationStudy", files, "E2/E3 exponents file, or the list of its shards"),
+                ParameterField("activationStudyEnsembles", files, "E2/E3 ensembles file(s): the final test accuracy of each start"),
                 ParameterField("bootstrapResamples", .integer(atLeast: 100), "percentile-bootstrap resamples"),
                 ParameterField("bandPoints", .integer(atLeast: 2), "points of each regression band"),
                 ParameterField("chaosSeries", .string(), "the λ series that decides chaos (estimator/window)"),

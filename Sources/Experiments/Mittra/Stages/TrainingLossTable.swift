@@ -1,14 +1,17 @@
 import HDF5
 import StageKit
 
-/// The reference runs' training-loss series of one or more ensembles files (written by
-/// `train-ensembles`: `/configurations/index` [C] and `/reference/training_loss` [C, T+1]),
+/// The reference runs' training-loss series and final test accuracies of one or more ensembles files (written by
+/// `train-ensembles`: `/configurations/index` [C], `/reference/training_loss` [C, T+1] and
+/// `test_accuracy` [C, K]),
 /// by global configuration index, so that the aggregate can apply ``LossTrend`` to the
 /// rows of an exponents table. Several files (shards, or sweeps whose indices do not
 /// collide) are merged; an index that occurs twice is an error.
 struct TrainingLossTable {
     /// Configuration index → losses at steps 0…T.
     private(set) var losses: [Int: [Double]] = [:]
+    /// Configuration index → test accuracy at the last evaluation (`/reference/test_accuracy`).
+    private(set) var finalTestAccuracy: [Int: Double] = [:]
 
     init(paths: [String]) throws {
         for path in paths {
@@ -21,6 +24,13 @@ struct TrainingLossTable {
                 throw StageError.invalidInput(path: path, reason: "/reference/training_loss is not [configurations, steps + 1]")
             }
             let length = stored.shape[1]
+            let accuracy = try root.openGroup("reference").readDataset("test_accuracy", as: Double.self)
+            guard accuracy.shape.count == 2, accuracy.shape[0] == indices.count, accuracy.shape[1] > 0 else {
+                throw StageError.invalidInput(path: path, reason: "/reference/test_accuracy is not [configurations, evaluations]")
+            }
+            for (row, index) in indices.enumerated() {
+                finalTestAccuracy[Int(index)] = accuracy.values[(row + 1) * accuracy.shape[1] - 1]
+            }
             for (row, index) in indices.enumerated() {
                 guard losses.updateValue(Array(stored.values[(row * length)..<((row + 1) * length)]), forKey: Int(index)) == nil else {
                     throw StageError.invalidInput(path: path, reason: "configuration \(index) occurs in two ensembles files")
