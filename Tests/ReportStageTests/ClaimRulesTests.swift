@@ -45,6 +45,23 @@ final class ClaimRulesTests: XCTestCase {
             try ChaosClaim(sweep, options: FigureOptions(), rules: VerdictRules(chaoticFractionLowerBound: 0.7)).verdict, .notReproduced)
     }
 
+    /// The sensitivity grid decides claim 1 by the same rule: on the main choice's bounds it
+    /// gives the main verdict; with every bound at 0 no activation is chaotic.
+    func testSensitivityDecidesByTheClaim1Rule() throws {
+        for onsets in [[2.0, 5, 1, 3], [2, 5, 1e9, 1e9], [1e9, 1e9, 1e9, 1e9]] {
+            var results = SyntheticMittraResults()
+            results.onsets = onsets
+            let sweep = results.results.sweep
+            let claim = try ChaosClaim(sweep, options: FigureOptions(), rules: VerdictRules())
+            let decided = ChaosClaim.decide(sweep, rules: VerdictRules()) { sweep.chaos.wilsonLow[$0, $1, $2] }
+            XCTAssertEqual(decided.verdict, claim.verdict, "\(onsets)")
+            XCTAssertEqual(decided.chaotic, claim.findings.filter(\.isChaotic).map(\.activation))
+        }
+        let none = ChaosClaim.decide(SyntheticMittraResults().results.sweep, rules: VerdictRules()) { _, _, _ in 0 }
+        XCTAssertEqual(none.verdict, .notReproduced)
+        XCTAssertEqual(none.chaotic, [])
+    }
+
     /// Claim 2: a significant positive pooled ρ and the same best activation for λ and loss.
     func testClaim2() throws {
         var results = SyntheticMittraResults()

@@ -163,7 +163,9 @@ struct SyntheticMittraResults {
                 count: Grid(values: chaoticCount, shape: cells), trials: Grid(repeating: seedCount, shape: cells),
                 wilsonLow: Grid(values: wilsonLow, shape: cells), wilsonHigh: Grid(values: wilsonHigh, shape: cells),
                 endPointFraction: Grid(values: chaotic, shape: cells), seedIndices: Array(0..<seedCount),
-                lateLambda: Grid(values: perSeed, shape: cells + [seedCount]), lossTrend: LossTrend()),
+                lateLambda: Grid(values: perSeed, shape: cells + [seedCount]), lossTrend: LossTrend(),
+                sensitivity: LearningRateSweep.ChaosSensitivity(
+                    thresholds: [0.001], windows: [LossTrendWindow.late.rawValue], wilsonLow: Grid(values: wilsonLow, shape: [1, 1] + cells))),
             sharpnessTimesLearningRate: Grid(values: sharpness, shape: cells), onsetLearningRate: Grid(values: onset, shape: [s, a, w]),
             onsetKind: Grid(values: kind, shape: [s, a, w]), seriesCost: series.map { _ in 1000 },
             agreement: Grid(values: series.flatMap { _ in [0.001, 0.1, 0.9] }, shape: [s, 3]),

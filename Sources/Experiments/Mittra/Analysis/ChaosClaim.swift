@@ -106,4 +106,17 @@ public struct ChaosClaim: Sendable {
         verdict = Verdict.of(held: judged.filter(\.isChaotic).count, total: judged.count)
         firstRunVerdict = Verdict.of(held: judged.filter(\.isChaoticByFirstRunRule).count, total: judged.count)
     }
+
+    /// The rule's verdict and the activations with a chaotic regime when the lower Wilson
+    /// bound of cell (activation, width, η) is `low(a, w, e)`: what the sensitivity table
+    /// recomputes for each threshold and trend window.
+    public static func decide(
+        _ sweep: LearningRateSweep, rules: VerdictRules, low: (Int, Int, Int) -> Double
+    ) -> (verdict: Verdict, chaotic: [String]) {
+        let chaotic = sweep.activations.indices.filter { a in
+            sweep.widths.indices.contains { w in sweep.learningRates.indices.contains { e in low(a, w, e) > rules.chaoticFractionLowerBound } }
+        }.map { sweep.activations[$0] }
+        let judged = sweep.activations.filter { $0 != exempt }
+        return (Verdict.of(held: judged.filter(chaotic.contains).count, total: judged.count), chaotic)
+    }
 }

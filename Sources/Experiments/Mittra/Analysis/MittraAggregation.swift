@@ -28,7 +28,10 @@ public struct MittraAggregation: Sendable {
     /// E1 from the learning-rate sweep's table. `chaos` is the index of the series that
     /// decides chaos (``ChaosRule``) and the onset of the cross-cell correlation.
     /// `trend` is the test that decided every row's `lossFallingByTrend`.
-    func sweep(_ table: ExponentTable, chaos: Int, chaosThreshold: Double, trend: LossTrend) throws -> LearningRateSweep {
+    /// `sensitivityThresholds` are the λ thresholds of the sensitivity grid.
+    func sweep(
+        _ table: ExponentTable, chaos: Int, chaosThreshold: Double, trend: LossTrend, sensitivityThresholds: [Double]
+    ) throws -> LearningRateSweep {
         let activations = table.activationOrder
         let widths = Array(Set(table.rows.map(\.width))).sorted()
         let rates = Array(Set(table.rows.map(\.learningRate))).sorted()
@@ -50,6 +53,8 @@ public struct MittraAggregation: Sendable {
         var wilsonHigh = [Double](repeating: .nan, count: a * w * e)
         let seedOrder = Array(Set(table.rows.map(\.seedIndex))).sorted()
         var perSeed = [Double](repeating: .nan, count: a * w * e * seedOrder.count)
+        let trendWindows = LossTrendWindow.allCases
+        var sensitivity = [Double](repeating: .nan, count: sensitivityThresholds.count * trendWindows.count * a * w * e)
         var sharpness = [Double](repeating: .nan, count: a * w * e)
         for (cell, rows) in cells.enumerated() where !rows.isEmpty {
             for series in 0..<s {
@@ -69,6 +74,15 @@ public struct MittraAggregation: Sendable {
             trials[cell] = rows.count
             let interval = try WilsonInterval(successes: chaoticCount[cell], trials: rows.count)
             (wilsonLow[cell], wilsonHigh[cell]) = (interval.lower, interval.upper)
+            for (t, threshold) in sensitivityThresholds.enumerated() {
+                for v in trendWindows.indices {
+                    let count = rows.filter {
+                        ChaosRule.isChaotic(
+                            lambda: table.rows[$0].estimates[chaos], lossStillFalling: table.rows[$0].lossFallingByWindow[v], threshold: threshold)
+                    }.count
+                    sensitivity[(t * trendWindows.count + v) * a * w * e + cell] = try WilsonInterval(successes: count, trials: rows.count).lower
+                }
+            }
             for row in rows {
                 perSeed[cell * seedOrder.count + seedOrder.firstIndex(of: table.rows[row].seedIndex)!] = table.rows[row].estimates[chaos]
             }
@@ -104,7 +118,10 @@ public struct MittraAggregation: Sendable {
                 count: Grid(values: chaoticCount, shape: cellShape), trials: Grid(values: trials, shape: cellShape),
                 wilsonLow: Grid(values: wilsonLow, shape: cellShape), wilsonHigh: Grid(values: wilsonHigh, shape: cellShape),
                 endPointFraction: Grid(values: chaoticEndPoints, shape: cellShape),
-                seedIndices: seedOrder, lateLambda: Grid(values: perSeed, shape: cellShape + [seedOrder.count]), lossTrend: trend),
+                seedIndices: seedOrder, lateLambda: Grid(values: perSeed, shape: cellShape + [seedOrder.count]), lossTrend: trend,
+                sensitivity: LearningRateSweep.ChaosSensitivity(
+                    thresholds: sensitivityThresholds, windows: trendWindows.map(\.rawValue),
+                    wilsonLow: Grid(values: sensitivity, shape: [sensitivityThresholds.count, trendWindows.count] + cellShape))),
             sharpnessTimesLearningRate: Grid(values: sharpness, shape: cellShape),
             onsetLearningRate: Grid(values: onsetRates, shape: [s, a, w]), onsetKind: Grid(values: onsetKinds, shape: [s, a, w]),
             seriesCost: table.costs.map { Int($0) },

@@ -124,6 +124,7 @@ enum ResultValues {
             "rules.significance": ReportNumber.exact(assessment.rules.significanceLevel),
             "rules.chaotic-fraction": ReportNumber.exact(assessment.rules.chaoticFraction),
             "rules.chaotic-fraction-lower-bound": ReportNumber.exact(assessment.rules.chaoticFractionLowerBound),
+            "mittra.claim1.sensitivity": SensitivityTable.summary(results.sweep, assessment.chaos, rules: assessment.rules),
         ]
         for (index, name) in ClaimsAssessment.claimNames.enumerated() {
             values[name + ".verdict"] = verdicts[index].rawValue

@@ -25,14 +25,17 @@ extension LearningRateSweep {
         public var lateLambda: Grid<Double>
         /// The thresholds of the trend test that decided "loss still falling".
         public var lossTrend: LossTrend
+        /// The same evidence over a grid of thresholds and trend windows.
+        public var sensitivity: ChaosSensitivity
 
         /// Creates the fractions from their parts.
         public init(
             count: Grid<Int>, trials: Grid<Int>, wilsonLow: Grid<Double>, wilsonHigh: Grid<Double>,
             endPointFraction: Grid<Double>, seedIndices: [Int], lateLambda: Grid<Double>,
-            lossTrend: LossTrend
+            lossTrend: LossTrend, sensitivity: ChaosSensitivity
         ) {
             self.lossTrend = lossTrend
+            self.sensitivity = sensitivity
             self.count = count
             self.trials = trials
             self.wilsonLow = wilsonLow
@@ -54,11 +57,13 @@ extension LearningRateSweep {
             let trend = try reader.doubles("loss_trend")
             guard trend.count == 3 else { throw reader.invalid("loss_trend must hold k, δ and r") }
             lossTrend = LossTrend(tStatistic: trend[0], relativeDrop: trend[1], dropToScatter: trend[2])
+            sensitivity = try ChaosSensitivity(reader, cells: shape)
             lateLambda = try reader.doubleGrid("chaos_lambda_per_seed", shape: shape + [seedIndices.count])
         }
 
         func write(_ writer: ResultsGroupWriter, chaosSeries: String) throws {
             try writer.attribute("seed_indices", .ints(seedIndices.map(Int64.init)))
+            try sensitivity.write(writer)
             try writer.attribute("loss_trend", .doubles([lossTrend.tStatistic, lossTrend.relativeDrop, lossTrend.dropToScatter]))
             try writer.write("chaotic_count", count, dimensions: Self.cells, meaning: "seeds chaotic by ChaosRule with the LossTrend test")
             try writer.write("seed_trials", trials, dimensions: Self.cells, meaning: "seeds of the cell (the trials of the Wilson interval)")

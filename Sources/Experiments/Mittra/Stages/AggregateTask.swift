@@ -16,6 +16,8 @@ public enum AggregateTask {
         public var learningRateSweepEnsembles: [String]
         /// The "loss still falling" trend test of the chaos rule.
         public var lossTrend: LossTrend
+        /// λ thresholds of the claim-1 sensitivity grid (nats/step).
+        public var sensitivityThresholds: [Double]
         /// Ensembles files of the activation study: the final test accuracy of each start.
         public var activationStudyEnsembles: [String]
         /// Exponents files of the activation study (E2 and E3).
@@ -43,6 +45,7 @@ public enum AggregateTask {
             learningRateSweep = try Self.files(parameters, "learningRateSweep")
             learningRateSweepEnsembles = try Self.files(parameters, "learningRateSweepEnsembles")
             lossTrend = try Self.readLossTrend(parameters)
+            sensitivityThresholds = try parameters.doubles("sensitivityThresholds")
             activationStudy = try Self.files(parameters, "activationStudy")
             activationStudyEnsembles = try Self.files(parameters, "activationStudyEnsembles")
             bootstrapResamples = try parameters.int("bootstrapResamples", atLeast: 100)
@@ -86,7 +89,8 @@ public enum AggregateTask {
         let results = MittraResults(
             sweep: try aggregation.sweep(
                 sweepTable, chaos: try sweepTable.seriesIndex(settings.chaosSeries, path: settings.path + ".chaosSeries"),
-                chaosThreshold: settings.chaosThreshold, trend: settings.lossTrend),
+                chaosThreshold: settings.chaosThreshold, trend: settings.lossTrend,
+                sensitivityThresholds: settings.sensitivityThresholds),
             ranking: try aggregation.ranking(
                 studyTable, rank: try studyTable.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries")),
             initialWeights: try aggregation.initialWeights(

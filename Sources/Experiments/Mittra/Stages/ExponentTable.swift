@@ -23,6 +23,8 @@ struct ExponentTable {
         /// ``LossTrend`` over the late window, set by the aggregate from the training loss
         /// (false until then).
         var lossFallingByTrend = false
+        /// ``LossTrend`` over each window of ``LossTrendWindow/allCases`` (sensitivity).
+        var lossFallingByWindow: [Bool] = []
         /// Test accuracy at the end, set by the aggregate from the ensembles file (NaN until then).
         var finalTestAccuracy = Double.nan
         var diverged: Bool
@@ -119,7 +121,12 @@ struct ExponentTable {
         }
         let (start, end) = (Int(windows[2]), Int(windows[3]))
         for row in rows.indices {
-            rows[row].lossFallingByTrend = trend.isFalling(try losses.series(rows[row].index, files: files), start: start, end: end)
+            let series = try losses.series(rows[row].index, files: files)
+            rows[row].lossFallingByTrend = trend.isFalling(series, start: start, end: end)
+            rows[row].lossFallingByWindow = LossTrendWindow.allCases.map {
+                let steps = $0.steps(lateStart: start, lateEnd: end)
+                return trend.isFalling(series, start: steps.start, end: steps.end)
+            }
         }
     }
 

@@ -27,6 +27,8 @@ public enum MittraStage {
                     "tStatistic": .double(LossTrend.defaultTStatistic), "relativeDrop": .double(LossTrend.defaultRelativeDrop),
                     "dropToScatter": .double(LossTrend.defaultDropToScatter),
                 ]), "the 'loss still falling' trend test of the chaos rule (LossTrend)"),
+                ParameterField("sensitivityThresholds", .array(.number), default: .array([.double(0.0005), .double(0.001), .double(0.002)]),
+                               "λ thresholds (nats/step) of the claim-1 sensitivity grid (× the trend windows of LossTrendWindow)"),
                 ParameterField("activationStudy", files, "E2/E3 exponents file, or the list of its shards"),
                 ParameterField("activationStudyEnsembles", files, "E2/E3 ensembles file(s): the final test accuracy of each start"),
                 ParameterField("bootstrapResamples", .integer(atLeast: 100), "percentile-bootstrap resamples"),
