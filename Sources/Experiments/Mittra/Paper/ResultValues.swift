@@ -126,11 +126,30 @@ enum ResultValues {
             "rules.chaotic-fraction-lower-bound": ReportNumber.exact(assessment.rules.chaoticFractionLowerBound),
             "mittra.claim1.sensitivity": SensitivityTable.summary(results.sweep, assessment.chaos, rules: assessment.rules),
         ]
+        let notRun = "not run"
+        values["mittra.claim2.learning.verdict"] = assessment.learningRanking?.verdict.rawValue ?? notRun
+        values["mittra.claim3.learning.verdict"] = assessment.learningInitialWeights?.verdict.rawValue ?? notRun
+        values["mittra.claim2.learning.evidence"] = results.learningRanking.flatMap { r in assessment.learningRanking?.evidence(r) } ?? notRun
+        values["mittra.claim3.learning.evidence"] = results.learningInitialWeights.flatMap { s in assessment.learningInitialWeights?.evidence(s) } ?? notRun
+        if let ranking = results.learningRanking {
+            values["learning.setting"] = "the \(Architecture.name(ranking.width)) network, η = \(ReportNumber.significant(ranking.learningRate)), "
+                + "momentum \(ReportNumber.exact(ranking.momentum)), \(ReportNumber.count(ranking.steps)) steps, "
+                + "\(ReportNumber.count(ranking.seedCount)) starts per activation"
+            values["learning.test-accuracies"] = accuracyList(ranking.activations, ranking.testAccuracyMean)
+            values["learning.learned-fractions"] = accuracyList(ranking.activations, ranking.learnedFraction)
+        } else {
+            for key in ["learning.setting", "learning.test-accuracies", "learning.learned-fractions"] { values[key] = notRun }
+        }
         for (index, name) in ClaimsAssessment.claimNames.enumerated() {
             values[name + ".verdict"] = verdicts[index].rawValue
             values[name + ".rule"] = assessment.rule(index + 1)
             values[name + ".evidence"] = evidence[index]
         }
         return values
+    }
+
+    /// "sigmoid 0.98; relu 0.97": one value per activation.
+    static func accuracyList(_ activations: [String], _ values: [Double]) -> String {
+        activations.indices.map { "\(activations[$0]) \(ReportNumber.significant(values[$0]))" }.joined(separator: "; ")
     }
 }

@@ -7,6 +7,9 @@ import ReportKit
 public struct ActivationRanking: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "activation_ranking"
+    /// The group of the same study in the learning regime (SCIENCE.md §2: claims 2 and 3
+    /// also where the networks learn).
+    public static let learningGroupName = "activation_ranking_learning"
 
     /// Hidden activations.
     public var activations: [String]
@@ -70,8 +73,8 @@ public struct ActivationRanking: Sendable {
     }
 
     /// Reads the group from `file`.
-    public init(file: HDF5File) throws {
-        let reader = try ResultsGroupReader(file: file, group: Self.groupName)
+    public init(file: HDF5File, group: String = groupName) throws {
+        let reader = try ResultsGroupReader(file: file, group: group)
         activations = try reader.strings("activations")
         width = try reader.int("width")
         learningRate = try reader.double("learning_rate")
@@ -95,8 +98,8 @@ public struct ActivationRanking: Sendable {
     }
 
     /// Writes the group into `file`.
-    public func write(into file: HDF5File) throws {
-        let writer = ResultsGroupWriter(try file.root.createGroup(Self.groupName))
+    public func write(into file: HDF5File, group: String = groupName) throws {
+        let writer = ResultsGroupWriter(try file.root.createGroup(group))
         try writer.attribute("activations", .strings(activations))
         try writer.attribute("width", .int(Int64(width)))
         try writer.attribute("learning_rate", .double(learningRate))

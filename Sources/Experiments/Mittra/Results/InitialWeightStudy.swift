@@ -7,6 +7,9 @@ import ReportKit
 public struct InitialWeightStudy: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "initial_weights"
+    /// The group of the same study in the learning regime (SCIENCE.md §2: claims 2 and 3
+    /// also where the networks learn).
+    public static let learningGroupName = "initial_weights_learning"
     /// The index of the unfiltered set in ``filters``.
     public static let allStarts = 0
     /// The index of the initial-loss IQR filter (``InitialLossFilter``) in ``filters``.
@@ -78,8 +81,8 @@ public struct InitialWeightStudy: Sendable {
     }
 
     /// Reads the group from `file`.
-    public init(file: HDF5File) throws {
-        let reader = try ResultsGroupReader(file: file, group: Self.groupName)
+    public init(file: HDF5File, group: String = groupName) throws {
+        let reader = try ResultsGroupReader(file: file, group: group)
         activations = try reader.strings("activations")
         series = try reader.string("series")
         unit = try reader.string("unit")
@@ -104,8 +107,8 @@ public struct InitialWeightStudy: Sendable {
     }
 
     /// Writes the group into `file`.
-    public func write(into file: HDF5File) throws {
-        let writer = ResultsGroupWriter(try file.root.createGroup(Self.groupName))
+    public func write(into file: HDF5File, group: String = groupName) throws {
+        let writer = ResultsGroupWriter(try file.root.createGroup(group))
         try writer.attribute("activations", .strings(activations))
         try writer.attribute("series", .string(series))
         try writer.attribute("unit", .string(unit))

@@ -20,6 +20,10 @@ public enum AggregateTask {
         public var sensitivityThresholds: [Double]
         /// Ensembles files of the activation study: the final test accuracy of each start.
         public var activationStudyEnsembles: [String]
+        /// Exponents and ensembles files of E2/E3 in the learning regime (empty: not run).
+        public var learningStudy: [String]
+        /// The ensembles files of `learningStudy`.
+        public var learningStudyEnsembles: [String]
         /// Exponents files of the activation study (E2 and E3).
         public var activationStudy: [String]
         /// Bootstrap resamples per interval (at least 100).
@@ -48,6 +52,11 @@ public enum AggregateTask {
             sensitivityThresholds = try parameters.doubles("sensitivityThresholds")
             activationStudy = try Self.files(parameters, "activationStudy")
             activationStudyEnsembles = try Self.files(parameters, "activationStudyEnsembles")
+            learningStudy = parameters.has("learningStudy") ? try Self.files(parameters, "learningStudy") : []
+            learningStudyEnsembles = parameters.has("learningStudyEnsembles") ? try Self.files(parameters, "learningStudyEnsembles") : []
+            guard learningStudy.isEmpty == learningStudyEnsembles.isEmpty else {
+                throw StageError.parameter(path: parameters.path + ".learningStudyEnsembles", message: "is needed exactly when learningStudy is given")
+            }
             bootstrapResamples = try parameters.int("bootstrapResamples", atLeast: 100)
             bandPoints = try parameters.int("bandPoints", atLeast: 2)
             chaosSeries = try parameters.string("chaosSeries")
@@ -86,6 +95,18 @@ public enum AggregateTask {
         try studyTable.applyTestAccuracy(try TrainingLossTable(paths: studyEnsembles), files: studyEnsembles)
         let aggregation = MittraAggregation(
             resamples: settings.bootstrapResamples, key: try context.seed("bootstrap"), bandPoints: settings.bandPoints)
+        var learningRanking: ActivationRanking?, learningInitialWeights: InitialWeightStudy?
+        if !settings.learningStudy.isEmpty {
+            var table = try ExponentTable(paths: settings.learningStudy.map { try context.inputPath($0) })
+            let ensembles = try settings.learningStudyEnsembles.map { try context.inputPath($0) }
+            try table.applyTestAccuracy(try TrainingLossTable(paths: ensembles), files: ensembles)
+            // Its own bootstrap streams, so the paper-code regime's numbers do not change.
+            var learning = aggregation
+            learning.key = aggregation.key.derive("learning-regime")
+            learningRanking = try learning.ranking(table, rank: try table.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries"))
+            learningInitialWeights = try learning.initialWeights(
+                table, series: try table.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries"))
+        }
         let results = MittraResults(
             sweep: try aggregation.sweep(
                 sweepTable, chaos: try sweepTable.seriesIndex(settings.chaosSeries, path: settings.path + ".chaosSeries"),
@@ -94,7 +115,8 @@ public enum AggregateTask {
             ranking: try aggregation.ranking(
                 studyTable, rank: try studyTable.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries")),
             initialWeights: try aggregation.initialWeights(
-                studyTable, series: try studyTable.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries")))
+                studyTable, series: try studyTable.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries")),
+            learningRanking: learningRanking, learningInitialWeights: learningInitialWeights)
         guard context.invocation.outputs.count == 1, let output = context.invocation.outputs.first else {
             throw StageError.usage("stage '\(context.stage)': the aggregate task writes one file (aggregate.h5); declare exactly one output")
         }

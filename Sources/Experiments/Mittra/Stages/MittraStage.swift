@@ -31,6 +31,8 @@ public enum MittraStage {
                                "λ thresholds (nats/step) of the claim-1 sensitivity grid (× the trend windows of LossTrendWindow)"),
                 ParameterField("activationStudy", files, "E2/E3 exponents file, or the list of its shards"),
                 ParameterField("activationStudyEnsembles", files, "E2/E3 ensembles file(s): the final test accuracy of each start"),
+                .optional("learningStudy", files, "E2/E3 exponents file(s) in the learning regime (claims 2 and 3 where the networks learn)"),
+                .optional("learningStudyEnsembles", files, "the ensembles file(s) of learningStudy"),
                 ParameterField("bootstrapResamples", .integer(atLeast: 100), "percentile-bootstrap resamples"),
                 ParameterField("bandPoints", .integer(atLeast: 2), "points of each regression band"),
                 ParameterField("chaosSeries", .string(), "the λ series that decides chaos (estimator/window)"),
