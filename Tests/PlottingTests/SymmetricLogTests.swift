@@ -38,6 +38,9 @@ final class SymmetricLogTests: XCTestCase {
         let crowded = NiceTicks.symmetricLog(lower: -1, upper: 1e6, linearThreshold: 1e-6, maximumCount: 6)
         XCTAssertLessThanOrEqual(crowded.values.count, 6)
         XCTAssertTrue(crowded.values.contains(0))
+        XCTAssertEqual(crowded.values.last, 1e6, "the largest decade stays; the ones nearest the linear zone go first")
+        XCTAssertEqual(
+            NiceTicks.symmetricLog(lower: -1e-4, upper: 0.5, linearThreshold: 1e-4, maximumCount: 5).values, [0, 1e-3, 1e-2, 0.1])
         XCTAssertEqual(NiceTicks.symmetricLog(lower: 0, upper: 1, linearThreshold: 0), .empty)
     }
 

@@ -24,10 +24,14 @@ extension NiceTicks {
         let positive = high > 0 ? exponents(upTo: high) : []
         let negative = low < 0 ? exponents(upTo: -low) : []
         let hasZero = low <= 0 && high >= 0
-        var stride = 1
-        func kept(_ list: [Int]) -> [Int] { list.filter { $0 % stride == 0 } }
-        while stride < 600, kept(positive).count + kept(negative).count + (hasZero ? 1 : 0) > max(2, maximumCount) {
-            stride += 1
+        // Too many labels: drop the decades nearest the linear zone first (both signs of
+        // an exponent together), where they crowd; 0 and the largest decades stay.
+        var floor = Int.min
+        func kept(_ list: [Int]) -> [Int] { list.filter { $0 >= floor } }
+        while kept(positive).count + kept(negative).count + (hasZero ? 1 : 0) > max(2, maximumCount),
+            let smallest = (kept(positive) + kept(negative)).min()
+        {
+            floor = smallest + 1
         }
         var values: [DecimalNumber] = kept(negative).reversed().map { DecimalNumber(significand: -1, exponent: $0) }
         if hasZero { values.append(DecimalNumber(significand: 0, exponent: 0)) }
