@@ -165,7 +165,8 @@ struct SyntheticMittraResults {
                 endPointFraction: Grid(values: chaotic, shape: cells), seedIndices: Array(0..<seedCount),
                 lateLambda: Grid(values: perSeed, shape: cells + [seedCount]), lossTrend: LossTrend(),
                 sensitivity: LearningRateSweep.ChaosSensitivity(
-                    thresholds: [0.001], windows: [LossTrendWindow.late.rawValue], wilsonLow: Grid(values: wilsonLow, shape: [1, 1] + cells))),
+                    thresholds: [0.001], windows: [LossTrendWindow.late.rawValue], wilsonLow: Grid(values: wilsonLow, shape: [1, 1] + cells)),
+                learnedFraction: Grid(values: chaotic.map { 1 - $0 }, shape: cells)),
             sharpnessTimesLearningRate: Grid(values: sharpness, shape: cells), onsetLearningRate: Grid(values: onset, shape: [s, a, w]),
             onsetKind: Grid(values: kind, shape: [s, a, w]), seriesCost: series.map { _ in 1000 },
             agreement: Grid(values: series.flatMap { _ in [0.001, 0.1, 0.9] }, shape: [s, 3]),

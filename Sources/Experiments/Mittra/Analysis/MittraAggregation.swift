@@ -53,6 +53,7 @@ public struct MittraAggregation: Sendable {
         var wilsonHigh = [Double](repeating: .nan, count: a * w * e)
         let seedOrder = Array(Set(table.rows.map(\.seedIndex))).sorted()
         var perSeed = [Double](repeating: .nan, count: a * w * e * seedOrder.count)
+        var learned = [Double](repeating: .nan, count: a * w * e)
         let trendWindows = LossTrendWindow.allCases
         var sensitivity = [Double](repeating: .nan, count: sensitivityThresholds.count * trendWindows.count * a * w * e)
         var sharpness = [Double](repeating: .nan, count: a * w * e)
@@ -72,6 +73,7 @@ public struct MittraAggregation: Sendable {
                 ChaosRule.isChaotic(lambda: table.rows[$0].estimates[chaos], lossStillFalling: table.rows[$0].lossFallingByTrend, threshold: chaosThreshold)
             }.count
             trials[cell] = rows.count
+            learned[cell] = Double(rows.filter { table.rows[$0].finalTestAccuracy >= ActivationRanking.learnedAccuracy }.count) / Double(rows.count)
             let interval = try WilsonInterval(successes: chaoticCount[cell], trials: rows.count)
             (wilsonLow[cell], wilsonHigh[cell]) = (interval.lower, interval.upper)
             for (t, threshold) in sensitivityThresholds.enumerated() {
@@ -121,7 +123,8 @@ public struct MittraAggregation: Sendable {
                 seedIndices: seedOrder, lateLambda: Grid(values: perSeed, shape: cellShape + [seedOrder.count]), lossTrend: trend,
                 sensitivity: LearningRateSweep.ChaosSensitivity(
                     thresholds: sensitivityThresholds, windows: trendWindows.map(\.rawValue),
-                    wilsonLow: Grid(values: sensitivity, shape: [sensitivityThresholds.count, trendWindows.count] + cellShape))),
+                    wilsonLow: Grid(values: sensitivity, shape: [sensitivityThresholds.count, trendWindows.count] + cellShape)),
+                learnedFraction: Grid(values: learned, shape: cellShape)),
             sharpnessTimesLearningRate: Grid(values: sharpness, shape: cellShape),
             onsetLearningRate: Grid(values: onsetRates, shape: [s, a, w]), onsetKind: Grid(values: onsetKinds, shape: [s, a, w]),
             seriesCost: table.costs.map { Int($0) },

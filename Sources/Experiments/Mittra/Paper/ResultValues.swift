@@ -137,8 +137,21 @@ enum ResultValues {
                 + "\(ReportNumber.count(ranking.seedCount)) starts per activation"
             values["learning.test-accuracies"] = accuracyList(ranking.activations, ranking.testAccuracyMean)
             values["learning.learned-fractions"] = accuracyList(ranking.activations, ranking.learnedFraction)
+            let sweep = results.sweep
+            if let w = sweep.widths.firstIndex(of: ranking.width),
+                let e = sweep.learningRates.firstIndex(where: { abs($0 / ranking.learningRate - 1) < 1e-9 })
+            {
+                let activations = ranking.activations.filter(sweep.activations.contains)
+                values["learning.e1-learned-fractions"] =
+                    accuracyList(activations, activations.map { sweep.chaos.learnedFraction[sweep.activations.firstIndex(of: $0)!, w, e] })
+                    + " after \(ReportNumber.whole(sweep.windows[3])) steps"
+            } else {
+                values["learning.e1-learned-fractions"] = "not available, as this η and network are not on the E1 grid"
+            }
         } else {
-            for key in ["learning.setting", "learning.test-accuracies", "learning.learned-fractions"] { values[key] = notRun }
+            for key in ["learning.setting", "learning.test-accuracies", "learning.learned-fractions", "learning.e1-learned-fractions"] {
+                values[key] = notRun
+            }
         }
         for (index, name) in ClaimsAssessment.claimNames.enumerated() {
             values[name + ".verdict"] = verdicts[index].rawValue

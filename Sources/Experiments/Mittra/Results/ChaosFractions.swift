@@ -27,13 +27,18 @@ extension LearningRateSweep {
         public var lossTrend: LossTrend
         /// The same evidence over a grid of thresholds and trend windows.
         public var sensitivity: ChaosSensitivity
+        /// Fraction of seeds whose final test accuracy reaches ``ActivationRanking/learnedAccuracy``,
+        /// [activation, width, learning rate] (kept with the other per-cell seed counts): what
+        /// the learning regime of claims 2 and 3 is chosen from.
+        public var learnedFraction: Grid<Double>
 
         /// Creates the fractions from their parts.
         public init(
             count: Grid<Int>, trials: Grid<Int>, wilsonLow: Grid<Double>, wilsonHigh: Grid<Double>,
             endPointFraction: Grid<Double>, seedIndices: [Int], lateLambda: Grid<Double>,
-            lossTrend: LossTrend, sensitivity: ChaosSensitivity
+            lossTrend: LossTrend, sensitivity: ChaosSensitivity, learnedFraction: Grid<Double>
         ) {
+            self.learnedFraction = learnedFraction
             self.lossTrend = lossTrend
             self.sensitivity = sensitivity
             self.count = count
@@ -58,12 +63,16 @@ extension LearningRateSweep {
             guard trend.count == 3 else { throw reader.invalid("loss_trend must hold k, δ and r") }
             lossTrend = LossTrend(tStatistic: trend[0], relativeDrop: trend[1], dropToScatter: trend[2])
             sensitivity = try ChaosSensitivity(reader, cells: shape)
+            learnedFraction = try reader.doubleGrid("learned_fraction", shape: shape)
             lateLambda = try reader.doubleGrid("chaos_lambda_per_seed", shape: shape + [seedIndices.count])
         }
 
         func write(_ writer: ResultsGroupWriter, chaosSeries: String) throws {
             try writer.attribute("seed_indices", .ints(seedIndices.map(Int64.init)))
             try sensitivity.write(writer)
+            try writer.write(
+                "learned_fraction", learnedFraction, dimensions: Self.cells,
+                meaning: "fraction of seeds whose final test accuracy is at least \(ActivationRanking.learnedAccuracy)")
             try writer.attribute("loss_trend", .doubles([lossTrend.tStatistic, lossTrend.relativeDrop, lossTrend.dropToScatter]))
             try writer.write("chaotic_count", count, dimensions: Self.cells, meaning: "seeds chaotic by ChaosRule with the LossTrend test")
             try writer.write("seed_trials", trials, dimensions: Self.cells, meaning: "seeds of the cell (the trials of the Wilson interval)")

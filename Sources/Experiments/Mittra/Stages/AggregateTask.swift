@@ -89,7 +89,9 @@ public enum AggregateTask {
         let settings = try Settings(context.parameters)
         var sweepTable = try ExponentTable(paths: settings.learningRateSweep.map { try context.inputPath($0) })
         let ensembleFiles = try settings.learningRateSweepEnsembles.map { try context.inputPath($0) }
-        try sweepTable.applyLossTrend(settings.lossTrend, losses: try TrainingLossTable(paths: ensembleFiles), files: ensembleFiles)
+        let sweepRuns = try TrainingLossTable(paths: ensembleFiles)
+        try sweepTable.applyLossTrend(settings.lossTrend, losses: sweepRuns, files: ensembleFiles)
+        try sweepTable.applyTestAccuracy(sweepRuns, files: ensembleFiles)
         var studyTable = try ExponentTable(paths: settings.activationStudy.map { try context.inputPath($0) })
         let studyEnsembles = try settings.activationStudyEnsembles.map { try context.inputPath($0) }
         try studyTable.applyTestAccuracy(try TrainingLossTable(paths: studyEnsembles), files: studyEnsembles)
