@@ -149,6 +149,11 @@ public struct SweepSpecification: Sendable {
     /// Minibatch size, or nil for full-batch steps.
     public var batchSize: Int?
     public var seedCount: Int
+    /// The first seed index: the sweep trains seeds `seedOffset ..< seedOffset + seedCount`.
+    /// A second sweep with the same seed path and an offset extends a first one by more
+    /// seeds: seed s starts from the same weights and streams in both (every key is
+    /// `label/width/…/seed/s`).
+    public var seedOffset: Int
     public var steps: Int
     /// Evaluations (test set, and training set if asked) every this many steps, and at T.
     public var evaluationInterval: Int
@@ -200,9 +205,12 @@ public struct SweepSpecification: Sendable {
             .object([ParameterField("logGrid", .object([
                 ParameterField("from", .number, "smallest η"), ParameterField("to", .number, "largest η"),
                 ParameterField("count", .integer(atLeast: 2), "points, log-spaced"),
+                .optional("atLeast", .number, "keep only the grid points η ≥ this (the same doubles as the whole grid, so sweeps merge by η)"),
             ]), "10^(log10 from + i (log10 to − log10 from)/(count − 1))")]),
         ]), "step sizes η; one sweep axis"),
         ParameterField("seedCount", .integer(atLeast: 1), "initialisations per cell; one sweep axis"),
+        ParameterField("seedOffset", .integer(atLeast: 0), default: .int(0),
+                       "first seed index (seeds seedOffset…seedOffset+seedCount−1); configuration indices then start at seedOffset·2^24"),
         ParameterField("steps", .integer(atLeast: 1), "optimizer steps T"),
         ParameterField("record", .object([
             ParameterField("evaluationInterval", .integer(atLeast: 1), "test (and training-set) evaluations every k steps, and at T"),
@@ -251,6 +259,7 @@ public struct SweepSpecification: Sendable {
         let size = try parameters.int("batchSize")
         batchSize = size == 0 ? nil : size
         seedCount = try parameters.int("seedCount")
+        seedOffset = try parameters.int("seedOffset", default: 0)
         steps = try parameters.int("steps")
         let record = try parameters.object("record")
         evaluationInterval = try record.int("evaluationInterval")
@@ -276,6 +285,11 @@ public struct SweepSpecification: Sendable {
         }
         divergenceBound = try parameters.double("divergenceBound")
         engine = GradientEngine(rawValue: try parameters.string("engine"))!
+        let count = activations.count * hiddenWidths.count * learningRates.count * seedCount
+        guard count < Self.indexStride else {
+            throw StageError.parameter(
+                path: parameters.path, message: "has \(count) configurations, more than the \(Self.indexStride) one index range holds; split the sweep")
+        }
         if parameters.has("shard") {
             let shard = try parameters.object("shard")
             self.shard = (try shard.int("index"), try shard.int("count"))
@@ -295,8 +309,14 @@ public struct SweepSpecification: Sendable {
         }
     }
 
+    /// Configuration indices of a sweep with seed offset o start at o · indexStride, so
+    /// that sweeps extending one another by seeds never share an index (each has fewer
+    /// than indexStride configurations); with o = 0 the index is the position in the sweep.
+    public static let indexStride = 1 << 24
+
     /// Every configuration of the sweep in its fixed order (activation, architecture,
-    /// learning rate, seed — the last varying fastest), restricted to this shard.
+    /// learning rate, seed — the last varying fastest), restricted to this shard. The
+    /// index is `seedOffset · indexStride` plus the position in that order.
     public var configurations: [SweepConfiguration] {
         allConfigurations.filter { $0.index % shard.count == shard.index }
     }
@@ -304,11 +324,12 @@ public struct SweepSpecification: Sendable {
     /// Every configuration of the whole sweep, whatever the shard.
     public var allConfigurations: [SweepConfiguration] {
         var all: [SweepConfiguration] = []
+        let base = seedOffset * Self.indexStride
         for activation in activations {
             for widths in hiddenWidths {
                 for learningRate in learningRates {
-                    for seed in 0..<seedCount {
-                        all.append(.init(index: all.count, activation: activation, hiddenWidths: widths,
+                    for seed in seedOffset..<(seedOffset + seedCount) {
+                        all.append(.init(index: base + all.count, activation: activation, hiddenWidths: widths,
                                          learningRate: learningRate, seedIndex: seed))
                     }
                 }
@@ -362,13 +383,21 @@ public struct SweepSpecification: Sendable {
     }
 
     /// `learningRates` is an array, or `{"logGrid": {"from": a, "to": b, "count": n}}`:
-    /// `10^(log10 a + i (log10 b − log10 a)/(n − 1))`, i = 0…n−1.
+    /// `10^(log10 a + i (log10 b − log10 a)/(n − 1))`, i = 0…n−1; with `"atLeast": m` only
+    /// the points ≥ m (the same doubles, so a sweep over part of a grid merges with one over all of it).
     static func learningRates(_ parameters: Parameters) throws -> [Double] {
         if case .array = parameters.value["learningRates"] { return try parameters.doubles("learningRates") }
         let grid = try parameters.object("learningRates").object("logGrid")
         let from = log10(try grid.double("from"))
         let to = log10(try grid.double("to"))
         let count = try grid.int("count")
-        return (0..<count).map { pow(10, from + Double($0) * (to - from) / Double(count - 1)) }
+        let all = (0..<count).map { pow(10, from + Double($0) * (to - from) / Double(count - 1)) }
+        guard grid.has("atLeast") else { return all }
+        let floor = try grid.double("atLeast")
+        let kept = all.filter { $0 >= floor }
+        guard !kept.isEmpty else {
+            throw StageError.parameter(path: grid.path + ".atLeast", message: "keeps no point of the grid; lower it below \(all.last ?? .nan)")
+        }
+        return kept
     }
 }

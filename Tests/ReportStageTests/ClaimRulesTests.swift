@@ -1,4 +1,6 @@
 import MittraExperiment
+import ReportKit
+import Statistics
 import XCTest
 
 /// The verdict rules of claims 1–3 (``ChaosClaim``, ``RankingClaim``,
@@ -23,6 +25,41 @@ final class ClaimRulesTests: XCTestCase {
         XCTAssertEqual(claim.findings.map(\.isChaotic), [true, true, false, false])
         // ReLU is exempt; above η = 20 its late λ is exactly 0 with an interval around it.
         XCTAssertEqual(claim.relu?.containsZero, true)
+    }
+
+    /// Claim 1 is decided on the lower Wilson bound of the chaotic fraction (> 1/2): 8 of
+    /// 10 seeds (Wilson [0.49, 0.94]) is not enough, 9 of 10 ([0.60, 0.98]) is. The first
+    /// run's rule (t interval above 0 and a two-point fraction ≥ 1/2) is kept beside it.
+    func testClaim1DecidedOnWilsonLowerBound() throws {
+        var sweep = SyntheticMittraResults().results.sweep
+        let shape = sweep.chaoticFraction.shape
+        let eight = try WilsonInterval(successes: 8, trials: 10), nine = try WilsonInterval(successes: 9, trials: 10)
+        sweep.chaos.endPointFraction = Grid(repeating: 0.8, shape: shape)
+        sweep.chaos.wilsonLow = Grid(repeating: eight.lower, shape: shape)
+        let notEnough = try ChaosClaim(sweep, options: FigureOptions(), rules: VerdictRules())
+        XCTAssertEqual(notEnough.verdict, .notReproduced)
+        XCTAssertEqual(notEnough.firstRunVerdict, .reproduced, "the t interval lies above 0 beyond each onset")
+        sweep.chaos.wilsonLow = Grid(repeating: nine.lower, shape: shape)
+        XCTAssertEqual(try ChaosClaim(sweep, options: FigureOptions(), rules: VerdictRules()).verdict, .reproduced)
+        XCTAssertEqual(
+            try ChaosClaim(sweep, options: FigureOptions(), rules: VerdictRules(chaoticFractionLowerBound: 0.7)).verdict, .notReproduced)
+    }
+
+    /// The sensitivity grid decides claim 1 by the same rule: on the main choice's bounds it
+    /// gives the main verdict; with every bound at 0 no activation is chaotic.
+    func testSensitivityDecidesByTheClaim1Rule() throws {
+        for onsets in [[2.0, 5, 1, 3], [2, 5, 1e9, 1e9], [1e9, 1e9, 1e9, 1e9]] {
+            var results = SyntheticMittraResults()
+            results.onsets = onsets
+            let sweep = results.results.sweep
+            let claim = try ChaosClaim(sweep, options: FigureOptions(), rules: VerdictRules())
+            let decided = ChaosClaim.decide(sweep, rules: VerdictRules()) { sweep.chaos.wilsonLow[$0, $1, $2] }
+            XCTAssertEqual(decided.verdict, claim.verdict, "\(onsets)")
+            XCTAssertEqual(decided.chaotic, claim.findings.filter(\.isChaotic).map(\.activation))
+        }
+        let none = ChaosClaim.decide(SyntheticMittraResults().results.sweep, rules: VerdictRules()) { _, _, _ in 0 }
+        XCTAssertEqual(none.verdict, .notReproduced)
+        XCTAssertEqual(none.chaotic, [])
     }
 
     /// Claim 2: a significant positive pooled ρ and the same best activation for λ and loss.

@@ -23,6 +23,31 @@ final class ResultsLayoutTests: XCTestCase {
         XCTAssertEqual(read.initialWeights.inIQR.values, written.initialWeights.inIQR.values)
     }
 
+    /// The learning regime's groups are written and read beside the paper-code regime's,
+    /// and are absent (nil) when not run; the chaos fractions and sensitivity grid round-trip.
+    func testLearningRegimeAndChaosFractionsRoundTrip() throws {
+        let harness = StageHarness("layout-learning")
+        let path = try harness.path("aggregate.h5")
+        let synthetic = SyntheticMittraResults()
+        var written = synthetic.results
+        XCTAssertNil(written.learningRanking)
+        written.learningRanking = written.ranking
+        written.learningInitialWeights = written.initialWeights
+        let file = try HDF5File.create(path)
+        try written.write(into: file)
+        try file.close()
+        let read = try MittraResults.read(path: path)
+        XCTAssertEqual(read.learningRanking?.rankSpearman.storedWithoutCount, written.ranking.rankSpearman.storedWithoutCount)
+        XCTAssertEqual(read.learningInitialWeights?.partial.values.map(\.bitPattern), written.initialWeights.partial.values.map(\.bitPattern))
+        XCTAssertEqual(read.sweep.chaos.count.values, written.sweep.chaos.count.values)
+        XCTAssertEqual(read.sweep.chaos.wilsonLow.values.map(\.bitPattern), written.sweep.chaos.wilsonLow.values.map(\.bitPattern))
+        XCTAssertEqual(read.sweep.chaos.sensitivity.windows, written.sweep.chaos.sensitivity.windows)
+        XCTAssertEqual(read.sweep.chaos.lossTrend, written.sweep.chaos.lossTrend)
+        let plain = try harness.path("aggregate-plain.h5")
+        try synthetic.write(aggregatePath: plain)
+        XCTAssertNil(try MittraResults.read(path: plain).learningRanking)
+    }
+
     func testEveryDatasetHasDimensionsAndMeaning() throws {
         let harness = StageHarness("layout-attributes")
         let path = try harness.path("aggregate.h5")

@@ -3,6 +3,7 @@ import HDF5
 import MittraExperiment
 import Provenance
 import ReportKit
+import Statistics
 
 /// Small Mittra results (written through ``MittraResults``, the one type of the
 /// aggregate.h5 layout) and a validation.h5 file, filled by closed-form formulas (no
@@ -121,13 +122,20 @@ struct SyntheticMittraResults {
             }
         }
         var diverged: [Int] = [], loss: [Double] = [], chaotic: [Double] = [], sharpness: [Double] = []
+        var chaoticCount: [Int] = [], wilsonLow: [Double] = [], wilsonHigh: [Double] = [], perSeed: [Double] = []
         for ai in 0..<a {
             for wi in 0..<w {
                 for eta in learningRates {
                     diverged.append(eta > 50 ? 2 : 0)
                     loss.append(0.25 - 0.2 * (1 - exp(-eta)) + 0.01 * Double(ai))
                     let late = lateLambda(ai, wi, eta)
-                    chaotic.append(late > 0.003 ? min(1, 0.5 + 10 * late) : 0)
+                    let count = late > 0.003 ? Int((min(1, 0.5 + 50 * late) * Double(seedCount)).rounded()) : 0
+                    chaoticCount.append(count)
+                    chaotic.append(Double(count) / Double(seedCount))
+                    let interval = try! WilsonInterval(successes: count, trials: seedCount)
+                    wilsonLow.append(interval.lower)
+                    wilsonHigh.append(interval.upper)
+                    perSeed += (0..<seedCount).map { late + 0.001 * Double($0 - seedCount / 2) }
                     sharpness.append(5 * eta / (1 + 2.5 * eta) * (1 + 0.3 * max(0, log10(eta))) * (1 + 0.05 * Double(wi)))
                 }
             }
@@ -151,6 +159,14 @@ struct SyntheticMittraResults {
             count: Grid(repeating: seedCount, shape: [s, a, w, e]), diverged: Grid(values: diverged, shape: cells),
             finalLossMean: Grid(values: loss, shape: cells), finalLossLow: Grid(values: loss.map { $0 - 0.002 }, shape: cells),
             finalLossHigh: Grid(values: loss.map { $0 + 0.002 }, shape: cells), chaoticFraction: Grid(values: chaotic, shape: cells),
+            chaos: LearningRateSweep.ChaosFractions(
+                count: Grid(values: chaoticCount, shape: cells), trials: Grid(repeating: seedCount, shape: cells),
+                wilsonLow: Grid(values: wilsonLow, shape: cells), wilsonHigh: Grid(values: wilsonHigh, shape: cells),
+                endPointFraction: Grid(values: chaotic, shape: cells), seedIndices: Array(0..<seedCount),
+                lateLambda: Grid(values: perSeed, shape: cells + [seedCount]), lossTrend: LossTrend(),
+                sensitivity: LearningRateSweep.ChaosSensitivity(
+                    thresholds: [0.001], windows: [LossTrendWindow.late.rawValue], wilsonLow: Grid(values: wilsonLow, shape: [1, 1] + cells)),
+                learnedFraction: Grid(values: chaotic.map { 1 - $0 }, shape: cells)),
             sharpnessTimesLearningRate: Grid(values: sharpness, shape: cells), onsetLearningRate: Grid(values: onset, shape: [s, a, w]),
             onsetKind: Grid(values: kind, shape: [s, a, w]), seriesCost: series.map { _ in 1000 },
             agreement: Grid(values: series.flatMap { _ in [0.001, 0.1, 0.9] }, shape: [s, 3]),
@@ -219,6 +235,7 @@ struct SyntheticMittraResults {
             finalLoss: Grid(values: loss, shape: [a, n]), initialLoss: Grid(values: initial, shape: [a, n]),
             inIQR: Grid(values: inIQR, shape: [a, n]), iqrBounds: Grid(values: bounds, shape: [a, 2]),
             pearson: Grid(values: pearson, shape: [a, 2, 5]), spearman: Grid(values: spearman, shape: [a, 2, 5]),
+            partial: Grid(values: pearson.enumerated().map { $0.offset % 5 == 2 || $0.offset % 5 == 3 ? .nan : $0.element }, shape: [a, 2, 5]),
             fit: Grid(values: fit, shape: [a, 2, 4]), bandX: Grid(values: bandX, shape: band), bandFit: Grid(values: bandFit, shape: band),
             bandLow: Grid(values: bandLow, shape: band), bandHigh: Grid(values: bandHigh, shape: band))
     }

@@ -17,6 +17,12 @@ final class ShardingTests: XCTestCase {
             let original = realStages[name]!
             var parameters = JSONValue.merged(original["parameters"]!, original["profileParameters"]?["smoke"] ?? .object([:]))
             parameters = JSONValue.merged(parameters, changes)
+            // The learning-regime study is not part of these comparisons.
+            if case .object(var members) = parameters {
+                members["learningStudy"] = nil
+                members["learningStudyEnsembles"] = nil
+                parameters = .object(members)
+            }
             return .object([
                 "executable": original["executable"]!, "parameters": parameters, "seeds": original["seeds"] ?? .object([:]),
                 "inputs": .array(inputs.map { .string($0) }), "outputs": .array(outputs.map { .string($0) }),
@@ -36,11 +42,34 @@ final class ShardingTests: XCTestCase {
         stages["e23"] = stage("mittra-e23-ensembles", inputs: ["data/xor.h5"], outputs: ["e23.h5"])
         stages["e23-x"] = stage("mittra-e23-exponents", inputs: ["data/xor.h5", "e23.h5"], outputs: ["e23-x.h5"], changes: .object(["ensembles": .string("e23.h5")]))
         stages["whole"] = stage(
-            "mittra-aggregate", inputs: ["e1-x.h5", "e23-x.h5"], outputs: ["whole.h5"],
-            changes: .object(["learningRateSweep": .string("e1-x.h5"), "activationStudy": .string("e23-x.h5")]))
+            "mittra-aggregate", inputs: ["e1-x.h5", "e1.h5", "e23-x.h5", "e23.h5"], outputs: ["whole.h5"],
+            changes: .object([
+                "learningRateSweep": .string("e1-x.h5"), "learningRateSweepEnsembles": .string("e1.h5"), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
+            ]))
         stages["sharded"] = stage(
-            "mittra-aggregate", inputs: ["e1-s1-x.h5", "e1-s0-x.h5", "e23-x.h5"], outputs: ["sharded.h5"],
-            changes: .object(["learningRateSweep": .array([.string("e1-s1-x.h5"), .string("e1-s0-x.h5")]), "activationStudy": .string("e23-x.h5")]))
+            "mittra-aggregate", inputs: ["e1-s1-x.h5", "e1-s0-x.h5", "e1-s0.h5", "e1-s1.h5", "e23-x.h5", "e23.h5"], outputs: ["sharded.h5"],
+            changes: .object([
+                "learningRateSweep": .array([.string("e1-s1-x.h5"), .string("e1-s0-x.h5")]),
+                "learningRateSweepEnsembles": .array([.string("e1-s0.h5"), .string("e1-s1.h5")]), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
+            ]))
+        // More seeds at large η (seedOffset, atLeast): merged with the base sweep by index,
+        // and beside it the same seeds trained in one sweep.
+        let smokeSeeds = 3, addedSeeds = 2
+        stages["more"] = stage(
+            "mittra-e1-large-lr-ensembles", inputs: ["data/xor.h5"], outputs: ["more.h5"],
+            changes: .object(["seedOffset": .int(Int64(smokeSeeds)), "seedCount": .int(Int64(addedSeeds))]))
+        stages["more-x"] = stage(
+            "mittra-e1-large-lr-exponents", inputs: ["data/xor.h5", "more.h5"], outputs: ["more-x.h5"],
+            changes: .object(["ensembles": .string("more.h5")]))
+        stages["all-seeds"] = stage(
+            "mittra-e1-ensembles", inputs: ["data/xor.h5"], outputs: ["all-seeds.h5"],
+            changes: .object(["seedCount": .int(Int64(smokeSeeds + addedSeeds))]))
+        stages["extended"] = stage(
+            "mittra-aggregate", inputs: ["e1-x.h5", "more-x.h5", "e1.h5", "more.h5", "e23-x.h5", "e23.h5"], outputs: ["extended.h5"],
+            changes: .object([
+                "learningRateSweep": .array([.string("e1-x.h5"), .string("more-x.h5")]),
+                "learningRateSweepEnsembles": .array([.string("e1.h5"), .string("more.h5")]), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
+            ]))
         let spec = JSONValue.object([
             "formatVersion": .int(1), "profiles": .object(["default": .object(["root": .string(".")])]),
             "experiments": real["experiments"]!, "stages": .object(stages),
@@ -50,6 +79,7 @@ final class ShardingTests: XCTestCase {
         let layout = ProjectLayout(projectRoot: project.path, packageRoot: TestLocations.packageRoot, binDirectory: TestLocations.binDirectory)
         _ = try Runner(layout: layout, profile: "default") { _ in }.run(RunOptions(threads: 2, quiet: true))
 
+        try checkSeedExtension(project.path, base: smokeSeeds, added: addedSeeds)
         let whole = try HDF5File.open(project.path + "/whole.h5")
         let sharded = try HDF5File.open(project.path + "/sharded.h5")
         let group = "learning_rate_sweep"
@@ -65,5 +95,40 @@ final class ShardingTests: XCTestCase {
                 XCTAssertEqual(try a.read(as: Int64.self).values, try b.read(as: Int64.self).values, name)
             }
         }
+    }
+
+    /// The extended aggregate has base + added seeds exactly in the cells at η ≥ the
+    /// extension's floor, the seeds' training is that of one sweep over all seeds (keys by
+    /// seed, not by index), and the configuration indices did not collide (else it throws).
+    func checkSeedExtension(_ root: String, base: Int, added: Int) throws {
+        let extended = try HDF5File.open(root + "/extended.h5")
+        let group = try extended.root.openGroup("learning_rate_sweep")
+        guard case .doubles(let rates) = try group.attribute("learning_rates"),
+            case .ints(let seeds) = try group.attribute("seed_indices")
+        else { return XCTFail("learning_rates or seed_indices missing") }
+        XCTAssertEqual(seeds, (0..<Int64(base + added)).map { $0 })
+        let trials = try group.dataset("seed_trials").read(as: Int64.self)
+        let e = rates.count
+        for (cell, count) in trials.values.enumerated() {
+            XCTAssertEqual(count, Int64(rates[cell % e] >= 10 ? base + added : base), "cell \(cell), η = \(rates[cell % e])")
+        }
+        // The added seeds train exactly as seeds 3 and 4 of one sweep over five seeds.
+        let more = try HDF5File.open(root + "/more.h5"), all = try HDF5File.open(root + "/all-seeds.h5")
+        func losses(_ file: HDF5File) throws -> [String: [UInt64]] {
+            let table = try file.root.openGroup("configurations")
+            let activation = try table.readStrings("activation").values, width = try table.readDataset("width", as: Int64.self).values
+            let rate = try table.readDataset("learning_rate", as: Double.self).values, seed = try table.readDataset("seed_index", as: Int64.self).values
+            let loss = try file.root.openGroup("reference").readDataset("training_loss", as: Double.self)
+            let length = loss.shape[1]
+            var result: [String: [UInt64]] = [:]
+            for row in activation.indices {
+                result["\(activation[row])/\(width[row])/\(rate[row].bitPattern)/\(seed[row])"] =
+                    loss.values[(row * length)..<((row + 1) * length)].map(\.bitPattern)
+            }
+            return result
+        }
+        let extension_ = try losses(more), reference = try losses(all)
+        XCTAssertFalse(extension_.isEmpty)
+        for (key, series) in extension_ { XCTAssertEqual(series, reference[key], key) }
     }
 }

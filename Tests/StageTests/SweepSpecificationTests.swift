@@ -54,6 +54,30 @@ final class SweepSpecificationTests: XCTestCase {
         XCTAssertEqual(architecture.parameterCount, 50_890, "784·64 + 64 + 64·10 + 10")
     }
 
+    /// A seed offset o trains seeds o…o+n−1 with the same keys as a sweep over all seeds,
+    /// and numbers its configurations from o·2^24, so the two sweeps' files merge by index.
+    /// Offset 0 (the default) leaves every index as it was.
+    func testSeedOffsetExtendsASweepWithoutIndexCollisions() throws {
+        let first = try sweep().configurations
+        XCTAssertEqual(first.map(\.index), Array(0..<first.count), "offset 0: the position in the sweep")
+        XCTAssertEqual(try sweep(#", "seedOffset": 0"#).configurations.map(\.index), first.map(\.index))
+        func partOfGrid(_ floor: Int) -> String {
+            Self.base.replacingOccurrences(of: #""count": 5}}"#, with: #""count": 5, "atLeast": \#(floor)}}"#)
+        }
+        let more = try sweep(#", "seedOffset": 3"#, base: partOfGrid(10))
+        XCTAssertEqual(more.learningRates, Array(try sweep().learningRates.suffix(2)), "the same doubles as the whole grid")
+        let second = more.configurations
+        XCTAssertEqual(second.count, 2 * 2 * 2 * 3)
+        XCTAssertEqual(Set(second.map(\.seedIndex)), [3, 4, 5])
+        XCTAssertEqual(second.first?.index, 3 * SweepSpecification.indexStride)
+        XCTAssertTrue(Set(first.map(\.index)).isDisjoint(with: second.map(\.index)))
+        // Seed s has the same keys in both sweeps: the extension is paired with the base.
+        let seeds = SeedKey(7)
+        let extended = try sweep(base: Self.base.replacingOccurrences(of: #""seedCount": 3"#, with: #""seedCount": 6"#)).configurations.first { $0.seedIndex == 3 }!
+        XCTAssertEqual(SweepSpecification.key(seeds, "init", second[0]), SweepSpecification.key(seeds, "init", extended))
+        XCTAssertThrowsError(try sweep(base: partOfGrid(1000)))
+    }
+
     func testLogGridIsExactDecades() throws {
         let rates = try sweep().learningRates
         for (rate, expected) in zip(rates, [0.01, 0.1, 1, 10, 100]) {

@@ -3,9 +3,9 @@ import Foundation
 /// The data interval an axis shows: its fixed range, or the extent of the data widened
 /// by the axis padding.
 enum AxisRangeResolver {
-    /// The range shown when an axis has no data: [0, 1] linear, [1, 10] logarithmic.
+    /// The range shown when an axis has no data: [0, 1] linear and symmetric-log, [1, 10] logarithmic.
     static func emptyRange(for scale: AxisScale) -> ClosedRange<Double> {
-        scale == .linear ? 0...1 : 1...10
+        scale == .log10 ? 1...10 : 0...1
     }
 
     /// Ranges narrower than this fraction of their magnitude count as a single value,
@@ -17,8 +17,8 @@ enum AxisRangeResolver {
     ///
     /// A single value v (or a range too narrow to resolve) is widened to v ± 10 % of
     /// |v| on a linear axis (±1 when v = 0) and to one decade either side on a log axis,
-    /// then padded like any other range. The result is finite with lower < upper, and
-    /// lower > 0 on a log axis.
+    /// then padded like any other range; a symmetric-log axis is padded in its own
+    /// coordinate. The result is finite with lower < upper, and lower > 0 on a log axis.
     static func resolve(axis: Axis, dataExtent: ClosedRange<Double>?) -> ClosedRange<Double> {
         if let fixed = axis.fixedRange {
             return fixed
@@ -35,6 +35,14 @@ enum AxisRangeResolver {
             let lower = pow(10, logRange.lowerBound)
             let upper = pow(10, logRange.upperBound)
             guard lower > 0, upper.isFinite, lower < upper else { return emptyRange(for: .log10) }
+            return lower...upper
+        case .symmetricLog:
+            // Padded in the symmetric-log coordinate, like a log axis in decades.
+            let scale = axis.scale
+            let transformed = scale.position(extent.lowerBound)...scale.position(extent.upperBound)
+            guard let range = padded(linearExtent: transformed, padding: axis.padding) else { return emptyRange(for: scale) }
+            let lower = scale.value(atPosition: range.lowerBound), upper = scale.value(atPosition: range.upperBound)
+            guard lower.isFinite, upper.isFinite, lower < upper else { return emptyRange(for: scale) }
             return lower...upper
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The map from data values on one axis to canvas pixels.
 struct AxisTransform: Sendable {
-    /// Linear or logarithmic placement.
+    /// Linear, logarithmic or symmetric-logarithmic placement.
     let scale: AxisScale
     /// The data value at `pixelAtLower`.
     let lower: Double
@@ -22,12 +22,9 @@ struct AxisTransform: Sendable {
         self.pixelAtUpper = pixelAtUpper
     }
 
-    /// The range ends in the coordinate that is linear in pixels (log10 for log axes).
+    /// The range ends in the coordinate that is linear in pixels (``AxisScale/position(_:)``).
     private var linearizedBounds: (Double, Double) {
-        switch scale {
-        case .linear: return (lower, upper)
-        case .log10: return (log10(lower), log10(upper))
-        }
+        (scale.position(lower), scale.position(upper))
     }
 
     /// The pixel coordinate of `value`, or `nil` when the scale cannot place it
@@ -35,7 +32,7 @@ struct AxisTransform: Sendable {
     func pixel(_ value: Double) -> Double? {
         guard scale.accepts(value) else { return nil }
         let (start, end) = linearizedBounds
-        let position = scale == .log10 ? log10(value) : value
+        let position = scale.position(value)
         let fraction = (position - start) / (end - start)
         let result = pixelAtLower + fraction * (pixelAtUpper - pixelAtLower)
         return result.isFinite ? result : nil

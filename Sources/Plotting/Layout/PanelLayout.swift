@@ -109,6 +109,9 @@ struct PanelLayout: Sendable {
             return NiceTicks.linear(lower: range.lowerBound, upper: range.upperBound, maximumCount: maximumCount)
         case .log10:
             return NiceTicks.logarithmic(lower: range.lowerBound, upper: range.upperBound, maximumCount: maximumCount)
+        case .symmetricLog(let threshold):
+            return NiceTicks.symmetricLog(
+                lower: range.lowerBound, upper: range.upperBound, linearThreshold: threshold, maximumCount: maximumCount)
         }
     }
 

@@ -39,7 +39,7 @@ extension Panel {
         for (axis, name) in [(xAxis, "x"), (yAxis, "y")] {
             if let range = axis.fixedRange {
                 let finite = range.lowerBound.isFinite && range.upperBound.isFinite
-                let positive = axis.scale == .linear || range.lowerBound > 0
+                let positive = axis.scale != .log10 || range.lowerBound > 0
                 guard finite, positive, range.lowerBound < range.upperBound else {
                     throw .invalidFixedRange(
                         panel: index, axis: name, lower: range.lowerBound, upper: range.upperBound)

@@ -3,11 +3,17 @@ import ReportKit
 /// Claim 1 of the source paper (SCIENCE.md §2 E1): a large learning rate makes training
 /// chaotic (λ > 0), except that ReLU can fall to λ = 0.
 ///
-/// Rule: an activation has a chaotic regime iff some (width, η) cell has a late-window
-/// λ whose 95% t interval lies above 0 (t_low > 0) and a chaotic fraction of seeds
-/// (``ChaosRule``) of at least `rules.chaoticFraction`. The
-/// claim is reproduced iff every activation other than ReLU has one, partly iff some do.
-/// ReLU's "λ = 0" is checked at the largest η: its late-window interval contains 0.
+/// Rule (decided on fractions, SCIENCE.md §2 "Lessons from the first full run"): an
+/// activation has a chaotic regime iff some (width, η) cell's 95 % Wilson interval of the
+/// fraction of chaotic seeds (``ChaosRule`` with ``LossTrend``) has its lower end above
+/// `rules.chaoticFractionLowerBound` (1/2: a majority of seeds is chaotic, beyond
+/// sampling error). The claim is reproduced iff every activation other than ReLU has one,
+/// partly iff some do. ReLU's "λ = 0" is checked at the largest η: its late-window
+/// interval contains 0.
+///
+/// The first run's rule is kept beside it (``firstRunVerdict``): a cell is chaotic iff the
+/// 95 % t interval of its mean late λ lies above 0 and at least `rules.chaoticFraction`
+/// of its seeds is chaotic with the two-point "still falling".
 public struct ChaosClaim: Sendable {
     /// What was found for one activation.
     public struct Finding: Sendable {
@@ -15,14 +21,20 @@ public struct ChaosClaim: Sendable {
         public var activation: String
         /// The (width index, η index) cells that satisfy the rule.
         public var chaoticCells: [(width: Int, learningRate: Int)]
+        /// The cells chaotic by the first run's rule.
+        public var firstRunChaoticCells: [(width: Int, learningRate: Int)]
         /// The largest chaotic fraction over all cells.
         public var largestChaoticFraction: Double
+        /// The largest lower Wilson bound over all cells.
+        public var largestWilsonLow: Double
         /// The (width index, η index) cells whose early-window λ interval lies above 0
         /// but that are not chaotic by the rule: the plateau-escape transient of
         /// SCIENCE.md §2.
         public var transientOnlyCells: [(width: Int, learningRate: Int)]
         /// Whether some cell satisfies the rule.
         public var isChaotic: Bool { !chaoticCells.isEmpty }
+        /// Whether some cell satisfies the first run's rule.
+        public var isChaoticByFirstRunRule: Bool { !firstRunChaoticCells.isEmpty }
     }
 
     /// ReLU's late-window λ at the largest η of the figure width.
@@ -45,6 +57,8 @@ public struct ChaosClaim: Sendable {
     public let relu: ReLUAtLargestRate?
     /// The verdict by the rule above.
     public let verdict: Verdict
+    /// The verdict by the first run's rule (t interval and two-point "still falling").
+    public let firstRunVerdict: Verdict
     /// The activation name that the claim exempts.
     public static let exempt = "relu"
 
@@ -54,14 +68,20 @@ public struct ChaosClaim: Sendable {
         let early = try sweep.seriesIndex(options.earlySeries)
         findings = sweep.activations.indices.map { a in
             var cells: [(width: Int, learningRate: Int)] = []
+            var firstRun: [(width: Int, learningRate: Int)] = []
             var largest = -Double.infinity
+            var largestLow = -Double.infinity
             var transient: [(width: Int, learningRate: Int)] = []
             for w in sweep.widths.indices {
                 for e in sweep.learningRates.indices {
                     let fraction = sweep.chaoticFraction[a, w, e]
                     if fraction.isFinite { largest = max(largest, fraction) }
-                    let chaotic = sweep.lambda.tLow[late, a, w, e] > 0 && fraction >= rules.chaoticFraction
-                    if chaotic {
+                    let low = sweep.chaos.wilsonLow[a, w, e]
+                    if low.isFinite { largestLow = max(largestLow, low) }
+                    if sweep.lambda.tLow[late, a, w, e] > 0 && sweep.chaos.endPointFraction[a, w, e] >= rules.chaoticFraction {
+                        firstRun.append((w, e))
+                    }
+                    if low > rules.chaoticFractionLowerBound {
                         cells.append((w, e))
                     } else if sweep.lambda.tLow[early, a, w, e] > 0 {
                         transient.append((w, e))
@@ -69,8 +89,9 @@ public struct ChaosClaim: Sendable {
                 }
             }
             return Finding(
-                activation: sweep.activations[a], chaoticCells: cells,
-                largestChaoticFraction: largest.isFinite ? largest : .nan, transientOnlyCells: transient)
+                activation: sweep.activations[a], chaoticCells: cells, firstRunChaoticCells: firstRun,
+                largestChaoticFraction: largest.isFinite ? largest : .nan, largestWilsonLow: largestLow.isFinite ? largestLow : .nan,
+                transientOnlyCells: transient)
         }
         if let a = sweep.activations.firstIndex(of: Self.exempt), let w = sweep.widths.firstIndex(of: options.width),
             let e = sweep.learningRates.indices.last
@@ -83,5 +104,19 @@ public struct ChaosClaim: Sendable {
         }
         let judged = findings.filter { $0.activation != Self.exempt }
         verdict = Verdict.of(held: judged.filter(\.isChaotic).count, total: judged.count)
+        firstRunVerdict = Verdict.of(held: judged.filter(\.isChaoticByFirstRunRule).count, total: judged.count)
+    }
+
+    /// The rule's verdict and the activations with a chaotic regime when the lower Wilson
+    /// bound of cell (activation, width, η) is `low(a, w, e)`: what the sensitivity table
+    /// recomputes for each threshold and trend window.
+    public static func decide(
+        _ sweep: LearningRateSweep, rules: VerdictRules, low: (Int, Int, Int) -> Double
+    ) -> (verdict: Verdict, chaotic: [String]) {
+        let chaotic = sweep.activations.indices.filter { a in
+            sweep.widths.indices.contains { w in sweep.learningRates.indices.contains { e in low(a, w, e) > rules.chaoticFractionLowerBound } }
+        }.map { sweep.activations[$0] }
+        let judged = sweep.activations.filter { $0 != exempt }
+        return (Verdict.of(held: judged.filter(chaotic.contains).count, total: judged.count), chaotic)
     }
 }

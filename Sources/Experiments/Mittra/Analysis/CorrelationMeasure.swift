@@ -18,4 +18,16 @@ public enum CorrelationMeasure {
             coefficient: analysis.test.coefficient, pValue: analysis.test.pValue, bootLow: analysis.bootstrap.lower,
             bootHigh: analysis.bootstrap.upper, count: n)
     }
+
+    /// The partial correlation of x and y given z over the triples that are all finite, with
+    /// its p-value (``Statistics/PartialCorrelation``); no bootstrap interval (NaN), since
+    /// the paired bootstrap resamples pairs, not triples.
+    public static func partial(_ x: [Double], _ y: [Double], given z: [Double]) -> CorrelationSummary {
+        let keep = x.indices.filter { x[$0].isFinite && y[$0].isFinite && z[$0].isFinite }
+        let n = Double(keep.count)
+        guard let test = try? PartialCorrelation.test(keep.map { x[$0] }, keep.map { y[$0] }, given: keep.map { z[$0] }) else {
+            return CorrelationSummary(coefficient: .nan, pValue: .nan, bootLow: .nan, bootHigh: .nan, count: n)
+        }
+        return CorrelationSummary(coefficient: test.coefficient, pValue: test.pValue, bootLow: .nan, bootHigh: .nan, count: n)
+    }
 }

@@ -27,7 +27,11 @@ public struct MittraAggregation: Sendable {
 
     /// E1 from the learning-rate sweep's table. `chaos` is the index of the series that
     /// decides chaos (``ChaosRule``) and the onset of the cross-cell correlation.
-    func sweep(_ table: ExponentTable, chaos: Int, chaosThreshold: Double) throws -> LearningRateSweep {
+    /// `trend` is the test that decided every row's `lossFallingByTrend`.
+    /// `sensitivityThresholds` are the λ thresholds of the sensitivity grid.
+    func sweep(
+        _ table: ExponentTable, chaos: Int, chaosThreshold: Double, trend: LossTrend, sensitivityThresholds: [Double]
+    ) throws -> LearningRateSweep {
         let activations = table.activationOrder
         let widths = Array(Set(table.rows.map(\.width))).sorted()
         let rates = Array(Set(table.rows.map(\.learningRate))).sorted()
@@ -42,6 +46,16 @@ public struct MittraAggregation: Sendable {
         var finalLoss = [SummaryRow](repeating: SummaryRow(), count: a * w * e)
         var diverged = [Int](repeating: 0, count: a * w * e)
         var chaotic = [Double](repeating: .nan, count: a * w * e)
+        var chaoticEndPoints = [Double](repeating: .nan, count: a * w * e)
+        var chaoticCount = [Int](repeating: 0, count: a * w * e)
+        var trials = [Int](repeating: 0, count: a * w * e)
+        var wilsonLow = [Double](repeating: .nan, count: a * w * e)
+        var wilsonHigh = [Double](repeating: .nan, count: a * w * e)
+        let seedOrder = Array(Set(table.rows.map(\.seedIndex))).sorted()
+        var perSeed = [Double](repeating: .nan, count: a * w * e * seedOrder.count)
+        var learned = [Double](repeating: .nan, count: a * w * e)
+        let trendWindows = LossTrendWindow.allCases
+        var sensitivity = [Double](repeating: .nan, count: sensitivityThresholds.count * trendWindows.count * a * w * e)
         var sharpness = [Double](repeating: .nan, count: a * w * e)
         for (cell, rows) in cells.enumerated() where !rows.isEmpty {
             for series in 0..<s {
@@ -52,7 +66,28 @@ public struct MittraAggregation: Sendable {
             finalLoss[cell] = try SummaryRow(rows.map { table.rows[$0].finalLoss }, resamples: resamples, key: key.derive("e1-loss").derive("cell", cell))
             diverged[cell] = rows.filter { table.rows[$0].diverged }.count
             chaotic[cell] = ChaosRule.chaoticFraction(
+                rows.map { (table.rows[$0].estimates[chaos], table.rows[$0].lossFallingByTrend) }, threshold: chaosThreshold)
+            chaoticEndPoints[cell] = ChaosRule.chaoticFraction(
                 rows.map { (table.rows[$0].estimates[chaos], table.rows[$0].lossStillFalling) }, threshold: chaosThreshold)
+            chaoticCount[cell] = rows.filter {
+                ChaosRule.isChaotic(lambda: table.rows[$0].estimates[chaos], lossStillFalling: table.rows[$0].lossFallingByTrend, threshold: chaosThreshold)
+            }.count
+            trials[cell] = rows.count
+            learned[cell] = Double(rows.filter { table.rows[$0].finalTestAccuracy >= ActivationRanking.learnedAccuracy }.count) / Double(rows.count)
+            let interval = try WilsonInterval(successes: chaoticCount[cell], trials: rows.count)
+            (wilsonLow[cell], wilsonHigh[cell]) = (interval.lower, interval.upper)
+            for (t, threshold) in sensitivityThresholds.enumerated() {
+                for v in trendWindows.indices {
+                    let count = rows.filter {
+                        ChaosRule.isChaotic(
+                            lambda: table.rows[$0].estimates[chaos], lossStillFalling: table.rows[$0].lossFallingByWindow[v], threshold: threshold)
+                    }.count
+                    sensitivity[(t * trendWindows.count + v) * a * w * e + cell] = try WilsonInterval(successes: count, trials: rows.count).lower
+                }
+            }
+            for row in rows {
+                perSeed[cell * seedOrder.count + seedOrder.firstIndex(of: table.rows[row].seedIndex)!] = table.rows[row].estimates[chaos]
+            }
             let products = rows.map { table.rows[$0].sharpnessTimesLearningRate }.filter(\.isFinite)
             sharpness[cell] = products.isEmpty ? .nan : products.reduce(0, +) / Double(products.count)
         }
@@ -80,7 +115,17 @@ public struct MittraAggregation: Sendable {
             finalLossMean: Grid(values: finalLoss.map(\.mean), shape: cellShape),
             finalLossLow: Grid(values: finalLoss.map(\.tLow), shape: cellShape),
             finalLossHigh: Grid(values: finalLoss.map(\.tHigh), shape: cellShape),
-            chaoticFraction: Grid(values: chaotic, shape: cellShape), sharpnessTimesLearningRate: Grid(values: sharpness, shape: cellShape),
+            chaoticFraction: Grid(values: chaotic, shape: cellShape),
+            chaos: LearningRateSweep.ChaosFractions(
+                count: Grid(values: chaoticCount, shape: cellShape), trials: Grid(values: trials, shape: cellShape),
+                wilsonLow: Grid(values: wilsonLow, shape: cellShape), wilsonHigh: Grid(values: wilsonHigh, shape: cellShape),
+                endPointFraction: Grid(values: chaoticEndPoints, shape: cellShape),
+                seedIndices: seedOrder, lateLambda: Grid(values: perSeed, shape: cellShape + [seedOrder.count]), lossTrend: trend,
+                sensitivity: LearningRateSweep.ChaosSensitivity(
+                    thresholds: sensitivityThresholds, windows: trendWindows.map(\.rawValue),
+                    wilsonLow: Grid(values: sensitivity, shape: [sensitivityThresholds.count, trendWindows.count] + cellShape)),
+                learnedFraction: Grid(values: learned, shape: cellShape)),
+            sharpnessTimesLearningRate: Grid(values: sharpness, shape: cellShape),
             onsetLearningRate: Grid(values: onsetRates, shape: [s, a, w]), onsetKind: Grid(values: onsetKinds, shape: [s, a, w]),
             seriesCost: table.costs.map { Int($0) },
             agreement: Grid(
@@ -96,8 +141,12 @@ public struct MittraAggregation: Sendable {
         let s = table.series.count
         var summaries = [SummaryRow](repeating: SummaryRow(), count: s * activations.count)
         var finalLoss: [SummaryRow] = []
+        var accuracy: [Double] = [], learned: [Double] = []
         for (index, activation) in activations.enumerated() {
             let rows = table.rows.indices.filter { table.rows[$0].activation == activation }
+            let accuracies = rows.map { table.rows[$0].finalTestAccuracy }
+            accuracy.append(accuracies.reduce(0, +) / Double(accuracies.count))
+            learned.append(Double(accuracies.filter { $0 >= ActivationRanking.learnedAccuracy }.count) / Double(accuracies.count))
             for series in 0..<s {
                 summaries[series * activations.count + index] = try SummaryRow(
                     rows.map { table.rows[$0].estimates[series] }, resamples: resamples,
@@ -112,7 +161,8 @@ public struct MittraAggregation: Sendable {
             momentum: table.momentum, steps: Int(table.windows.last ?? 0), seedCount: Set(table.rows.map(\.seedIndex)).count,
             series: table.series, seriesUnits: table.units, rankSeries: table.series[rank],
             lambda: SeedSummaries(summaries, shape: [s, activations.count]), finalLossMean: finalLoss.map(\.mean),
-            finalLossLow: finalLoss.map(\.tLow), finalLossHigh: finalLoss.map(\.tHigh), rankSpearman: spearman)
+            finalLossLow: finalLoss.map(\.tLow), finalLossHigh: finalLoss.map(\.tHigh), rankSpearman: spearman,
+            testAccuracyMean: accuracy, learnedFraction: learned)
     }
 
     /// E3 from the activation study's table; `series` is the index of the λ series used.
@@ -121,7 +171,7 @@ public struct MittraAggregation: Sendable {
         let rowsPer = activations.map { activation in table.rows.indices.filter { table.rows[$0].activation == activation } }
         let n = rowsPer.map(\.count).max() ?? 0
         var lambda: [Double] = [], final: [Double] = [], initial: [Double] = [], inIQR: [Int] = []
-        var bounds: [Double] = [], pearson: [Double] = [], spearman: [Double] = [], fits: [Double] = []
+        var bounds: [Double] = [], pearson: [Double] = [], spearman: [Double] = [], partial: [Double] = [], fits: [Double] = []
         var bandX: [Double] = [], bandFit: [Double] = [], bandLow: [Double] = [], bandHigh: [Double] = []
         for (index, rows) in rowsPer.enumerated() {
             let x = rows.map { table.rows[$0].estimates[series] }
@@ -137,6 +187,7 @@ public struct MittraAggregation: Sendable {
             bounds += q
             for (filter, selected) in [(0, Array(rows.indices)), (1, rows.indices.filter { keep[$0] })] {
                 let xs = selected.map { x[$0] }, ys = selected.map { y[$0] }
+                partial += CorrelationMeasure.partial(xs, ys, given: selected.map { start[$0] }).storedWithCount
                 let subKey = key.derive("e3").derive(activations[index]).derive("filter", filter)
                 pearson += CorrelationMeasure.measure(.pearson, xs, ys, resamples: resamples, key: subKey.derive("pearson")).storedWithCount
                 spearman += CorrelationMeasure.measure(.spearman, xs, ys, resamples: resamples, key: subKey.derive("spearman")).storedWithCount
@@ -152,7 +203,7 @@ public struct MittraAggregation: Sendable {
             lambda: Grid(values: lambda, shape: [a, n]), finalLoss: Grid(values: final, shape: [a, n]),
             initialLoss: Grid(values: initial, shape: [a, n]), inIQR: Grid(values: inIQR, shape: [a, n]),
             iqrBounds: Grid(values: bounds, shape: [a, 2]), pearson: Grid(values: pearson, shape: [a, 2, 5]),
-            spearman: Grid(values: spearman, shape: [a, 2, 5]), fit: Grid(values: fits, shape: [a, 2, 4]),
+            spearman: Grid(values: spearman, shape: [a, 2, 5]), partial: Grid(values: partial, shape: [a, 2, 5]), fit: Grid(values: fits, shape: [a, 2, 4]),
             bandX: Grid(values: bandX, shape: band), bandFit: Grid(values: bandFit, shape: band),
             bandLow: Grid(values: bandLow, shape: band), bandHigh: Grid(values: bandHigh, shape: band))
     }

@@ -25,7 +25,7 @@ enum ArchitecturesFigure {
                 layers: bands + [FigureStyle.zeroLine] + lines)
         }
         return PanelGrid.figure(
-            title: "Late-window λ vs learning rate for each architecture, mean and 95% CI over \(sweep.seedCount) seeds",
+            title: "Late-window λ vs learning rate for each architecture, mean and 95% CI over \(sweep.seedsPerCell)",
             panels: panels)
     }
 
@@ -35,6 +35,6 @@ enum ArchitecturesFigure {
         let architectures = sweep.widths.map(Architecture.name).joined(separator: ", ")
         return "Late-window λ (\(sweep.series[late]), \(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
             + "against η for the architectures \(architectures), one panel per hidden activation; means over "
-            + "\(sweep.seedCount) seeds with 95 % Student-t bands; grey dashed: λ = 0."
+            + "\(sweep.seedsPerCell) with 95 % Student-t bands; grey dashed: λ = 0."
     }
 }

@@ -34,7 +34,7 @@ enum EdgeOfStabilityFigure {
                 layers: layers + lines, legend: .outsideRight)
         }
         return PanelGrid.figure(
-            title: "Edge of stability: η × top Hessian eigenvalue vs η (mean over \(sweep.seedCount) seeds)",
+            title: "Edge of stability: η × top Hessian eigenvalue vs η (mean over \(sweep.seedsPerCell))",
             panels: panels, cellWidth: 640)
     }
 
@@ -43,7 +43,7 @@ enum EdgeOfStabilityFigure {
         let late = try sweep.seriesIndex(options.lateSeries)
         let limit = ReportNumber.whole(LearningRateSweep.stabilityLimit)
         return "η times the sharpness S (the top Hessian eigenvalue at the last step, by power iteration) against η, "
-            + "mean over \(sweep.seedCount) seeds, one line per architecture and one panel per hidden activation. "
+            + "mean over \(sweep.seedsPerCell), one line per architecture and one panel per hidden activation. "
             + "Full-batch GD on a quadratic is stable iff η·S < \(limit) (grey dashed line, S = \(limit)/η). Dotted vertical lines "
             + "mark, in the colour of their architecture, the onset η: where the lower end of the 95 % interval of the "
             + "late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step."

@@ -61,7 +61,7 @@ enum EstimatorsFigure {
                 layers: bands + [FigureStyle.zeroLine] + lines, legend: .outsideRight)
         }
         return PanelGrid.figure(
-            title: "All estimators, \(Architecture.name(options.width)): λ vs learning rate, mean and 95% CI over \(sweep.seedCount) seeds",
+            title: "All estimators, \(Architecture.name(options.width)): λ vs learning rate, mean and 95% CI over \(sweep.seedsPerCell)",
             panels: panels, cellWidth: 640)
     }
 
@@ -71,6 +71,6 @@ enum EstimatorsFigure {
         return "λ of every estimator against η for the \(Architecture.name(options.width)) network, one panel per "
             + "hidden activation: \(listed) (the late window \(sweep.steps(of: .late)) where the estimator "
             + "has one). Estimates in bits per step are multiplied by ln 2 so that all are in nats per step. Lines: means "
-            + "over \(sweep.seedCount) seeds; bands: 95 % Student-t intervals; grey dashed: λ = 0."
+            + "over \(sweep.seedsPerCell); bands: 95 % Student-t intervals; grey dashed: λ = 0."
     }
 }

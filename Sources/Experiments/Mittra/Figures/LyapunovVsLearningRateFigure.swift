@@ -1,36 +1,79 @@
+import Foundation
 import Plotting
 import ReportKit
 
-/// The source paper's Fig. 4 done with the reference estimator (SCIENCE.md §2 E1): λ
-/// against η, one panel per activation, early and late windows with 95% bands, the
-/// λ = 0 line, and the onset η (see ``LearningRateSweep/chaosThreshold``).
+/// The source paper's Fig. 4 done with the reference estimator (SCIENCE.md §2 E1), showing
+/// the data (lessons of the first full run: at large η the seeds of one cell are bimodal).
+/// One row per activation: (1) the early window's mean λ with its 95 % band, as before;
+/// (2) every seed's late-window λ against η (a strip plot on a symmetric-log axis, so that
+/// 1e-4 and 0.5 nats/step are both visible) with the onset marker; (3) the fraction of
+/// chaotic seeds with its 95 % Wilson interval against η.
 enum LyapunovVsLearningRateFigure {
+    /// Seeds of one cell are spread over this many decades of η, so they do not overlap.
+    static let stripWidthDecades = 0.08
+
     static func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
         let sweep = results.sweep
         let w = try sweep.widthIndex(options.width)
         let early = try sweep.seriesIndex(options.earlySeries)
         let late = try sweep.seriesIndex(options.lateSeries)
-        let panels = sweep.activations.indices.map { a -> Panel in
+        let unit = sweep.seriesUnits[late]
+        let estimator = sweep.series[late].split(separator: "/")[0]
+        var panels: [Panel] = []
+        for a in sweep.activations.indices {
             let (earlyBand, earlyLine) = FigureStyle.meanWithBand(
                 x: sweep.learningRates, mean: sweep.lambda.mean.line(early, a, w),
                 low: sweep.lambda.tLow.line(early, a, w), high: sweep.lambda.tHigh.line(early, a, w),
-                label: "early window (\(sweep.steps(of: .early)))", color: FigureStyle.early, dash: .dashed)
-            let (lateBand, lateLine) = FigureStyle.meanWithBand(
-                x: sweep.learningRates, mean: sweep.lambda.mean.line(late, a, w),
-                low: sweep.lambda.tLow.line(late, a, w), high: sweep.lambda.tHigh.line(late, a, w),
-                label: "late window (\(sweep.steps(of: .late)))", color: FigureStyle.late, marker: .circle)
-            var layers = [earlyBand, lateBand, FigureStyle.zeroLine, earlyLine, lateLine]
-            if let marker = onsetMarker(sweep, series: late, activation: a, width: w) {
-                layers.append(.pointMarker(marker))
-            }
-            return Panel(
-                title: sweep.activations[a], xAxis: FigureStyle.learningRateAxis,
-                yAxis: Axis(label: "λ (\(sweep.series[late].split(separator: "/")[0]) estimator)", unit: sweep.seriesUnits[late]),
-                layers: layers)
+                label: "early window, mean (\(sweep.steps(of: .early)))", color: FigureStyle.early, dash: .dashed)
+            panels.append(Panel(
+                title: "\(sweep.activations[a]): early window", xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "λ (\(estimator) estimator)", unit: unit), layers: [earlyBand, FigureStyle.zeroLine, earlyLine]))
+            let (x, y) = strip(sweep, activation: a, width: w)
+            var lateLayers: [Layer] = [
+                FigureStyle.zeroLine,
+                .scatter(ScatterSeries(x: x, y: y, label: "one seed, late window (\(sweep.steps(of: .late)))", color: FigureStyle.late, size: 4, opacity: 0.6)),
+            ]
+            if let marker = onsetMarker(sweep, series: late, activation: a, width: w) { lateLayers.append(.pointMarker(marker)) }
+            panels.append(Panel(
+                title: "\(sweep.activations[a]): late window, every seed", xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "λ (symmetric log)", unit: unit, scale: lateScale(sweep)), layers: lateLayers))
+            let chaos = sweep.chaos
+            panels.append(Panel(
+                title: "\(sweep.activations[a]): chaotic seeds", xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "fraction of seeds chaotic", fixedRange: -0.02...1.02),
+                layers: [
+                    .referenceLine(ReferenceLine(.horizontal, at: 0.5, label: "½")),
+                    .errorBars(ErrorBarSeries(
+                        x: sweep.learningRates, y: sweep.chaoticFraction.line(a, w), lower: chaos.wilsonLow.line(a, w),
+                        upper: chaos.wilsonHigh.line(a, w), label: "fraction with 95 % Wilson interval", color: FigureStyle.late)),
+                ]))
         }
-        return PanelGrid.figure(
-            title: "λ vs learning rate, \(Architecture.name(options.width)), mean and 95% CI over \(sweep.seedCount) seeds",
-            panels: panels)
+        return Figure(
+            title: "λ vs learning rate, \(Architecture.name(options.width)), \(sweep.seedsPerCell) per cell",
+            rows: sweep.activations.count, columns: 3, panels: panels, width: Figure.defaultCellWidth * 3,
+            height: Figure.defaultCellHeight * Double(sweep.activations.count) + Figure.titleBandHeight)
+    }
+
+    /// The symmetric-log scale of the strip plot: linear within a tenth of the chaos threshold.
+    static func lateScale(_ sweep: LearningRateSweep) -> AxisScale {
+        .symmetricLog(linearThreshold: sweep.chaosThreshold > 0 ? sweep.chaosThreshold / 10 : 1e-4)
+    }
+
+    /// Every finite per-seed λ of activation `a`, width `w`: x is η spread over
+    /// ``stripWidthDecades`` by seed (deterministic), y the λ.
+    static func strip(_ sweep: LearningRateSweep, activation a: Int, width w: Int) -> (x: [Double], y: [Double]) {
+        let seeds = sweep.chaos.seedIndices.count
+        var x: [Double] = [], y: [Double] = []
+        for (e, rate) in sweep.learningRates.enumerated() {
+            for k in 0..<seeds {
+                let value = sweep.chaos.lateLambda[a, w, e, k]
+                guard value.isFinite else { continue }
+                let offset = seeds > 1 ? (Double(k) / Double(seeds - 1) - 0.5) * stripWidthDecades : 0
+                x.append(rate * pow(10, offset))
+                y.append(value)
+            }
+        }
+        return (x, y)
     }
 
     /// The diamond at the late-window onset η, on the λ = 0 line; at the smallest η when
@@ -52,12 +95,15 @@ enum LyapunovVsLearningRateFigure {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
         let estimator = sweep.series[late].split(separator: "/")[0]
+        let threshold = sweep.chaosThreshold > 0 ? sweep.chaosThreshold / 10 : 1e-4
         return "Largest Lyapunov exponent λ (\(estimator) estimator, \(sweep.seriesUnits[late])) against the learning rate η "
-            + "for the \(Architecture.name(options.width)) network, one panel per hidden activation. "
-            + "Dashed: early window (\(sweep.steps(of: .early))); solid: late window "
-            + "(\(sweep.steps(of: .late))); lines are means over \(sweep.seedCount) seeds, shaded bands "
-            + "95 % Student-t intervals of the mean. The diamond marks the onset η, where the lower end of the 95 % "
-            + "interval of the late-window mean λ first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step "
-            + "(log-linear interpolation between grid points); grey dashed: λ = 0."
+            + "for the \(Architecture.name(options.width)) network, one row per hidden activation (\(sweep.seedsPerCell) per cell). "
+            + "Left: early window (\(sweep.steps(of: .early))), mean with its 95 % Student-t band. Middle: the late window "
+            + "(\(sweep.steps(of: .late))), one point per seed (spread a little along η so that seeds do not overlap), on a "
+            + "symmetric-log axis that is linear within ±\(ReportNumber.exact(threshold)) and logarithmic beyond; the diamond marks "
+            + "the onset η, where the lower end of the 95 % interval of the late-window mean λ first exceeds "
+            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step. Right: the fraction of chaotic seeds (late λ above "
+            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step and the loss not still falling by the trend test) with its 95 % "
+            + "Wilson interval; grey dashed: λ = 0 and the fraction ½."
     }
 }

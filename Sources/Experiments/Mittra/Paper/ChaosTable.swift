@@ -15,30 +15,48 @@ enum ChaosTable {
         }
     }
 
+    /// "k/n [low, high]": the chaotic seeds of cell (a, w, e) with their Wilson interval.
+    static func fractionText(_ sweep: LearningRateSweep, _ a: Int, _ w: Int, _ e: Int) -> String {
+        let chaos = sweep.chaos
+        return "\(ReportNumber.count(chaos.count[a, w, e]))/\(ReportNumber.count(chaos.trials[a, w, e])) "
+            + "[\(ReportNumber.significant(chaos.wilsonLow[a, w, e])), \(ReportNumber.significant(chaos.wilsonHigh[a, w, e]))]"
+    }
+
     static func make(_ sweep: LearningRateSweep, _ claim: ChaosClaim, options: FigureOptions, rules: VerdictRules, aggregate: AggregateFile) throws -> PaperTable {
         let late = try sweep.seriesIndex(options.lateSeries)
         let header = ["activation", "network", "η where \(sweep.onsetCondition)", "chaotic cells", "η of chaotic cells",
-                      "largest chaotic fraction", "early-only positive cells", "diverged seeds at largest η"]
+                      "most chaotic cell: chaotic seeds [95 % Wilson]", "chaotic cells by the first run's rule",
+                      "early-only positive cells", "diverged seeds at largest η"]
+        func range(_ cells: [Double]) -> String {
+            cells.isEmpty ? "—" : cells.min() == cells.max() ? ReportNumber.significant(cells.min() ?? .nan)
+                : "\(ReportNumber.significant(cells.min() ?? .nan))–\(ReportNumber.significant(cells.max() ?? .nan))"
+        }
         var rows: [[String]] = []
         for (a, finding) in claim.findings.enumerated() {
             for (w, width) in sweep.widths.enumerated() {
                 let cells = finding.chaoticCells.filter { $0.width == w }.map { sweep.learningRates[$0.learningRate] }
-                let fractions = sweep.learningRates.indices.map { sweep.chaoticFraction[a, w, $0] }.filter(\.isFinite)
+                let most = sweep.learningRates.indices.filter { sweep.chaos.wilsonLow[a, w, $0].isFinite }
+                    .max { sweep.chaos.wilsonLow[a, w, $0] < sweep.chaos.wilsonLow[a, w, $1] }
+                let last = sweep.learningRates.count - 1
                 rows.append([
                     finding.activation, Architecture.name(width), onsetText(sweep, series: late, activation: a, width: w),
-                    ReportNumber.count(cells.count),
-                    cells.isEmpty ? "—" : cells.min() == cells.max() ? ReportNumber.significant(cells.min() ?? .nan)
-                        : "\(ReportNumber.significant(cells.min() ?? .nan))–\(ReportNumber.significant(cells.max() ?? .nan))",
-                    ReportNumber.significant(fractions.max() ?? .nan), ReportNumber.count(finding.transientOnlyCells.filter { $0.width == w }.count),
-                    "\(ReportNumber.count(sweep.diverged[a, w, sweep.learningRates.count - 1])) of \(ReportNumber.count(sweep.seedCount))",
+                    ReportNumber.count(cells.count), range(cells),
+                    most.map { "\(fractionText(sweep, a, w, $0)) at η ≈ \(ReportNumber.significant(sweep.learningRates[$0]))" }
+                        ?? ReportNumber.missing,
+                    ReportNumber.count(finding.firstRunChaoticCells.filter { $0.width == w }.count),
+                    ReportNumber.count(finding.transientOnlyCells.filter { $0.width == w }.count),
+                    "\(ReportNumber.count(sweep.diverged[a, w, last])) of \(ReportNumber.count(sweep.chaos.trials[a, w, last]))",
                 ])
             }
         }
         let caption = "Where training is chaotic (`\(sweep.series[late])`, \(sweep.steps(of: .late))). "
-            + "A cell (activation, network, η) is chaotic when the 95 % interval of its late-window λ lies above 0 and at "
-            + "least a fraction \(ReportNumber.exact(rules.chaoticFraction)) of its \(ReportNumber.count(sweep.seedCount)) "
-            + "seeds is chaotic (late λ > \(ReportNumber.exact(sweep.chaosThreshold)) nats/step and loss not still falling). Early-only positive cells have an early-window λ "
-            + "interval above 0 but are not chaotic: the transient while GD leaves the loss plateau."
+            + "A seed is chaotic when its late λ exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step and its loss "
+            + "is not still falling (trend test); a cell (activation, network, η) is chaotic when the lower end of the 95 % "
+            + "Wilson interval of its fraction of chaotic seeds exceeds \(ReportNumber.exact(rules.chaoticFractionLowerBound)). "
+            + "The first run's rule (t interval of the mean late λ above 0, a fraction of at least "
+            + "\(ReportNumber.exact(rules.chaoticFraction)) chaotic with the two-point \"still falling\") is counted beside it. "
+            + "Early-only positive cells have an early-window λ interval above 0 but are not chaotic: the transient while GD "
+            + "leaves the loss plateau."
         return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
     }
 }

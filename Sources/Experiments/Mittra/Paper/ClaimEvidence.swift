@@ -9,7 +9,8 @@ extension ChaosClaim {
         let sentences = findings.map { finding -> String in
             guard finding.isChaotic else {
                 return "\(finding.activation): no chaotic cell (largest chaotic fraction "
-                    + "\(ReportNumber.significant(finding.largestChaoticFraction)))"
+                    + "\(ReportNumber.significant(finding.largestChaoticFraction)), largest lower Wilson bound "
+                    + "\(ReportNumber.significant(finding.largestWilsonLow)))"
             }
             let rates = finding.chaoticCells.map { sweep.learningRates[$0.learningRate] }
             let widths = Set(finding.chaoticCells.map(\.width)).sorted().map { Architecture.name(sweep.widths[$0]) }
@@ -21,6 +22,8 @@ extension ChaosClaim {
             return "\(finding.activation): \(cells), \(range) (\(PaperText.list(widths)))"
         }
         var text = sentences.joined(separator: "; ") + "."
+        text += " By the first run's rule the claim is \(firstRunVerdict.rawValue) (activations with a chaotic regime: "
+            + PaperText.list(findings.filter(\.isChaoticByFirstRunRule).map(\.activation)) + ")."
         if let relu {
             text += " ReLU at the largest η (\(ReportNumber.exact(relu.learningRate))): late λ = "
                 + PaperText.withInterval(relu.mean, relu.low, relu.high) + ", "

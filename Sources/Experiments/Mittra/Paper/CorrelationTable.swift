@@ -6,12 +6,13 @@ import ReportKit
 enum CorrelationTable {
     static func make(_ study: InitialWeightStudy, _ claim: InitialWeightClaim, aggregate: AggregateFile) -> PaperTable {
         let header = ["activation", "starts", "n", "Pearson r [95% bootstrap CI]", "p (r)", "Spearman ρ [95% bootstrap CI]",
-                      "p (ρ)", "slope ± s.e.", "claim 3 rule"]
+                      "p (ρ)", "partial r given initial loss", "p (partial)", "slope ± s.e.", "claim 3 rule"]
         var rows: [[String]] = []
         for a in study.activations.indices {
             for f in study.filters.indices {
                 let r = study.pearson(activation: a, filter: f)
                 let rho = study.spearman(activation: a, filter: f)
+                let partial = study.partial(activation: a, filter: f)
                 let slope = study.fit[a, f, 1]
                 let error = study.fit[a, f, 2]
                 rows.append([
@@ -20,6 +21,7 @@ enum CorrelationTable {
                     ReportNumber.significant(r.pValue),
                     "\(ReportNumber.significant(rho.coefficient)) \(ReportNumber.interval(rho.bootLow, rho.bootHigh))",
                     ReportNumber.significant(rho.pValue),
+                    ReportNumber.significant(partial.coefficient), ReportNumber.significant(partial.pValue),
                     "\(ReportNumber.significant(slope)) ± \(ReportNumber.significant(error))",
                     f == InitialWeightStudy.iqrFiltered ? (claim.holds[a] ? "holds" : "does not hold") : "—",
                 ])
@@ -27,6 +29,8 @@ enum CorrelationTable {
         }
         let caption = "Correlation between λ (`\(study.series)`, \(study.unit)) at the start and the final loss, per "
             + "activation, over all starts and over the starts whose initial loss lies in the inter-quartile range. "
+            + "Partial r: the Pearson r of λ and final loss after the linear effect of the initial loss is removed from "
+            + "both (t-test on n − 3 degrees of freedom, no bootstrap). "
             + "Slope: least-squares slope of final loss on λ with its standard error."
         return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(InitialWeightStudy.groupName)])
     }

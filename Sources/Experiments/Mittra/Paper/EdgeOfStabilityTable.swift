@@ -22,7 +22,7 @@ enum EdgeOfStabilityTable {
             }
         }
         let caption = "Chaos onset and the edge of stability. η·S = \(limit): the η at which η times the sharpness S (top "
-            + "Hessian eigenvalue at the last step, mean over \(ReportNumber.count(sweep.seedCount)) seeds) first reaches \(limit), "
+            + "Hessian eigenvalue at the last step, mean over \(sweep.seedsPerCell)) first reaches \(limit), "
             + "the stability limit of GD (interpolated linearly in log η). Onset η: where the lower end of the 95 % interval of "
             + "the late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) "
             + "nats/step. A ratio near 1 puts the onset at the edge of stability."

@@ -16,7 +16,7 @@ enum EstimatorComparisonTable {
              ReportNumber.significant(sweep.agreement[s, 2])]
         }
         let caption = "The estimators compared on the same E1 trajectories (all activations, networks and η, "
-            + "\(ReportNumber.count(sweep.seedCount)) seeds per cell). Differences are taken per seed against the "
+            + "\(sweep.seedsPerCell) per cell). Differences are taken per seed against the "
             + "tangent-space estimate of the same window (for the divergence fit: the early window), in nats/step "
             + "(bits × ln 2), over the seeds whose tangent |λ| exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step. "
             + "Cost: gradient-equivalent evaluations per estimate (a Hessian–vector product counts as two), for the hybrid "

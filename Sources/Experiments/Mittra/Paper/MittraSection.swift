@@ -13,6 +13,8 @@ public enum MittraSection {
     public enum TableName {
         /// Where training is chaotic, by the claim-1 rule.
         public static let chaos = "mittra.chaos"
+        /// Claim 1 over the sensitivity grid.
+        public static let sensitivity = "mittra.sensitivity"
         /// The chaos onset beside the edge of stability.
         public static let edgeOfStability = "mittra.edge-of-stability"
         /// The estimators compared with the tangent reference.
@@ -81,6 +83,7 @@ public enum MittraSection {
             TableName.correlations: CorrelationTable.make(results.initialWeights, assessment.initialWeights, aggregate: aggregate),
             TableName.chaos: try ChaosTable.make(
                 results.sweep, assessment.chaos, options: inputs.options, rules: inputs.rules, aggregate: aggregate),
+            TableName.sensitivity: SensitivityTable.make(results.sweep, assessment.chaos, rules: inputs.rules, aggregate: aggregate),
             TableName.edgeOfStability: try EdgeOfStabilityTable.make(results.sweep, options: inputs.options, aggregate: aggregate),
             TableName.claims: assessment.table(results, aggregate: aggregate),
         ]

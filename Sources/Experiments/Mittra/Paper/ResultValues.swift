@@ -15,6 +15,7 @@ enum ResultValues {
             "e1.activations": PaperText.list(sweep.activations),
             "e1.architectures": PaperText.list(sweep.widths.map(Architecture.name)),
             "e1.seeds": ReportNumber.count(sweep.seedCount),
+            "e1.seeds-per-cell": sweep.seedsPerCell,
             "e1.lr.min": ReportNumber.exact(sweep.learningRates.first ?? .nan),
             "e1.lr.max": ReportNumber.exact(sweep.learningRates.last ?? .nan),
             "e1.lr.count": ReportNumber.count(sweep.learningRates.count),
@@ -30,6 +31,11 @@ enum ResultValues {
             "e1.spearman": PaperText.correlation("ρ", sweep.lossLambdaSpearman),
             "e1.chaotic-activations": PaperText.list(claim.findings.filter(\.isChaotic).map(\.activation)),
             "e1.non-chaotic-activations": PaperText.list(claim.findings.filter { !$0.isChaotic }.map(\.activation)),
+            "e1.first-run-chaotic-activations": PaperText.list(claim.findings.filter(\.isChaoticByFirstRunRule).map(\.activation)),
+            "e1.trend.t": ReportNumber.exact(sweep.chaos.lossTrend.tStatistic),
+            "e1.trend.relative-drop": ReportNumber.exact(sweep.chaos.lossTrend.relativeDrop),
+            "e1.trend.drop-to-scatter": ReportNumber.exact(sweep.chaos.lossTrend.dropToScatter),
+            "mittra.claim1.first-run-verdict": claim.firstRunVerdict.rawValue,
         ]
         let w = try sweep.widthIndex(options.width)
         for (a, activation) in sweep.activations.enumerated() {
@@ -61,6 +67,16 @@ enum ResultValues {
             values["e2.loss.\(activation)"] = PaperText.withInterval(
                 ranking.finalLossMean[a], ranking.finalLossLow[a], ranking.finalLossHigh[a])
         }
+        let learns = ranking.learnedFraction.allSatisfy { $0 > 0.5 }
+        let none = ranking.learnedFraction.allSatisfy { $0 <= 0.5 }
+        values["e2.regime"] = learns ? "learn XOR" : none ? "do not learn XOR" : "learn XOR for some activations only"
+        values["e2.learned-accuracy"] = ReportNumber.exact(ActivationRanking.learnedAccuracy)
+        values["e2.test-accuracies"] = ranking.activations.indices.map {
+            "\(ranking.activations[$0]) \(ReportNumber.significant(ranking.testAccuracyMean[$0]))"
+        }.joined(separator: "; ")
+        values["e2.learned-fractions"] = ranking.activations.indices.map {
+            "\(ranking.activations[$0]) \(ReportNumber.significant(ranking.learnedFraction[$0]))"
+        }.joined(separator: "; ")
         values["e2.lambdas"] = ranking.activations.map { "\($0) \(values["e2.lambda.\($0)"] ?? "")" }.joined(separator: "; ")
         values["e2.losses"] = ranking.activations.map { "\($0) \(values["e2.loss.\($0)"] ?? "")" }.joined(separator: "; ")
         return values
@@ -84,6 +100,10 @@ enum ResultValues {
             values["e3.rho-all.\(activation)"] = PaperText.correlation("ρ", study.spearman(activation: a, filter: all))
         }
         values["e3.filtered-r"] = study.activations.map { "\($0) \(values["e3.r.\($0)"] ?? "")" }.joined(separator: "; ")
+        values["e3.filtered-partial"] = study.activations.indices.map { a in
+            let partial = study.partial(activation: a, filter: InitialWeightStudy.iqrFiltered)
+            return "\(study.activations[a]) r = \(ReportNumber.significant(partial.coefficient)) (p = \(ReportNumber.significant(partial.pValue)))"
+        }.joined(separator: "; ")
         values["e3.filtered-rho"] = study.activations.map { "\($0) \(values["e3.rho.\($0)"] ?? "")" }.joined(separator: "; ")
         return values
     }
@@ -103,12 +123,46 @@ enum ResultValues {
             "mittra.claims.not-reproduced": claims(.notReproduced),
             "rules.significance": ReportNumber.exact(assessment.rules.significanceLevel),
             "rules.chaotic-fraction": ReportNumber.exact(assessment.rules.chaoticFraction),
+            "rules.chaotic-fraction-lower-bound": ReportNumber.exact(assessment.rules.chaoticFractionLowerBound),
+            "mittra.claim1.sensitivity": SensitivityTable.summary(results.sweep, assessment.chaos, rules: assessment.rules),
         ]
+        let notRun = "not run"
+        values["mittra.claim2.learning.verdict"] = assessment.learningRanking?.verdict.rawValue ?? notRun
+        values["mittra.claim3.learning.verdict"] = assessment.learningInitialWeights?.verdict.rawValue ?? notRun
+        values["mittra.claim2.learning.evidence"] = results.learningRanking.flatMap { r in assessment.learningRanking?.evidence(r) } ?? notRun
+        values["mittra.claim3.learning.evidence"] = results.learningInitialWeights.flatMap { s in assessment.learningInitialWeights?.evidence(s) } ?? notRun
+        if let ranking = results.learningRanking {
+            values["learning.setting"] = "the \(Architecture.name(ranking.width)) network, η = \(ReportNumber.significant(ranking.learningRate)), "
+                + "momentum \(ReportNumber.exact(ranking.momentum)), \(ReportNumber.count(ranking.steps)) steps, "
+                + "\(ReportNumber.count(ranking.seedCount)) starts per activation"
+            values["learning.test-accuracies"] = accuracyList(ranking.activations, ranking.testAccuracyMean)
+            values["learning.learned-fractions"] = accuracyList(ranking.activations, ranking.learnedFraction)
+            let sweep = results.sweep
+            if let w = sweep.widths.firstIndex(of: ranking.width),
+                let e = sweep.learningRates.firstIndex(where: { abs($0 / ranking.learningRate - 1) < 1e-9 })
+            {
+                let activations = ranking.activations.filter(sweep.activations.contains)
+                values["learning.e1-learned-fractions"] =
+                    accuracyList(activations, activations.map { sweep.chaos.learnedFraction[sweep.activations.firstIndex(of: $0)!, w, e] })
+                    + " after \(ReportNumber.whole(sweep.windows[3])) steps"
+            } else {
+                values["learning.e1-learned-fractions"] = "not available, as this η and network are not on the E1 grid"
+            }
+        } else {
+            for key in ["learning.setting", "learning.test-accuracies", "learning.learned-fractions", "learning.e1-learned-fractions"] {
+                values[key] = notRun
+            }
+        }
         for (index, name) in ClaimsAssessment.claimNames.enumerated() {
             values[name + ".verdict"] = verdicts[index].rawValue
             values[name + ".rule"] = assessment.rule(index + 1)
             values[name + ".evidence"] = evidence[index]
         }
         return values
+    }
+
+    /// "sigmoid 0.98; relu 0.97": one value per activation.
+    static func accuracyList(_ activations: [String], _ values: [Double]) -> String {
+        activations.indices.map { "\(activations[$0]) \(ReportNumber.significant(values[$0]))" }.joined(separator: "; ")
     }
 }

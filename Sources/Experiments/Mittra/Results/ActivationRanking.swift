@@ -7,6 +7,9 @@ import ReportKit
 public struct ActivationRanking: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "activation_ranking"
+    /// The group of the same study in the learning regime (SCIENCE.md §2: claims 2 and 3
+    /// also where the networks learn).
+    public static let learningGroupName = "activation_ranking_learning"
 
     /// Hidden activations.
     public var activations: [String]
@@ -36,13 +39,23 @@ public struct ActivationRanking: Sendable {
     public var finalLossHigh: [Double]
     /// Spearman ρ between per-seed λ (``rankSeries``) and final loss, pooled over activations.
     public var rankSpearman: CorrelationSummary
+    /// Mean final test accuracy per activation (NaN without the ensembles file): whether
+    /// the networks learn XOR at all at this setting (SCIENCE.md §2, lessons of the first run).
+    public var testAccuracyMean: [Double]
+    /// Fraction of seeds per activation whose final test accuracy reaches ``learnedAccuracy``.
+    public var learnedFraction: [Double]
+    /// A seed has learned XOR when its final test accuracy reaches this.
+    public static let learnedAccuracy = 0.9
 
     /// Creates the ranking from its parts.
     public init(
         activations: [String], width: Int, learningRate: Double, momentum: Double, steps: Int, seedCount: Int,
         series: [String], seriesUnits: [String], rankSeries: String, lambda: SeedSummaries, finalLossMean: [Double],
-        finalLossLow: [Double], finalLossHigh: [Double], rankSpearman: CorrelationSummary
+        finalLossLow: [Double], finalLossHigh: [Double], rankSpearman: CorrelationSummary,
+        testAccuracyMean: [Double]? = nil, learnedFraction: [Double]? = nil
     ) {
+        self.testAccuracyMean = testAccuracyMean ?? activations.map { _ in .nan }
+        self.learnedFraction = learnedFraction ?? activations.map { _ in .nan }
         self.activations = activations
         self.width = width
         self.learningRate = learningRate
@@ -60,8 +73,8 @@ public struct ActivationRanking: Sendable {
     }
 
     /// Reads the group from `file`.
-    public init(file: HDF5File) throws {
-        let reader = try ResultsGroupReader(file: file, group: Self.groupName)
+    public init(file: HDF5File, group: String = groupName) throws {
+        let reader = try ResultsGroupReader(file: file, group: group)
         activations = try reader.strings("activations")
         width = try reader.int("width")
         learningRate = try reader.double("learning_rate")
@@ -80,11 +93,13 @@ public struct ActivationRanking: Sendable {
         finalLossLow = try reader.doubleGrid("final_loss_t_low", shape: [a]).values
         finalLossHigh = try reader.doubleGrid("final_loss_t_high", shape: [a]).values
         rankSpearman = CorrelationSummary(try reader.doubleGrid("rank_spearman", shape: [4]).values)
+        testAccuracyMean = try reader.doubleGrid("test_accuracy_mean", shape: [a]).values
+        learnedFraction = try reader.doubleGrid("learned_fraction", shape: [a]).values
     }
 
     /// Writes the group into `file`.
-    public func write(into file: HDF5File) throws {
-        let writer = ResultsGroupWriter(try file.root.createGroup(Self.groupName))
+    public func write(into file: HDF5File, group: String = groupName) throws {
+        let writer = ResultsGroupWriter(try file.root.createGroup(group))
         try writer.attribute("activations", .strings(activations))
         try writer.attribute("width", .int(Int64(width)))
         try writer.attribute("learning_rate", .double(learningRate))
@@ -102,6 +117,10 @@ public struct ActivationRanking: Sendable {
         try writer.write(
             "rank_spearman", rankSpearman.storedWithoutCount, shape: [4], dimensions: ["rho, p, boot_low, boot_high"],
             meaning: "Spearman ρ between per-seed \(rankSeries) λ and final loss, pooled over activations")
+        try writer.write("test_accuracy_mean", testAccuracyMean, shape: a, dimensions: ["activation"], meaning: "mean final test accuracy")
+        try writer.write(
+            "learned_fraction", learnedFraction, shape: a, dimensions: ["activation"],
+            meaning: "fraction of seeds whose final test accuracy is at least \(Self.learnedAccuracy)")
     }
 
     /// The index of ``rankSeries`` in ``series`` (checked when read).

@@ -7,6 +7,9 @@ import ReportKit
 public struct InitialWeightStudy: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "initial_weights"
+    /// The group of the same study in the learning regime (SCIENCE.md §2: claims 2 and 3
+    /// also where the networks learn).
+    public static let learningGroupName = "initial_weights_learning"
     /// The index of the unfiltered set in ``filters``.
     public static let allStarts = 0
     /// The index of the initial-loss IQR filter (``InitialLossFilter``) in ``filters``.
@@ -36,6 +39,11 @@ public struct InitialWeightStudy: Sendable {
     public var pearson: Grid<Double>
     /// Spearman ρ per activation and filter, [activation, filter, 5].
     public var spearman: Grid<Double>
+    /// Partial correlation of λ and final loss given the initial loss per activation and
+    /// filter, [activation, filter, 5]: r, p (t on n − 3), NaN, NaN (no bootstrap), n
+    /// (``Statistics/PartialCorrelation``; SCIENCE.md §2: where the networks barely learn,
+    /// the final loss is mostly the initial loss).
+    public var partial: Grid<Double>
     /// Least-squares fit of final loss on λ: intercept, slope, slope standard error, r², [activation, filter, 4].
     public var fit: Grid<Double>
     /// The λ values of the confidence band, [activation, filter, G].
@@ -50,7 +58,7 @@ public struct InitialWeightStudy: Sendable {
     /// Creates the study from its parts.
     public init(
         activations: [String], series: String, unit: String, lambda: Grid<Double>, finalLoss: Grid<Double>,
-        initialLoss: Grid<Double>, inIQR: Grid<Int>, iqrBounds: Grid<Double>, pearson: Grid<Double>, spearman: Grid<Double>,
+        initialLoss: Grid<Double>, inIQR: Grid<Int>, iqrBounds: Grid<Double>, pearson: Grid<Double>, spearman: Grid<Double>, partial: Grid<Double>,
         fit: Grid<Double>, bandX: Grid<Double>, bandFit: Grid<Double>, bandLow: Grid<Double>, bandHigh: Grid<Double>
     ) {
         self.activations = activations
@@ -64,6 +72,7 @@ public struct InitialWeightStudy: Sendable {
         self.iqrBounds = iqrBounds
         self.pearson = pearson
         self.spearman = spearman
+        self.partial = partial
         self.fit = fit
         self.bandX = bandX
         self.bandFit = bandFit
@@ -72,8 +81,8 @@ public struct InitialWeightStudy: Sendable {
     }
 
     /// Reads the group from `file`.
-    public init(file: HDF5File) throws {
-        let reader = try ResultsGroupReader(file: file, group: Self.groupName)
+    public init(file: HDF5File, group: String = groupName) throws {
+        let reader = try ResultsGroupReader(file: file, group: group)
         activations = try reader.strings("activations")
         series = try reader.string("series")
         unit = try reader.string("unit")
@@ -89,6 +98,7 @@ public struct InitialWeightStudy: Sendable {
         iqrBounds = try reader.doubleGrid("iqr_bounds", shape: [a, 2])
         pearson = try reader.doubleGrid("pearson", shape: [a, 2, 5])
         spearman = try reader.doubleGrid("spearman", shape: [a, 2, 5])
+        partial = try reader.doubleGrid("partial", shape: [a, 2, 5])
         fit = try reader.doubleGrid("fit", shape: [a, 2, 4])
         bandX = try reader.doubleGrid("band_x", shape: [a, 2, g])
         bandFit = try reader.doubleGrid("band_fit", shape: [a, 2, g])
@@ -97,8 +107,8 @@ public struct InitialWeightStudy: Sendable {
     }
 
     /// Writes the group into `file`.
-    public func write(into file: HDF5File) throws {
-        let writer = ResultsGroupWriter(try file.root.createGroup(Self.groupName))
+    public func write(into file: HDF5File, group: String = groupName) throws {
+        let writer = ResultsGroupWriter(try file.root.createGroup(group))
         try writer.attribute("activations", .strings(activations))
         try writer.attribute("series", .string(series))
         try writer.attribute("unit", .string(unit))
@@ -112,6 +122,9 @@ public struct InitialWeightStudy: Sendable {
         let statistics = ["activation", "filter", "coefficient, p, boot_low, boot_high, n"]
         try writer.write("pearson", pearson, dimensions: statistics, meaning: "Pearson r of λ and final loss, two-sided t-test p, 95% bootstrap CI, n")
         try writer.write("spearman", spearman, dimensions: statistics, meaning: "Spearman ρ of λ and final loss, t-approximation p, 95% bootstrap CI, n")
+        try writer.write(
+            "partial", partial, dimensions: statistics,
+            meaning: "partial r of λ and final loss given the initial loss, t-test p on n − 3, no bootstrap (NaN), n")
         try writer.write("fit", fit, dimensions: ["activation", "filter", "intercept, slope, slope SE, r²"], meaning: "least-squares line final loss = a + b λ")
         let band = ["activation", "filter", "point"]
         try writer.write("band_x", bandX, dimensions: band, meaning: "λ grid of the band")
@@ -123,6 +136,11 @@ public struct InitialWeightStudy: Sendable {
     /// Pearson r of activation `a` under filter `f`.
     public func pearson(activation a: Int, filter f: Int) -> CorrelationSummary {
         CorrelationSummary(pearson.line(a, f))
+    }
+
+    /// The partial r (given the initial loss) of activation `a` under filter `f`.
+    public func partial(activation a: Int, filter f: Int) -> CorrelationSummary {
+        CorrelationSummary(partial.line(a, f))
     }
 
     /// Spearman ρ of activation `a` under filter `f`.

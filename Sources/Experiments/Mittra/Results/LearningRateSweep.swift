@@ -44,6 +44,8 @@ public struct LearningRateSweep: Sendable {
     public var finalLossHigh: Grid<Double>
     /// Fraction of seeds that are chaotic by ``ChaosRule``, [activation, width, learning rate].
     public var chaoticFraction: Grid<Double>
+    /// Chaotic counts with Wilson intervals, the first run's fraction and per-seed λ.
+    public var chaos: ChaosFractions
     /// Mean of η × top Hessian eigenvalue at the last step; GD is stable iff below
     /// ``stabilityLimit``.
     public var sharpnessTimesLearningRate: Grid<Double>
@@ -64,7 +66,7 @@ public struct LearningRateSweep: Sendable {
         activations: [String], widths: [Int], learningRates: [Double], series: [String], seriesUnits: [String],
         windows: [Double], seedCount: Int, chaosSeries: String, chaosThreshold: Double, lambda: SeedSummaries,
         count: Grid<Int>, diverged: Grid<Int>, finalLossMean: Grid<Double>, finalLossLow: Grid<Double>,
-        finalLossHigh: Grid<Double>, chaoticFraction: Grid<Double>, sharpnessTimesLearningRate: Grid<Double>,
+        finalLossHigh: Grid<Double>, chaoticFraction: Grid<Double>, chaos: ChaosFractions, sharpnessTimesLearningRate: Grid<Double>,
         onsetLearningRate: Grid<Double>, onsetKind: Grid<Int>, seriesCost: [Int], agreement: Grid<Double>,
         lossLambdaSpearman: CorrelationSummary
     ) {
@@ -84,6 +86,7 @@ public struct LearningRateSweep: Sendable {
         self.finalLossLow = finalLossLow
         self.finalLossHigh = finalLossHigh
         self.chaoticFraction = chaoticFraction
+        self.chaos = chaos
         self.sharpnessTimesLearningRate = sharpnessTimesLearningRate
         self.onsetLearningRate = onsetLearningRate
         self.onsetKind = onsetKind
@@ -118,6 +121,7 @@ public struct LearningRateSweep: Sendable {
         finalLossLow = try reader.doubleGrid("final_loss_t_low", shape: [a, w, e])
         finalLossHigh = try reader.doubleGrid("final_loss_t_high", shape: [a, w, e])
         chaoticFraction = try reader.doubleGrid("chaotic_fraction", shape: [a, w, e])
+        chaos = try ChaosFractions(reader, shape: [a, w, e])
         sharpnessTimesLearningRate = try reader.doubleGrid("sharpness_times_lr_mean", shape: [a, w, e])
         onsetLearningRate = try reader.doubleGrid("onset_lr", shape: [s, a, w])
         onsetKind = try reader.intGrid("onset_kind", shape: [s, a, w])
@@ -149,7 +153,8 @@ public struct LearningRateSweep: Sendable {
         try writer.write("final_loss_t_high", finalLossHigh, dimensions: cells, meaning: "95% t-interval of the mean final loss")
         try writer.write(
             "chaotic_fraction", chaoticFraction, dimensions: cells,
-            meaning: "fraction of seeds with \(chaosSeries) λ > \(chaosThreshold) nats/step and the loss no longer falling")
+            meaning: "fraction of seeds with \(chaosSeries) λ > \(chaosThreshold) nats/step and the loss no longer falling (LossTrend)")
+        try chaos.write(writer, chaosSeries: chaosSeries)
         try writer.write(
             "sharpness_times_lr_mean", sharpnessTimesLearningRate, dimensions: cells,
             meaning: "mean of η · top Hessian eigenvalue at the end (GD stable iff < 2)")

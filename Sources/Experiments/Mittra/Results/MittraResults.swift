@@ -15,7 +15,11 @@ import HDF5
 /// - `mean`, `t_low`, `t_high`, `boot_low`, `boot_high`, `median`, `q25`, `q75` [S, A, W, E]:
 ///   λ over seeds (95 % Student-t and percentile-bootstrap intervals of the mean); `count` [S, A, W, E]
 /// - `diverged`, `final_loss_mean`, `final_loss_t_low`, `final_loss_t_high`,
-///   `chaotic_fraction` (``ChaosRule``), `sharpness_times_lr_mean` [A, W, E]
+///   `chaotic_fraction` (``ChaosRule`` with ``LossTrend``), `sharpness_times_lr_mean` [A, W, E]
+/// - `chaotic_count`, `seed_trials`, `chaotic_wilson_low`, `chaotic_wilson_high`,
+///   `chaotic_fraction_end_points` (the first run's two-point rule) [A, W, E];
+///   `chaos_lambda_per_seed` [A, W, E, seeds] with attribute `seed_indices`; attribute
+///   `loss_trend` (k, δ, r of ``LossTrend``) (``LearningRateSweep/ChaosFractions``)
 /// - `onset_lr`, `onset_kind` [S, A, W] (``ChaosOnset``)
 /// - `agreement` [S, 3]: median |Δλ|, median relative |Δλ| and sign agreement against the
 ///   tangent estimate of the same window (``EstimatorAgreement``)
@@ -27,6 +31,9 @@ import HDF5
 ///   `series`, `series_units`, `rank_series`
 /// - `mean` … `q75` [S, A]; `final_loss_mean`, `final_loss_t_low`, `final_loss_t_high` [A]
 /// - `rank_spearman` [4]: ρ, p, bootstrap CI of per-seed `rank_series` λ against final loss, pooled
+///
+/// `/activation_ranking_learning`, `/initial_weights_learning` — E2 and E3 in the learning
+/// regime (same layouts), when the aggregate was given `learningStudy`
 ///
 /// `/initial_weights` — E3, the source's Fig. 5 (``InitialWeightStudy``)
 /// - attributes `activations`, `series`, `unit`, `filters` (`all`, `initial-loss IQR`)
@@ -42,21 +49,33 @@ public struct MittraResults: Sendable {
     public var ranking: ActivationRanking
     /// E3: choosing initial weights (Fig. 5).
     public var initialWeights: InitialWeightStudy
+    /// E2 in the learning regime (groups `/activation_ranking_learning`), if run.
+    public var learningRanking: ActivationRanking?
+    /// E3 in the learning regime (`/initial_weights_learning`), if run.
+    public var learningInitialWeights: InitialWeightStudy?
 
-    /// Creates the results from its three parts.
-    public init(sweep: LearningRateSweep, ranking: ActivationRanking, initialWeights: InitialWeightStudy) {
+    /// Creates the results from its parts.
+    public init(
+        sweep: LearningRateSweep, ranking: ActivationRanking, initialWeights: InitialWeightStudy,
+        learningRanking: ActivationRanking? = nil, learningInitialWeights: InitialWeightStudy? = nil
+    ) {
         self.sweep = sweep
         self.ranking = ranking
         self.initialWeights = initialWeights
+        self.learningRanking = learningRanking
+        self.learningInitialWeights = learningInitialWeights
     }
 
     /// Reads the aggregate file at `path`.
     public static func read(path: String) throws -> MittraResults {
         let file = try HDF5File.open(path)
         defer { try? file.close() }
+        let learning = try file.root.contains(ActivationRanking.learningGroupName)
         return MittraResults(
             sweep: try LearningRateSweep(file: file), ranking: try ActivationRanking(file: file),
-            initialWeights: try InitialWeightStudy(file: file))
+            initialWeights: try InitialWeightStudy(file: file),
+            learningRanking: learning ? try ActivationRanking(file: file, group: ActivationRanking.learningGroupName) : nil,
+            learningInitialWeights: learning ? try InitialWeightStudy(file: file, group: InitialWeightStudy.learningGroupName) : nil)
     }
 
     /// Writes the three groups into `file` (whose root attributes the caller sets).
@@ -64,5 +83,7 @@ public struct MittraResults: Sendable {
         try sweep.write(into: file)
         try ranking.write(into: file)
         try initialWeights.write(into: file)
+        try learningRanking?.write(into: file, group: ActivationRanking.learningGroupName)
+        try learningInitialWeights?.write(into: file, group: InitialWeightStudy.learningGroupName)
     }
 }

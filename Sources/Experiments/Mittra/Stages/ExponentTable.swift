@@ -2,8 +2,10 @@ import HDF5
 import StageKit
 
 /// Exponents files (written by `estimate-exponents`) read into columns. Several files
-/// (shards of one sweep) are merged: rows are ordered by their global configuration
-/// index, so a sharded sweep aggregates to the same numbers as an unsharded one.
+/// (shards of one sweep, or sweeps that add seeds with a `seedOffset`, whose indices start
+/// at offset · 2^24) are merged: rows are ordered by their global configuration index, so
+/// a sharded sweep aggregates to the same numbers as an unsharded one. No index and no
+/// (activation, width, η, seed) may occur twice.
 struct ExponentTable {
     /// One configuration's estimates and training outcome.
     struct Row {
@@ -16,7 +18,15 @@ struct ExponentTable {
         var estimates: [Double]
         var initialLoss: Double
         var finalLoss: Double
+        /// The generic stage's two-point rule (the first run's; kept to show what changed).
         var lossStillFalling: Bool
+        /// ``LossTrend`` over the late window, set by the aggregate from the training loss
+        /// (false until then).
+        var lossFallingByTrend = false
+        /// ``LossTrend`` over each window of ``LossTrendWindow/allCases`` (sensitivity).
+        var lossFallingByWindow: [Bool] = []
+        /// Test accuracy at the end, set by the aggregate from the ensembles file (NaN until then).
+        var finalTestAccuracy = Double.nan
         var diverged: Bool
         var sharpnessTimesLearningRate: Double
     }
@@ -43,7 +53,15 @@ struct ExponentTable {
             merged.rows += shard.rows
         }
         guard Set(merged.rows.map(\.index)).count == merged.rows.count else {
-            throw StageError.invalidInput(path: paths.joined(separator: ", "), reason: "two shards hold the same configuration")
+            throw StageError.invalidInput(
+                path: paths.joined(separator: ", "),
+                reason: "two files hold the same configuration index; a sweep that adds seeds needs its own seedOffset")
+        }
+        let cells = merged.rows.map { "\($0.activation)/\($0.width)/\($0.learningRate.bitPattern)/\($0.seedIndex)" }
+        guard Set(cells).count == cells.count else {
+            throw StageError.invalidInput(
+                path: paths.joined(separator: ", "),
+                reason: "two files train the same activation, width, η and seed; give the second sweep a seedOffset beyond the first one's seeds")
         }
         merged.rows.sort { $0.index < $1.index }
         self = merged
@@ -93,6 +111,35 @@ struct ExponentTable {
             throw StageError.parameter(path: path, message: "names series '\(name)', which the exponents file does not have (it has: \(series.joined(separator: ", ")))")
         }
         return index
+    }
+
+    /// Applies `trend` over the late window (steps `windows[2]…windows[3]`) to every row's
+    /// training loss in `losses`.
+    mutating func applyLossTrend(_ trend: LossTrend, losses: TrainingLossTable, files: [String]) throws {
+        guard windows.count == 4 else {
+            throw StageError.invalidInput(path: files.joined(separator: ", "), reason: "the exponents file has no late window")
+        }
+        let (start, end) = (Int(windows[2]), Int(windows[3]))
+        for row in rows.indices {
+            let series = try losses.series(rows[row].index, files: files)
+            rows[row].lossFallingByTrend = trend.isFalling(series, start: start, end: end)
+            rows[row].lossFallingByWindow = LossTrendWindow.allCases.map {
+                let steps = $0.steps(lateStart: start, lateEnd: end)
+                return trend.isFalling(series, start: steps.start, end: steps.end)
+            }
+        }
+    }
+
+    /// Sets every row's final test accuracy from `runs`.
+    mutating func applyTestAccuracy(_ runs: TrainingLossTable, files: [String]) throws {
+        for row in rows.indices {
+            guard let accuracy = runs.finalTestAccuracy[rows[row].index] else {
+                throw StageError.invalidInput(
+                    path: files.joined(separator: ", "),
+                    reason: "no test accuracy for configuration \(rows[row].index); list the ensembles file of every exponents file")
+            }
+            rows[row].finalTestAccuracy = accuracy
+        }
     }
 
     /// Activations in order of first appearance.

@@ -15,7 +15,24 @@ public enum MittraStage {
         return ParameterSchema([], variants: (key: "task", cases: [
             "aggregate": [
                 ParameterField("learningRateSweep", files, "E1 exponents file, or the list of its shards"),
+                ParameterField("learningRateSweepEnsembles", files, "E1 ensembles file(s): the training loss the trend test reads"),
+                ParameterField("lossTrend", .object([
+                    ParameterField("tStatistic", .number, default: .double(LossTrend.defaultTStatistic),
+                                   "falling needs the late-window slope's t-statistic below minus this"),
+                    ParameterField("relativeDrop", .number, default: .double(LossTrend.defaultRelativeDrop),
+                                   "... and the fitted line's relative drop over the window above this"),
+                    ParameterField("dropToScatter", .number, default: .double(LossTrend.defaultDropToScatter),
+                                   "... and the fitted drop at least this many residual standard deviations"),
+                ]), default: .object([
+                    "tStatistic": .double(LossTrend.defaultTStatistic), "relativeDrop": .double(LossTrend.defaultRelativeDrop),
+                    "dropToScatter": .double(LossTrend.defaultDropToScatter),
+                ]), "the 'loss still falling' trend test of the chaos rule (LossTrend)"),
+                ParameterField("sensitivityThresholds", .array(.number), default: .array([.double(0.0005), .double(0.001), .double(0.002)]),
+                               "λ thresholds (nats/step) of the claim-1 sensitivity grid (× the trend windows of LossTrendWindow)"),
                 ParameterField("activationStudy", files, "E2/E3 exponents file, or the list of its shards"),
+                ParameterField("activationStudyEnsembles", files, "E2/E3 ensembles file(s): the final test accuracy of each start"),
+                .optional("learningStudy", files, "E2/E3 exponents file(s) in the learning regime (claims 2 and 3 where the networks learn)"),
+                .optional("learningStudyEnsembles", files, "the ensembles file(s) of learningStudy"),
                 ParameterField("bootstrapResamples", .integer(atLeast: 100), "percentile-bootstrap resamples"),
                 ParameterField("bandPoints", .integer(atLeast: 2), "points of each regression band"),
                 ParameterField("chaosSeries", .string(), "the λ series that decides chaos (estimator/window)"),
@@ -33,10 +50,13 @@ public enum MittraStage {
                 ParameterField("verdictRules", .object([
                     ParameterField("significanceLevel", .number, default: .double(VerdictRules.defaultSignificanceLevel), "α of every test"),
                     ParameterField("chaoticFraction", .number, default: .double(VerdictRules.defaultChaoticFraction),
-                                   "a cell is chaotic when more than this fraction of its seeds is"),
+                                   "the first run's rule: a cell is chaotic when at least this fraction of its seeds is"),
+                    ParameterField("chaoticFractionLowerBound", .number, default: .double(VerdictRules.defaultChaoticFractionLowerBound),
+                                   "claim 1: a cell is chaotic when the lower 95% Wilson bound of its chaotic fraction exceeds this"),
                 ]), default: .object([
                     "significanceLevel": .double(VerdictRules.defaultSignificanceLevel),
                     "chaoticFraction": .double(VerdictRules.defaultChaoticFraction),
+                    "chaoticFractionLowerBound": .double(VerdictRules.defaultChaoticFractionLowerBound),
                 ]), "the verdict rules, fixed in advance"),
             ],
         ]))
