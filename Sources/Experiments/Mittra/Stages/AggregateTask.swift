@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import ReportKit
 import StageKit
 
 /// The `aggregate` task of `mittra` (SCIENCE.md §2): reads the exponents files of the
@@ -65,12 +66,6 @@ public enum AggregateTask {
                 studyTable, rank: try studyTable.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries")),
             initialWeights: try aggregation.initialWeights(
                 studyTable, series: try studyTable.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries")))
-        guard context.invocation.outputs.count == 1, let output = context.invocation.outputs.first else {
-            throw StageError.usage("stage '\(context.stage)': the aggregate task writes one file (aggregate.h5); declare exactly one output")
-        }
-        let file = try context.createOutputFile(output.declaredPath)
-        try results.write(into: file)
-        try file.close()
-        try context.report()
+        try StageFiles.writeOneResultsFile(context, role: "aggregate.h5") { try results.write(into: $0) }
     }
 }
