@@ -32,6 +32,7 @@ let package = Package(
         .executable(name: "train-ensembles", targets: ["TrainEnsemblesCLI"]),
         .executable(name: "estimate-exponents", targets: ["EstimateExponentsCLI"]),
         .executable(name: "mittra", targets: ["MittraCLI"]),
+        .executable(name: "leimkuhler", targets: ["LeimkuhlerCLI"]),
         .executable(name: "build-paper", targets: ["BuildPaperCLI"]),
         .executable(name: "bench", targets: ["Bench"]),
     ],
@@ -91,6 +92,12 @@ let package = Package(
             dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
             path: "Sources/Experiments/Mittra"),
         .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Experiments/MittraCLI"),
+        // E5, Leimkuhler, Matthews & Vlaar: thermodynamic optimizers on two spirals (SCIENCE.md §4).
+        .target(
+            name: "LeimkuhlerExperiment",
+            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics"],
+            path: "Sources/Experiments/Leimkuhler"),
+        .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Experiments/LeimkuhlerCLI"),
         .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
@@ -112,6 +119,7 @@ let package = Package(
             name: "ReportStageTests",
             dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
+        .testTarget(name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "TestSupport"]),
         .testTarget(
             name: "StageTests",
             dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "NumericsCore", "TestSupport"]),
