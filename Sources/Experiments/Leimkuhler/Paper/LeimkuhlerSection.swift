@@ -34,9 +34,9 @@ public enum LeimkuhlerSection {
         let kinetic = r.optimizers.indices.filter { !["gd", "adam", "heavy-ball"].contains(r.optimizers[$0]) }
         let outcomes = kinetic.map { ($0, OptimizerVerdict.compare(evidence($0), against: baselines.map(evidence))) }
         let rules = [
-            "faster: AdLaLa's mean test accuracy first reaches \(pct(r.targetAccuracy)) % at an earlier evaluation epoch than that of SGD at its best rate and of Adam (a baseline that never reaches it counts as slower)",
-            "more accurate: the 95 % Student-t interval of AdLaLa's mean test accuracy at the last epoch lies wholly above the intervals of SGD at its best rate and of Adam",
-            "more robust: the standard deviation over seeds of AdLaLa's final test accuracy is smaller than that of SGD at its best rate and that of Adam",
+            "AdLaLa's mean test accuracy first reaches \(pct(r.targetAccuracy)) % at an earlier evaluation epoch than that of SGD at its best rate and of Adam (a baseline that never reaches it counts as slower)",
+            "The 95 % Student-t interval of AdLaLa's mean test accuracy at the last epoch lies wholly above the intervals of SGD at its best rate and of Adam",
+            "The standard deviation over seeds of AdLaLa's final test accuracy is smaller than that of SGD at its best rate and that of Adam",
         ]
         var verdicts: [String: String] = [:]
         let headlineRow = r.optimizers.firstIndex(of: headline)
