@@ -39,8 +39,10 @@ public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
                 layers.insert(band, at: 0)
                 layers.append(line)
             }
-            return Figure(title: "Two spirals: test accuracy, mean and 95% t band over \(r.seedCount) seeds", panels: [
-                Panel(xAxis: Axis(label: "epoch"), yAxis: Axis(label: "test accuracy", unit: "%"), layers: layers, legend: .best)])
+            // Twice the usual width: the legend of every optimizer sits beside the panel.
+            return Figure(title: "Test accuracy, mean and 95% t band over \(r.seedCount) seeds", panels: [
+                Panel(xAxis: Axis(label: "epoch"), yAxis: Axis(label: "test accuracy", unit: "%", fixedRange: 0...100), layers: layers, legend: .best)],
+                width: 2 * Figure.defaultCellWidth)
         case .kineticTemperature:
             let kinetic = r.labels.indices.filter { o in r.tensors.indices.contains { r.targetTemperature[o, $0].isFinite } }
             let panels = kinetic.map { o -> Panel in
