@@ -37,6 +37,7 @@ let package = Package(
         .executable(name: "estimate-exponents", targets: ["EstimateExponentsCLI"]),
         .executable(name: "mittra", targets: ["MittraCLI"]),
         .executable(name: "jimenez", targets: ["JimenezCLI"]),
+        .executable(name: "leimkuhler", targets: ["LeimkuhlerCLI"]),
         .executable(name: "build-paper", targets: ["BuildPaperCLI"]),
         .executable(name: "bench", targets: ["Bench"]),
     ],
@@ -103,6 +104,12 @@ let package = Package(
             dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Lyapunov", "NumericsCore"],
             path: "Sources/Experiments/Jimenez"),
         .executableTarget(name: "JimenezCLI", dependencies: ["JimenezExperiment", "StageKit"], path: "Sources/Experiments/JimenezCLI"),
+        // E5, Leimkuhler, Matthews & Vlaar: thermodynamic optimizers on two spirals (SCIENCE.md §4).
+        .target(
+            name: "LeimkuhlerExperiment",
+            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics"],
+            path: "Sources/Experiments/Leimkuhler"),
+        .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Experiments/LeimkuhlerCLI"),
         .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
         .executableTarget(
@@ -125,6 +132,7 @@ let package = Package(
             name: "ReportStageTests",
             dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
+        .testTarget(name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "TestSupport"]),
         .testTarget(
             name: "StageTests",
             dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "NumericsCore", "TestSupport"]),

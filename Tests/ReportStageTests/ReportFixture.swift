@@ -70,15 +70,19 @@ struct ReportFixture {
     }
 
     /// Writes `text` (default: the repository's `repositoryFile`) at `declared` in the project.
-    /// The repository's frame is installed with only the sections the fixture builds
-    /// (Mittra's): the other experiments' `{{section:…}}` lines are dropped.
+    /// The repository's frame keeps only the Mittra section: the fixture builds no other
+    /// experiment's bundle (each experiment tests its own section).
     func install(_ text: String?, at declared: String, repositoryFile: String) throws {
         var content = try text ?? String(contentsOfFile: Self.repositoryPath(repositoryFile), encoding: .utf8)
-        if text == nil, repositoryFile == Self.frame {
-            content = content.components(separatedBy: "\n")
-                .filter { !$0.hasPrefix("{{section:") || $0 == "{{section:mittra}}" }.joined(separator: "\n")
-        }
+        if text == nil, repositoryFile == Self.frame { content = Self.keepingOnlyMittra(content) }
         try content.write(toFile: try harness.path(declared), atomically: true, encoding: .utf8)
+    }
+
+    /// `frame` without the lines that include another experiment's section.
+    static func keepingOnlyMittra(_ frame: String) -> String {
+        frame.components(separatedBy: "\n").filter { line in
+            !(line.hasPrefix("{{section:") && line != "{{section:mittra}}")
+        }.joined(separator: "\n")
     }
 
     /// The path of `relative` in the repository.

@@ -12,7 +12,8 @@ final class SmokeProfileTests: XCTestCase {
     /// A scratch project holding copies of pipeline.json and the paper templates.
     func project() throws -> TemporaryDirectory {
         let directory = TemporaryDirectory("smoke")
-        for file in ["pipeline.json", "paper/template.md", "paper/sections/mittra.md", "paper/sections/jimenez.md"] {
+        let sections = (try? FileManager.default.contentsOfDirectory(atPath: TestLocations.packageRoot + "/paper/sections")) ?? []
+        for file in ["pipeline.json", "paper/template.md"] + sections.filter { $0.hasSuffix(".md") }.sorted().map { "paper/sections/" + $0 } {
             let source = TestLocations.packageRoot + "/" + file
             guard FileManager.default.fileExists(atPath: source) else { continue }
             try directory.write(file, try String(contentsOfFile: source, encoding: .utf8))

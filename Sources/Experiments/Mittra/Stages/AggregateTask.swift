@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import ReportKit
 import StageKit
 
 /// The `aggregate` task of `mittra` (SCIENCE.md §2): reads the exponents files of the

@@ -14,7 +14,7 @@ public enum FiguresTask {
         let outputs = context.invocation.outputs
         // Every declared output must name a known figure before any work is done.
         let figures = try outputs.map { try MittraFigure(declaredPath: $0.declaredPath) }
-        let results = try MittraResults.read(path: try StageInputs.one(".h5", of: context, role: "aggregate.h5").path)
+        let results = try MittraResults.read(path: try StageFiles.one(".h5", of: context, role: "aggregate.h5").path)
         let provenance = context.provenanceText
         for (output, figure) in zip(outputs, figures) {
             let svg = try figure.svg(results, options, provenance: provenance)

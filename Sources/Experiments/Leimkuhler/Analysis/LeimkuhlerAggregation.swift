@@ -1,0 +1,95 @@
+import ReportKit
+
+/// The E5 statistics over seeds (SCIENCE.md §4), as pure functions of per-seed values.
+public enum LeimkuhlerAggregation {
+    /// One row's per-seed inputs: curves [N][K] and λ [S][N].
+    public struct RowInput: Sendable {
+        public var label: String
+        public var optimizer: String
+        public var learningRate: Double
+        public var testAccuracy: [[Double]], testLoss: [[Double]], trainAccuracy: [[Double]], trainLoss: [[Double]]
+        /// Per tensor (in `tensors` order) per seed the kinetic temperature at every epoch; empty without momenta.
+        public var kineticTemperature: [[[Double]]]
+        public var targetTemperature: [Double]
+        public var lambda: [[Double]]
+
+        public init(
+            label: String, optimizer: String, learningRate: Double, testAccuracy: [[Double]], testLoss: [[Double]],
+            trainAccuracy: [[Double]], trainLoss: [[Double]], kineticTemperature: [[[Double]]], targetTemperature: [Double],
+            lambda: [[Double]]
+        ) {
+            (self.label, self.optimizer, self.learningRate) = (label, optimizer, learningRate)
+            (self.testAccuracy, self.testLoss, self.trainAccuracy, self.trainLoss) = (testAccuracy, testLoss, trainAccuracy, trainLoss)
+            (self.kineticTemperature, self.targetTemperature, self.lambda) = (kineticTemperature, targetTemperature, lambda)
+        }
+    }
+
+    /// The bands over seeds at every epoch of per-seed curves `runs` [N][K].
+    public static func bands(_ runs: [[Double]], epochs: Int) -> [SeedBand] {
+        (0..<epochs).map { k in SeedBand(runs.map { k < $0.count ? $0[k] : .nan }) }
+    }
+
+    /// The results of `rows` (all on the same evaluation epochs and seeds).
+    public static func results(
+        _ rows: [RowInput], epochs: [Double], tableEpochs: [Double], tensors: [String], series: [String], seriesUnits: [String],
+        seedCount: Int, stepsPerEpoch: Int, targetAccuracy: Double
+    ) -> LeimkuhlerResults {
+        let (o, k, d, s, n) = (rows.count, epochs.count, tensors.count, series.count, seedCount)
+        var curves: [String: [Double]] = [:]
+        func append(_ prefix: String, _ bands: [SeedBand], full: Bool) {
+            curves[prefix + "_mean", default: []] += bands.map(\.mean)
+            if full {
+                curves[prefix + "_low", default: []] += bands.map(\.low)
+                curves[prefix + "_high", default: []] += bands.map(\.high)
+            }
+        }
+        var finalAccuracy: [Double] = [], finalLoss: [Double] = [], kinetic: [Double] = [], targets: [Double] = []
+        var lambda: [Double] = [], lambdaMean: [Double] = [], lambdaLow: [Double] = [], lambdaHigh: [Double] = []
+        for row in rows {
+            append("test_accuracy", bands(row.testAccuracy, epochs: k), full: true)
+            append("test_loss", bands(row.testLoss, epochs: k), full: true)
+            append("train_accuracy", bands(row.trainAccuracy, epochs: k), full: false)
+            append("train_loss", bands(row.trainLoss, epochs: k), full: false)
+            let gaps = zip(row.trainAccuracy, row.testAccuracy).map { zip($0, $1).map { $0 - $1 } }
+            append("gap", bands(gaps, epochs: k), full: true)
+            let pad = { (values: [Double]) in (0..<n).map { $0 < values.count ? values[$0] : .nan } }
+            finalAccuracy += pad(row.testAccuracy.map { $0.last ?? .nan })
+            finalLoss += pad(row.testLoss.map { $0.last ?? .nan })
+            for t in 0..<d {
+                if t < row.kineticTemperature.count {
+                    kinetic += bands(row.kineticTemperature[t], epochs: k).map(\.mean)
+                    targets.append(t < row.targetTemperature.count ? row.targetTemperature[t] : .nan)
+                } else {
+                    kinetic += [Double](repeating: .nan, count: k)
+                    targets.append(.nan)
+                }
+            }
+            for j in 0..<s {
+                let values = j < row.lambda.count ? pad(row.lambda[j]) : [Double](repeating: .nan, count: n)
+                lambda += values
+                let band = SeedBand(values)
+                lambdaMean.append(band.mean); lambdaLow.append(band.low); lambdaHigh.append(band.high)
+            }
+        }
+        let finalMeans = rows.indices.map { curves["test_accuracy_mean"]![$0 * k + k - 1] }
+        let sgdRows = rows.indices.filter { rows[$0].optimizer == "gd" }
+        let best = BestRate.index(finalMeans: sgdRows.map { finalMeans[$0] }).map { sgdRows[$0] } ?? -1
+        return LeimkuhlerResults(
+            labels: rows.map(\.label), optimizers: rows.map(\.optimizer), learningRates: rows.map(\.learningRate), epochs: epochs,
+            tableEpochs: tableEpochs, tensors: tensors, series: series, seriesUnits: seriesUnits, seedCount: n,
+            stepsPerEpoch: stepsPerEpoch, bestSGD: best, targetAccuracy: targetAccuracy,
+            curves: curves.mapValues { Grid(values: $0, shape: [o, k]) },
+            finalTestAccuracy: Grid(values: finalAccuracy, shape: [o, n]), finalTestLoss: Grid(values: finalLoss, shape: [o, n]),
+            kineticTemperature: Grid(values: kinetic, shape: [o, d, k]), targetTemperature: Grid(values: targets, shape: [o, d]),
+            lambda: Grid(values: lambda, shape: [o, s, n]), lambdaMean: Grid(values: lambdaMean, shape: [o, s]),
+            lambdaLow: Grid(values: lambdaLow, shape: [o, s]), lambdaHigh: Grid(values: lambdaHigh, shape: [o, s]))
+    }
+
+    /// The display name of an optimizer as the files name it, with its rate when a grid is swept.
+    public static func label(optimizer: String, learningRate: Double, ofGrid: Bool) -> String {
+        let names = ["gd": "SGD", "adam": "Adam", "langevin": "Langevin", "adaptive-langevin": "Adaptive Langevin",
+                     "lala": "LaLa", "adlala": "AdLaLa", "lol": "LOL", "heavy-ball": "Heavy ball"]
+        let name = names[optimizer] ?? optimizer
+        return ofGrid ? "\(name) (η = \(ReportNumber.exact(learningRate)))" : name
+    }
+}

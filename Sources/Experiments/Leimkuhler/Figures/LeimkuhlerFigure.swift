@@ -1,0 +1,87 @@
+import Foundation
+import Plotting
+import ReportKit
+import StageKit
+
+/// The figures of E5 (SCIENCE.md §4), one SVG each; the raw value is the file name
+/// without `.svg` that pipeline.json declares.
+public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
+    /// Test accuracy against epoch, mean and 95 % band over seeds, one line per optimizer.
+    case testAccuracy = "leimkuhler-test-accuracy"
+    /// Kinetic temperature of each tensor against its target, per kinetic optimizer.
+    case kineticTemperature = "leimkuhler-kinetic-temperature"
+    /// λ₁ per optimizer, early and late windows, with 95 % intervals.
+    case lyapunov = "leimkuhler-lyapunov"
+
+    /// The figure a declared output path names.
+    public init(declaredPath: String) throws {
+        let file = URL(fileURLWithPath: declaredPath).lastPathComponent
+        guard file.hasSuffix(".svg"), let figure = LeimkuhlerFigure(rawValue: String(file.dropLast(4))) else {
+            throw StageError.usage("'\(declaredPath)' is not a figure of leimkuhler (known: \(Self.allCases.map { $0.rawValue + ".svg" }.joined(separator: ", ")))")
+        }
+        self = figure
+    }
+
+    /// The name the section template places it under, e.g. `leimkuhler.test-accuracy`.
+    public var placeholderName: String { "leimkuhler." + (rawValue.dropPrefix("leimkuhler-") ?? rawValue) }
+
+    /// The figure drawn from `results`.
+    public func figure(_ results: LeimkuhlerResults) -> Figure {
+        let r = results
+        switch self {
+        case .testAccuracy:
+            var layers: [Layer] = []
+            for o in r.labels.indices {
+                let (band, line) = FigureStyle.meanWithBand(
+                    x: r.epochs, mean: r.curve("test_accuracy_mean", o), low: r.curve("test_accuracy_low", o),
+                    high: r.curve("test_accuracy_high", o), factor: 100, label: r.labels[o] + (o == r.bestSGD ? " (best SGD)" : ""),
+                    color: FigureStyle.color(o), dash: o < 6 ? .solid : .dashed, bandOpacity: FigureStyle.overlappingBandOpacity)
+                layers.insert(band, at: 0)
+                layers.append(line)
+            }
+            // Twice the usual width: the legend of every optimizer sits beside the panel.
+            return Figure(title: "Test accuracy, mean and 95% t band over \(r.seedCount) seeds", panels: [
+                Panel(xAxis: Axis(label: "epoch"), yAxis: Axis(label: "test accuracy", unit: "%", fixedRange: 0...100), layers: layers, legend: .best)],
+                width: 2 * Figure.defaultCellWidth)
+        case .kineticTemperature:
+            let kinetic = r.labels.indices.filter { o in r.tensors.indices.contains { r.targetTemperature[o, $0].isFinite } }
+            let panels = kinetic.map { o -> Panel in
+                var layers: [Layer] = r.tensors.indices.map { t in
+                    .line(LineSeries(x: r.epochs, y: r.kineticTemperature.line(o, t), label: r.tensors[t], color: FigureStyle.color(t)))
+                }
+                let targets = Set(r.tensors.indices.map { r.targetTemperature[o, $0] }.filter(\.isFinite)).sorted()
+                layers += targets.map { .referenceLine(ReferenceLine(.horizontal, at: $0, label: "target τ = \(ReportNumber.significant($0, digits: 2))")) }
+                return Panel(title: r.labels[o], xAxis: Axis(label: "epoch"), yAxis: Axis(label: "pᵀp/N", scale: .log10), layers: layers)
+            }
+            return PanelGrid.figure(title: "Kinetic temperature per tensor (mean over \(r.seedCount) seeds) against its target", panels: panels)
+        case .lyapunov:
+            let panels = r.series.indices.map { s -> Panel in
+                let x = r.labels.indices.map(Double.init)
+                return Panel(
+                    title: r.series[s], xAxis: Axis(label: "optimizer (" + r.labels.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: ", ") + ")"),
+                    yAxis: Axis(label: "λ₁", unit: r.seriesUnits[s]),
+                    layers: [FigureStyle.zeroLine, .errorBars(ErrorBarSeries(
+                        x: x, y: x.indices.map { r.lambdaMean[$0, s] }, lower: x.indices.map { r.lambdaLow[$0, s] },
+                        upper: x.indices.map { r.lambdaHigh[$0, s] }, label: "mean, 95% t interval"))])
+            }
+            return PanelGrid.figure(title: "λ₁ of the training map (tangent method, realized minibatches and noise)", panels: panels)
+        }
+    }
+
+    /// The caption printed under the figure.
+    public func caption(_ r: LeimkuhlerResults) -> String {
+        switch self {
+        case .testAccuracy:
+            return "Test accuracy (%) on the two-spirals test set against the epoch for every optimizer; lines are means over \(r.seedCount) seeds, shaded bands \(LeimkuhlerResults.bandDescription). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0)) epochs."
+        case .kineticTemperature:
+            return "Kinetic temperature pᵀp/N of every tensor (layer/weights or biases), mean over \(r.seedCount) seeds, against the epoch, one panel per optimizer with momenta; grey dashed: the target temperature τ. Equipartition holds where the lines meet the target."
+        case .lyapunov:
+            return "Largest Lyapunov exponent λ₁ of each optimizer's training map (tangent method, the realized minibatches and noise replayed), mean over \(r.seedCount) seeds with \(LeimkuhlerResults.bandDescription); one panel per window."
+        }
+    }
+
+    /// The SVG document.
+    public func svg(_ results: LeimkuhlerResults, provenance: String) throws -> String {
+        try FigureDocument.svg(figure(results), caption: caption(results), provenance: provenance)
+    }
+}

@@ -1,0 +1,92 @@
+import HDF5
+import StageKit
+
+/// One optimizer's runs as E5 reads them: an ensembles file (written by `train-ensembles`,
+/// layout in `EnsembleFileWriter`) and the exponents file estimated from it (layout in
+/// `ExponentFileWriter`), split by learning rate. Everything comes from what the files say
+/// about themselves: the optimizer name, the batch size, the recorded steps, the names of
+/// the optimizer diagnostics.
+struct RunSet {
+    /// One learning rate's seeds.
+    struct Rate {
+        var learningRate: Double
+        /// Configuration rows of this rate, by seed index.
+        var rows: [Int]
+    }
+
+    var optimizer: String
+    var batchSize: Int
+    var recordedSteps: [Int]
+    var rates: [Rate]
+    /// [C, K] row-major.
+    var testAccuracy: [Double], testLoss: [Double], trainAccuracy: [Double], trainLoss: [Double]
+    /// Diagnostic names and values [C, K, names.count].
+    var diagnosticNames: [String]
+    var diagnostics: [Double]
+    var series: [String], seriesUnits: [String]
+    /// λ estimates [C, S] row-major.
+    var estimates: [Double]
+
+    init(ensembles path: String, exponents exponentsPath: String) throws {
+        let file = try HDF5File.open(path)
+        defer { try? file.close() }
+        let root = try file.root
+        guard case .string(let optimizer) = try root.attribute("optimizer"), case .int(let batch) = try root.attribute("batch_size") else {
+            throw StageError.invalidInput(path: path, reason: "the root attributes optimizer and batch_size are missing; is it an ensembles file?")
+        }
+        self.optimizer = optimizer
+        batchSize = Int(batch)
+        let table = try root.openGroup("configurations")
+        let learningRates = try table.readDataset("learning_rate", as: Double.self).values
+        let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
+        var rates: [Rate] = []
+        for (row, rate) in learningRates.enumerated() {
+            if let i = rates.firstIndex(where: { $0.learningRate == rate }) { rates[i].rows.append(row) } else { rates.append(Rate(learningRate: rate, rows: [row])) }
+        }
+        for i in rates.indices { rates[i].rows.sort { seedIndices[$0] < seedIndices[$1] } }
+        self.rates = rates
+        let reference = try root.openGroup("reference")
+        recordedSteps = try reference.readDataset("recorded_steps", as: Int64.self).values.map(Int.init)
+        testAccuracy = try reference.readDataset("test_accuracy", as: Double.self).values
+        testLoss = try reference.readDataset("test_loss", as: Double.self).values
+        guard try reference.contains("training_set_accuracy") else {
+            throw StageError.invalidInput(path: path, reason: "it has no /reference/training_set_accuracy; train with record.trainingSet true")
+        }
+        trainAccuracy = try reference.readDataset("training_set_accuracy", as: Double.self).values
+        trainLoss = try reference.readDataset("training_set_loss", as: Double.self).values
+        if try reference.contains("optimizer_diagnostics") {
+            let dataset = try reference.dataset("optimizer_diagnostics")
+            guard case .strings(let names) = try dataset.attribute("names") else {
+                throw StageError.invalidInput(path: path, reason: "/reference/optimizer_diagnostics has no attribute names")
+            }
+            diagnosticNames = names
+            diagnostics = try reference.readDataset("optimizer_diagnostics", as: Double.self).values
+        } else {
+            (diagnosticNames, diagnostics) = ([], [])
+        }
+        let exponentsFile = try HDF5File.open(exponentsPath)
+        defer { try? exponentsFile.close() }
+        let exponents = try exponentsFile.root.openGroup("exponents")
+        guard case .strings(let series) = try exponents.attribute("series"), case .strings(let units) = try exponents.attribute("units") else {
+            throw StageError.invalidInput(path: exponentsPath, reason: "/exponents has no attributes series and units")
+        }
+        let count = try exponentsFile.root.openGroup("configurations").readDataset("index", as: Int64.self).values.count
+        guard count == learningRates.count else {
+            throw StageError.invalidInput(path: exponentsPath, reason: "it has \(count) configurations, \(path) has \(learningRates.count): not estimated from it")
+        }
+        (self.series, seriesUnits) = (series, units)
+        estimates = try exponents.readDataset("estimate", as: Double.self).values
+    }
+
+    /// Row `c`'s values at the K recorded steps of a [C, K] array.
+    func line(_ values: [Double], _ c: Int) -> ArraySlice<Double> {
+        values[(c * recordedSteps.count)..<((c + 1) * recordedSteps.count)]
+    }
+
+    /// Row `c`'s diagnostic `name` at every recorded step; nil if the optimizer does not record it.
+    func diagnostic(_ name: String, _ c: Int) -> [Double]? {
+        guard let d = diagnosticNames.firstIndex(of: name) else { return nil }
+        let k = recordedSteps.count, n = diagnosticNames.count
+        return (0..<k).map { diagnostics[(c * k + $0) * n + d] }
+    }
+}
