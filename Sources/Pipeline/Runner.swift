@@ -149,6 +149,14 @@ public final class Runner {
         }
         try resolveParameters(of: stageGraph.topologicalOrder().filter(selected.contains))
         var manifest = try Manifest.load(from: manifestPath, profile: profile.name)
+        // Records of stages that pipeline.json no longer declares (renamed or removed)
+        // would keep claiming their old outputs: forget them.
+        let removed = manifest.stages.keys.filter { spec.stages[$0] == nil }.sorted()
+        if !options.dryRun && !removed.isEmpty {
+            for name in removed { manifest.stages[name] = nil }
+            try manifest.save(to: manifestPath)
+            log("[\(profile.name)] forgot the records of stages pipeline.json no longer declares: \(removed.joined(separator: ", "))")
+        }
         var runLog = RunLog.load(from: runLogPath)
         var summary = RunSummary()
         var planned: Set<String> = []

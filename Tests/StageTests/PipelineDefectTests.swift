@@ -102,6 +102,16 @@ final class PipelineDefectTests: XCTestCase {
         XCTAssertEqual(summary.ran, ["xor"], "the independent stage ran")
     }
 
+    func testRecordsOfRemovedStagesAreForgotten() throws {
+        _ = try runPipeline()
+        try project.write("pipeline.json", try text("pipeline.json").replacingOccurrences(of: #""later":"#, with: #""renamed":"#))
+        XCTAssertEqual(try runPipeline().ran, ["renamed"])
+        let manifest = try Manifest.load(from: project.path + "/pipeline.lock", profile: "default")
+        XCTAssertEqual(manifest.stages.keys.sorted(), ["renamed", "spirals", "xor"])
+        XCTAssertTrue(lines.contains { $0.contains("forgot the records of stages pipeline.json no longer declares: later") }, "\(lines)")
+        XCTAssertTrue(try Verification.verify(layout: layout, profile: "default").problems.isEmpty)
+    }
+
     func testTheProjectRootIsFoundFromASubdirectory() throws {
         try FileManager.default.createDirectory(atPath: project.path + "/data/deep/er", withIntermediateDirectories: true)
         let found = ProjectLayout.discoverProjectRoot(from: project.path + "/data/deep/er")
