@@ -108,3 +108,21 @@ public enum ValueMarkers {
         return out
     }
 }
+
+extension ValueSource {
+    /// The usual sources of a section's placeholders: `source.PATH` quoted from
+    /// `citation` (held by the section stage's `sourceValues.PATH`) unless its name starts
+    /// with one of `parameterPrefixes` (a stated choice of ours kept beside the quoted
+    /// values: a parameter, not a quotation); every other value computed from `aggregate`.
+    public static func sectionDefaults(
+        aggregate: PaperTable.Source, citation: String, stage: String, parameterPrefixes: [String] = []
+    ) -> (String) -> ValueSource? {
+        let base = "stages.\(stage).parameters.sourceValues."
+        return { name in
+            guard name.hasPrefix("source.") else { return .computed(aggregate) }
+            let path = base + name.dropFirst("source.".count)
+            if parameterPrefixes.contains(where: name.hasPrefix) { return .parameter(path) }
+            return .quoted(citation, jsonPath: path)
+        }
+    }
+}

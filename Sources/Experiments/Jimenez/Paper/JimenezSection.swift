@@ -52,10 +52,13 @@ public enum JimenezSection {
         ]
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })
-        let markdown = try SectionFiller.fill(inputs.template, values: values, blocks: Set(tables.keys).union(figures.keys))
+        let (markdown, valueSources) = try SectionFiller.fill(
+            inputs.template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
+            sources: ValueSource.sectionDefaults(aggregate: inputs.aggregate, citation: inputs.source.citation, stage: stage))
         let primary = try inputs.results.exponents.conventionIndex(inputs.results.exponents.primaryConvention)
         let verdict = inputs.results.bootstrap.verdict[primary, 0]
         return SectionBundle(
-            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: [claim: verdict], provenance: provenance)
+            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: [claim: verdict], provenance: provenance,
+            valueSources: valueSources)
     }
 }

@@ -89,8 +89,16 @@ public enum LeimkuhlerSection {
                 sources: [aggregate]),
         ]
         for name in tables.keys { tables[name]?.computedBy = stage }
-        let markdown = try SectionFiller.fill(template, values: values, blocks: Set(tables.keys).union(figures.keys))
-        return SectionBundle(section: name, markdown: markdown, tables: tables, figures: figures, verdicts: verdicts, provenance: provenance)
+        let citation: String
+        if case .string(let text)? = source["citation"] { citation = text } else { citation = "the source paper" }
+        // LOL's γ₁ and τ₁ are our stated choices, kept beside the quoted values: parameters, not quotations.
+        let (markdown, valueSources) = try SectionFiller.fill(
+            template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
+            sources: ValueSource.sectionDefaults(
+                aggregate: aggregate, citation: citation, stage: stage, parameterPrefixes: ["source.lolChoice."]))
+        return SectionBundle(
+            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: verdicts, provenance: provenance,
+            valueSources: valueSources)
     }
 
     /// reproduced when the rule holds against every baseline, partly when against some.
