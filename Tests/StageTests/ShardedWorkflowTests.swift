@@ -14,7 +14,9 @@ final class ShardedWorkflowTests: XCTestCase {
     static func specText(shards: Int = 3) throws -> String {
         let real = try JSONValue.parse(
             Data(contentsOf: URL(fileURLWithPath: TestLocations.packageRoot + "/pipeline.json")), source: "pipeline.json")
-        guard case .object(let stages)? = real["stages"] else { throw XCTSkip("no stages in pipeline.json") }
+        guard case .object(let stages)? = real["stages"] else {
+            XCTFail("pipeline.json has no stages object"); return ""
+        }
         func smoke(_ name: String, _ changes: JSONValue) -> JSONValue {
             let original = stages[name]!
             let parameters = JSONValue.merged(original["parameters"]!, original["profileParameters"]?["smoke"] ?? .object([:]))

@@ -11,7 +11,7 @@ public enum FiguresTask {
     public static func run(_ context: StageContext) throws {
         let outputs = context.invocation.outputs
         let figures = try outputs.map { try JimenezFigure(declaredPath: $0.declaredPath) }
-        let results = try JimenezResults.read(path: try StageInputs.one(".h5", of: context, role: "aggregate.h5").path)
+        let results = try JimenezResults.read(path: try StageFiles.one(".h5", of: context, role: "aggregate.h5").path)
         let provenance = context.provenanceText
         for (output, figure) in zip(outputs, figures) {
             try AtomicFile.write(Data(try figure.svg(results, provenance: provenance).utf8), to: output.temporaryPath)

@@ -10,8 +10,8 @@ public enum SectionTask {
     /// Runs the task for `context`.
     public static func run(_ context: StageContext) throws {
         let source = try SourceFacts(try context.parameters.object("sourceValues"))
-        let templateInput = try StageInputs.one(".md", of: context, role: "the section template")
-        let resultsInput = try StageInputs.one(".h5", of: context, role: "aggregate.h5")
+        let templateInput = try StageFiles.one(".md", of: context, role: "the section template")
+        let resultsInput = try StageFiles.one(".h5", of: context, role: "aggregate.h5")
         guard context.invocation.outputs.count == 1, let output = context.invocation.outputs.first, output.declaredPath.hasSuffix(".json")
         else {
             throw StageError.usage("stage '\(context.stage)': the section task writes one section bundle (*.json); fix stages.\(context.stage).outputs")

@@ -120,12 +120,6 @@ public enum AggregateTask {
             initialWeights: try aggregation.initialWeights(
                 studyTable, series: try studyTable.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries")),
             learningRanking: learningRanking, learningInitialWeights: learningInitialWeights)
-        guard context.invocation.outputs.count == 1, let output = context.invocation.outputs.first else {
-            throw StageError.usage("stage '\(context.stage)': the aggregate task writes one file (aggregate.h5); declare exactly one output")
-        }
-        let file = try context.createOutputFile(output.declaredPath)
-        try results.write(into: file)
-        try file.close()
-        try context.report()
+        try StageFiles.writeOneResultsFile(context, role: "aggregate.h5") { try results.write(into: $0) }
     }
 }
