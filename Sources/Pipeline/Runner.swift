@@ -322,10 +322,13 @@ public final class Runner {
             record.outputs[output.declaredPath] = try ContentHash.sha256(fileAt: output.temporaryPath)
         }
         var environment = EnvironmentFacts.current()
+        var peakMemoryMB: Double?
         if let data = FileManager.default.contents(atPath: invocation.reportPath),
             let report = try? JSONDecoder().decode(StageReport.self, from: data)
         {
             environment.merge(report.environment) { _, new in new }
+            // KiB → MB with one decimal: the run log only (never the lock, which is hashed content).
+            peakMemoryMB = report.peakResidentMemoryKiB.map { (Double($0) * 1024 / 1e5).rounded() / 10 }
         }
         record.environment = environment
         record.git = EnvironmentFacts.gitState(at: layout.projectRoot)
@@ -334,7 +337,7 @@ public final class Runner {
         }
         let entry = RunLogEntry(
             started: ISO8601DateFormatter().string(from: started),
-            seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, threads: threads)
+            seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, threads: threads, peakMemoryMB: peakMemoryMB)
         // Outputs just moved into place: hash them into the cache by their final inode.
         for output in outputs { _ = try? hashes.sha256(of: output.path) }
         return StageExecution(record: record, logEntry: entry)

@@ -65,11 +65,15 @@ public struct RunLogEntry: Codable, Hashable, Sendable {
     public var started: String
     public var seconds: Double
     public var threads: Int
+    /// The stage process's peak resident memory in MB (10⁶ bytes), from its report; nil
+    /// when the stage did not report it (logs written before the field existed decode).
+    public var peakMemoryMB: Double?
 
-    public init(started: String, seconds: Double, threads: Int) {
+    public init(started: String, seconds: Double, threads: Int, peakMemoryMB: Double? = nil) {
         self.started = started
         self.seconds = seconds
         self.threads = threads
+        self.peakMemoryMB = peakMemoryMB
     }
 }
 

@@ -92,9 +92,14 @@ public struct StageReport: Codable, Sendable {
     public var environment: [String: String]
     /// A machine-readable summary of what the stage did.
     public var summary: JSONValue
+    /// The stage process's peak resident memory in KiB when it reported (`ru_maxrss` of
+    /// `getrusage(RUSAGE_SELF)`, KiB on Linux); nil in reports of older stage executables.
+    /// It goes to the run log only: memory use is not a fact the outputs depend on.
+    public var peakResidentMemoryKiB: Int?
 
-    public init(environment: [String: String], summary: JSONValue) {
+    public init(environment: [String: String], summary: JSONValue, peakResidentMemoryKiB: Int? = nil) {
         self.environment = environment
         self.summary = summary
+        self.peakResidentMemoryKiB = peakResidentMemoryKiB
     }
 }

@@ -102,7 +102,16 @@ public struct StageContext: Sendable {
         facts["hdf5"] = HDF5LibraryInfo.versionString
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.write(try encoder.encode(StageReport(environment: facts, summary: summary)), to: invocation.reportPath)
+        let report = StageReport(environment: facts, summary: summary, peakResidentMemoryKiB: StageContext.peakResidentMemoryKiB())
+        try AtomicFile.write(try encoder.encode(report), to: invocation.reportPath)
+    }
+
+    /// This process's peak resident memory so far, in KiB (`ru_maxrss`, which Linux
+    /// counts in KiB); nil if `getrusage` fails.
+    public static func peakResidentMemoryKiB() -> Int? {
+        var usage = rusage()
+        guard getrusage(Int32(RUSAGE_SELF.rawValue), &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss)
     }
 }
 

@@ -74,6 +74,24 @@ final class PipelineDefectTests: XCTestCase {
         XCTAssertTrue(try text(RunLog.fileName).contains("\"started\""), "times go to the run log")
     }
 
+    func testTheRunLogHoldsEachStagesPeakMemoryAndTheLockDoesNot() throws {
+        _ = try runPipeline()
+        let log = RunLog.load(from: project.path + "/" + RunLog.fileName)
+        XCTAssertEqual(log.entries.keys.sorted(), ["later", "spirals", "xor"])
+        for (stage, entry) in log.entries {
+            // A Swift process that loaded libhdf5 has resident pages well above 1 MB; a
+            // stage generating a few samples stays far below 1 GB.
+            let peak = try XCTUnwrap(entry.peakMemoryMB, "\(stage) has no peak memory in the run log")
+            XCTAssertTrue(peak > 1 && peak < 1000, "\(stage): \(peak) MB")
+        }
+        XCTAssertFalse(try text("pipeline.lock").contains("peak"), "memory use is not part of the hashed record")
+        // A log written before the field existed still decodes.
+        try project.write(RunLog.fileName, #"{"a": {"started": "2026-01-31T12:00:00Z", "seconds": 1.5, "threads": 2}}"#)
+        let old = RunLog.load(from: project.path + "/" + RunLog.fileName).entries["a"]
+        XCTAssertEqual(old?.seconds, 1.5)
+        XCTAssertNil(old?.peakMemoryMB)
+    }
+
     func testAnUnknownParameterIsRefusedBeforeAnythingRuns() throws {
         try writeSpec(xorExtra: #", "noize": 0.3"#)
         XCTAssertThrowsError(try runPipeline()) { error in
