@@ -7,7 +7,7 @@ PIPELINE    := .build/release/pipeline
 PROFILE     ?= default
 JOBS        ?= $(shell nproc)
 
-.PHONY: paper test test-cluster smoke build deps status verify bench bench-peers cluster-venv clean
+.PHONY: paper test test-cluster smoke build deps status verify bench bench-peers bench-record cluster-venv clean
 
 paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
@@ -46,6 +46,18 @@ bench: build
 # The peers of the benchmarks (JAX, numpy; README "Speed"), pinned, in .venv-bench/.
 bench-peers:
 	@bash bench/peers/setup
+
+# The benchmark records that the E4 and E5 sections print (README "Speed"): ours beside
+# JAX and numpy (bench/suites/fashion-ensemble.json) and beside JAX and PyTorch
+# (bench/suites/spirals.json), in alternating runs. Measured inputs, committed like
+# source data; `make paper` never measures. Creates the peers' venvs when missing.
+BENCH_RUNS ?= 5
+bench-record:
+	@[ -x .venv-bench/bin/python ] || bash bench/peers/setup
+	@[ -x .venv-spirals/bin/python ] || sh bench/peers/setup-spirals
+	swift build $(SWIFT_FLAGS) --product bench
+	.build/release/bench compare bench/suites/fashion-ensemble.json --runs $(BENCH_RUNS) --output bench/results/fashion-ensemble.json
+	.build/release/bench compare bench/suites/spirals.json --runs $(BENCH_RUNS) --output bench/results/spirals.json
 
 # Snakemake, its Slurm executor and the RO-Crate validators, pinned, in .venv-workflow/.
 cluster-venv:

@@ -9,7 +9,7 @@ import NumericsCore
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks of the Networks training engine.",
-        subcommands: [XOREnsemble.self, MLPFullBatch.self, FashionEnsemble.self, SpiralsBenchmark.self])
+        subcommands: [XOREnsemble.self, MLPFullBatch.self, FashionEnsemble.self, SpiralsBenchmark.self, Compare.self])
 }
 
 /// Reference workload of the brief: noisy XOR, 2-8-1 sigmoid/sigmoid, MSE, full-batch GD,
