@@ -85,6 +85,7 @@ final class JimenezResultsTests: XCTestCase {
     func testSectionFillsTheRepositoryTemplate() throws {
         let results = try Self.aggregation().results(Self.observations())
         let templatePath = TestLocations.packageRoot + "/paper/sections/jimenez.md"
+        let benchmark = "bench/results/fashion-ensemble.json"
         let text = try String(contentsOfFile: templatePath, encoding: .utf8)
         let source = try SourceFacts(.init(.object([
             "citation": .string("Source (2025)"),
@@ -95,9 +96,15 @@ final class JimenezResultsTests: XCTestCase {
             .init(
                 template: try PaperTemplate(text: text, source: templatePath), results: results,
                 aggregate: .init(path: "data/jimenez/aggregate.h5", part: "/", sha256: "0"),
-                figures: JimenezFigure.allCases.map { ($0, "figures/\($0.rawValue).svg") }, source: source),
+                figures: JimenezFigure.allCases.map { ($0, "figures/\($0.rawValue).svg") }, source: source,
+                benchmark: SectionBenchmark(
+                    record: try BenchmarkRecord.read(path: TestLocations.packageRoot + "/" + benchmark, declared: benchmark),
+                    source: .init(path: benchmark, part: "/", sha256: "1"))),
             stage: "jimenez-section", provenance: nil)
         XCTAssertEqual(bundle.verdicts, ["jimenez.claim1": "reproduced"])
+        XCTAssertNotNil(bundle.tables["jimenez.speed"])
+        XCTAssertEqual(bundle.valueSources?["jimenez/bench.fashion-ensemble.ratio.jax"]?.file, benchmark, "the speed links to its record")
+        XCTAssertTrue(bundle.markdown.contains("`make paper` does not measure again"))
         XCTAssertTrue(bundle.markdown.contains("0.500 %"), "300 of 60000 training images")
         XCTAssertNotNil(bundle.tables["jimenez.per-eta"])
         var prose = text

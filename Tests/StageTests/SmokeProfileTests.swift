@@ -9,11 +9,15 @@ import XCTest
 /// every stage runs, reruns are no-ops, and the outputs are byte-identical whatever the
 /// number of threads.
 final class SmokeProfileTests: XCTestCase {
-    /// A scratch project holding copies of pipeline.json and the paper templates.
+    /// A scratch project holding copies of pipeline.json, the paper templates and the
+    /// benchmark records (inputs of the E4 and E5 sections).
     func project() throws -> TemporaryDirectory {
         let directory = TemporaryDirectory("smoke")
         let sections = (try? FileManager.default.contentsOfDirectory(atPath: TestLocations.packageRoot + "/paper/sections")) ?? []
-        for file in ["pipeline.json", "paper/template.md"] + sections.filter { $0.hasSuffix(".md") }.sorted().map { "paper/sections/" + $0 } {
+        let records = (try? FileManager.default.contentsOfDirectory(atPath: TestLocations.packageRoot + "/bench/results")) ?? []
+        let templates = sections.filter { $0.hasSuffix(".md") }.sorted().map { "paper/sections/" + $0 }
+        let benchmarks = records.filter { $0.hasSuffix(".json") }.sorted().map { "bench/results/" + $0 }
+        for file in ["pipeline.json", "paper/template.md"] + templates + benchmarks {
             let source = TestLocations.packageRoot + "/" + file
             guard FileManager.default.fileExists(atPath: source) else { continue }
             try directory.write(file, try String(contentsOfFile: source, encoding: .utf8))

@@ -17,6 +17,8 @@ public enum JimenezSection {
         public static let perLearningRate = "jimenez.per-eta"
         /// The verdict per convention and target.
         public static let verdicts = "jimenez.verdicts"
+        /// Our benchmark beside JAX and numpy (the benchmark record).
+        public static let speed = "jimenez.speed"
     }
 
     /// What the section is made from.
@@ -27,9 +29,15 @@ public enum JimenezSection {
         public var aggregate: PaperTable.Source
         public var figures: [(figure: JimenezFigure, path: String)]
         public var source: SourceFacts
+        /// The benchmark record of `bench fashion-ensemble` beside its peers (measured by `make bench-record`).
+        public var benchmark: SectionBenchmark
 
-        public init(template: PaperTemplate, results: JimenezResults, aggregate: PaperTable.Source, figures: [(figure: JimenezFigure, path: String)], source: SourceFacts) {
+        public init(
+            template: PaperTemplate, results: JimenezResults, aggregate: PaperTable.Source, figures: [(figure: JimenezFigure, path: String)],
+            source: SourceFacts, benchmark: SectionBenchmark
+        ) {
             (self.template, self.results, self.aggregate, self.figures, self.source) = (template, results, aggregate, figures, source)
+            self.benchmark = benchmark
         }
     }
 
@@ -45,16 +53,18 @@ public enum JimenezSection {
 
     /// The bundle of the section; its tables are marked as computed by `stage`.
     public static func bundle(_ inputs: Inputs, stage: String, provenance: JSONValue?) throws -> SectionBundle {
-        let values = try SectionValues.values(inputs.results, source: inputs.source)
+        var values = try SectionValues.values(inputs.results, source: inputs.source)
         var tables: [String: PaperTable] = [
             TableName.perLearningRate: SectionTables.perLearningRate(inputs.results, source: inputs.aggregate),
             TableName.verdicts: SectionTables.verdicts(inputs.results, source: inputs.aggregate),
         ]
+        try inputs.benchmark.add(to: &values, tables: &tables, table: TableName.speed)
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })
         let (markdown, valueSources) = try SectionFiller.fill(
             inputs.template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
-            sources: ValueSource.sectionDefaults(aggregate: inputs.aggregate, citation: inputs.source.citation, stage: stage))
+            sources: inputs.benchmark.sources(
+                fallback: ValueSource.sectionDefaults(aggregate: inputs.aggregate, citation: inputs.source.citation, stage: stage)))
         let primary = try inputs.results.exponents.conventionIndex(inputs.results.exponents.primaryConvention)
         let verdict = inputs.results.bootstrap.verdict[primary, 0]
         return SectionBundle(

@@ -31,6 +31,7 @@ public enum JimenezStage {
             "figures": [],
             "section": [
                 ParameterField("sourceValues", .json, "what the source states (printed as quoted): citation, code, protocol sizes"),
+                ParameterField("benchmark", .string(), "the benchmark record of the Speed paragraph (bench/results/<suite>.json by `make bench-record`); also a declared input"),
             ],
         ]))
     }()

@@ -4,8 +4,9 @@ import ReportKit
 import StageKit
 
 /// The `section` task of `jimenez`: fills the E4 section template (the stage's one `.md`
-/// input) with numbers computed from aggregate.h5 (its one `.h5` input) and the figures'
-/// paths (its `.svg` inputs), and writes the section bundle (its one `.json` output).
+/// input) with numbers computed from aggregate.h5 (its one `.h5` input), the figures'
+/// paths (its `.svg` inputs) and the benchmark record named by the parameter `benchmark`
+/// (a `.json` input), and writes the section bundle (its one `.json` output).
 public enum SectionTask {
     /// Runs the task for `context`.
     public static func run(_ context: StageContext) throws {
@@ -21,7 +22,7 @@ public enum SectionTask {
             template: try PaperTemplate(text: try String(contentsOfFile: templateInput.path, encoding: .utf8), source: templateInput.declaredPath),
             results: try JimenezResults.read(path: resultsInput.path),
             aggregate: PaperTable.Source(path: resultsInput.declaredPath, part: "/", sha256: resultsInput.sha256),
-            figures: figures, source: source)
+            figures: figures, source: source, benchmark: try SectionBenchmark.read(context))
         let bundle = try JimenezSection.bundle(inputs, stage: context.stage, provenance: context.provenance)
         try AtomicFile.write(try bundle.encoded(), to: output.temporaryPath)
         try context.report(summary: .object(["verdicts": .object(bundle.verdicts.mapValues { .string($0) })]))

@@ -13,10 +13,11 @@ public enum LeimkuhlerSection {
     public static let headline = "adlala"
 
     /// The bundle of the section made from `results`, the template, the quoted `source`
-    /// values (`sourceValues`), the figures (name → declared path) and the aggregate file reference.
+    /// values (`sourceValues`), the figures (name → declared path), the aggregate file reference
+    /// and the benchmark record of `bench spirals` beside its peers.
     public static func bundle(
         template: PaperTemplate, results r: LeimkuhlerResults, source: JSONValue, figures: [String: String],
-        aggregate: PaperTable.Source, stage: String, provenance: JSONValue?
+        aggregate: PaperTable.Source, benchmark: SectionBenchmark, stage: String, provenance: JSONValue?
     ) throws -> SectionBundle {
         var values: [String: String] = [:]
         for leaf in ParameterListing.leaves(source) {
@@ -88,14 +89,16 @@ public enum LeimkuhlerSection {
                     }),
                 sources: [aggregate]),
         ]
+        // The Speed paragraph: `bench spirals` beside JAX and PyTorch, from the benchmark record.
+        try benchmark.add(to: &values, tables: &tables, table: "leimkuhler.speed")
         for name in tables.keys { tables[name]?.computedBy = stage }
         let citation: String
         if case .string(let text)? = source["citation"] { citation = text } else { citation = "the source paper" }
         // LOL's γ₁ and τ₁ are our stated choices, kept beside the quoted values: parameters, not quotations.
         let (markdown, valueSources) = try SectionFiller.fill(
             template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
-            sources: ValueSource.sectionDefaults(
-                aggregate: aggregate, citation: citation, stage: stage, parameterPrefixes: ["source.lolChoice."]))
+            sources: benchmark.sources(fallback: ValueSource.sectionDefaults(
+                aggregate: aggregate, citation: citation, stage: stage, parameterPrefixes: ["source.lolChoice."])))
         return SectionBundle(
             section: name, markdown: markdown, tables: tables, figures: figures, verdicts: verdicts, provenance: provenance,
             valueSources: valueSources)

@@ -21,6 +21,7 @@ public enum LeimkuhlerStage {
         "figures": [],
         "section": [
             ParameterField("sourceValues", .json, "numbers quoted from the authors' notebook and plot (printed as quoted)"),
+            ParameterField("benchmark", .string(), "the benchmark record of the Speed paragraph (bench/results/<suite>.json by `make bench-record`); also a declared input"),
             ParameterField("verdictRules", .object([
                 ParameterField("significanceLevel", .number, default: .double(0.05), "1 − the coverage of every interval of the rules"),
             ]), default: .object(["significanceLevel": .double(0.05)]), "the verdict rules, fixed in advance"),

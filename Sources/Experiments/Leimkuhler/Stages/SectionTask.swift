@@ -4,7 +4,8 @@ import ReportKit
 import StageKit
 
 /// The `section` task of `leimkuhler`: fills paper/sections/leimkuhler.md (the one `.md`
-/// input) from aggregate.h5 (the one `.h5` input) and writes the section bundle (the one
+/// input) from aggregate.h5 (the one `.h5` input) and the benchmark record named by the
+/// parameter `benchmark` (a `.json` input), and writes the section bundle (the one
 /// `.json` output) for `build-paper` (see ``LeimkuhlerSection``).
 public enum SectionTask {
     /// Runs the task for `context`.
@@ -23,6 +24,7 @@ public enum SectionTask {
             template: try PaperTemplate(text: try String(contentsOfFile: templateInput.path, encoding: .utf8), source: templateInput.declaredPath),
             results: try LeimkuhlerResults.read(path: resultsInput.path), source: source, figures: figures,
             aggregate: PaperTable.Source(path: resultsInput.declaredPath, part: "/optimizers", sha256: resultsInput.sha256),
+            benchmark: try SectionBenchmark.read(context),
             stage: context.stage, provenance: context.provenance)
         try AtomicFile.write(try bundle.encoded(), to: output.temporaryPath)
         try context.report(summary: .object(["verdicts": .object(bundle.verdicts.mapValues { .string($0) })]))
