@@ -160,7 +160,7 @@ extension BenchmarkRecord {
         }
         let metrics = PaperText.list(Array(Set(comparisons.map(\.metric))).sorted().map(PaperText.code))
         return PaperTable(
-            caption: "Speed beside the peers (\(description)). Median [least, greatest] of \(metrics) over the timed runs after one "
+            caption: "Speed beside the peers (\(description.hasSuffix(".") ? String(description.dropLast()) : description)). Median [least, greatest] of \(metrics) over the timed runs after one "
                 + "warm-up, and of the ratio ours / peer of the runs paired round by round (larger: ours faster); the contestants "
                 + "alternated in every round. Measured \(String(date.prefix(10))) on \(machine.cpu) (\(ReportNumber.count(machine.cores)) cores, "
                 + "1-minute load \(ReportNumber.significant(machine.loadAverageBefore, digits: 2)) before, "
