@@ -107,7 +107,7 @@ let package = Package(
         // E5, Leimkuhler, Matthews & Vlaar: thermodynamic optimizers on two spirals (SCIENCE.md §4).
         .target(
             name: "LeimkuhlerExperiment",
-            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics"],
+            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "DataStage"],
             path: "Sources/Experiments/Leimkuhler"),
         .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Experiments/LeimkuhlerCLI"),
         .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
@@ -135,6 +135,6 @@ let package = Package(
         .testTarget(name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "TestSupport"]),
         .testTarget(
             name: "StageTests",
-            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "NumericsCore", "TestSupport"]),
+            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "DataStage", "Datasets", "NumericsCore", "TestSupport"]),
     ]
 )

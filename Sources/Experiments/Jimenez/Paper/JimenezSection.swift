@@ -17,6 +17,8 @@ public enum JimenezSection {
         public static let perLearningRate = "jimenez.per-eta"
         /// The verdict per convention and target.
         public static let verdicts = "jimenez.verdicts"
+        /// The verdict with a threshold δ on λ (post-hoc sensitivity).
+        public static let sensitivity = "jimenez.sensitivity"
         /// Our benchmark beside JAX and numpy (the benchmark record).
         public static let speed = "jimenez.speed"
     }
@@ -58,6 +60,9 @@ public enum JimenezSection {
             TableName.perLearningRate: SectionTables.perLearningRate(inputs.results, source: inputs.aggregate),
             TableName.verdicts: SectionTables.verdicts(inputs.results, source: inputs.aggregate),
         ]
+        if !inputs.results.sensitivity.thresholds.isEmpty {
+            tables[TableName.sensitivity] = SectionTables.sensitivity(inputs.results, source: inputs.aggregate)
+        }
         try inputs.benchmark.add(to: &values, tables: &tables, table: TableName.speed)
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })

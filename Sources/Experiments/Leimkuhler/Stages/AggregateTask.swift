@@ -1,3 +1,4 @@
+import DataStage
 import Foundation
 import HDF5
 import ReportKit
@@ -18,7 +19,8 @@ public enum AggregateTask {
         let tableEpochs = try p.doubles("tableEpochs")
         let target = try p.double("targetAccuracy")
         let dataFile = try HDF5File.open(try context.inputPath(try p.string("data")))
-        let trainCount = try dataFile.root.openGroup("train").readDataset("labels", as: Int64.self).values.count
+        // Every draw of a multi-draw file has the same size (one generator, one sample count).
+        let trainCount = try ClassificationDataFile.read(split: "train", draw: 0, from: dataFile).count
         try dataFile.close()
         let sets = try zip(ensembles, exponents).map { try RunSet(ensembles: try context.inputPath($0), exponents: try context.inputPath($1)) }
         let first = sets[0]
