@@ -26,6 +26,8 @@ struct Compare: ParsableCommand {
         let suite = try BenchmarkSuite.load(path: self.suite)
         let date = ISO8601DateFormatter().string(from: Date())
         let loadBefore = MachineFacts.loadAverage()
+        // The commit measured: read before the runs, so that an edit during them cannot change it.
+        let git = MachineFacts.git(at: project)
         var versions: [String: [String: String]] = [:]
         for comparison in suite.comparisons {
             for contestant in comparison.contestants {
@@ -50,7 +52,7 @@ struct Compare: ParsableCommand {
         }
         let record = ComparisonRecord(
             suite: suite.suite, description: suite.description, command: CommandLine.arguments, rounds: runs, date: date,
-            git: MachineFacts.git(at: project),
+            git: git,
             machine: ComparisonRecord.Machine(
                 cpu: MachineFacts.cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount, kernel: MachineFacts.kernel(),
                 loadAverageBefore: loadBefore, loadAverageAfter: MachineFacts.loadAverage()),
