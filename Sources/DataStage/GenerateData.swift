@@ -6,7 +6,8 @@ import Provenance
 import StageKit
 
 /// The `generate-data` stage: writes one data set file with a `train` and a `test`
-/// group (`inputs` row-major samples × features, `labels` class indices) and its
+/// group (`inputs` row-major samples × features, `labels` class indices), or several
+/// independent draws of both (`draws`, layout in ``ClassificationDataFile``), and its
 /// generating parameters as attributes. Parameter `dataset` picks the generator:
 /// `xor` (SCIENCE.md §2), `two-spirals` (§4) or `idx` (MNIST-format files, §3).
 public enum GenerateData {
@@ -24,6 +25,10 @@ public enum GenerateData {
             ParameterField("exponent", .number, "p"),
             ParameterField("turns", .number, "b, turns of each spiral"),
             ParameterField("noise", .number, "standard deviation of the Gaussian noise on every point"),
+            .optional("draws", .integer(atLeast: 1), """
+                independent draws of training and test set (groups draws/0000…, draw k from data/draw/k; \
+                absent: one draw as root train/test from data/train, data/test)
+                """),
         ],
         "idx": [
             ParameterField("name", .string(), "the data set's name, recorded in the file"),
@@ -62,8 +67,20 @@ public enum GenerateData {
                     exponent: try parameters.double("exponent"), turns: try parameters.double("turns"),
                     noise: try parameters.double("noise"))
             }
-            try ClassificationDataFile.write(try spirals(try parameters.int("trainSamples", atLeast: 2)).generate(key: key.derive("train")), split: "train", to: file)
-            try ClassificationDataFile.write(try spirals(try parameters.int("testSamples", atLeast: 2)).generate(key: key.derive("test")), split: "test", to: file)
+            let train = try spirals(try parameters.int("trainSamples", atLeast: 2))
+            let test = try spirals(try parameters.int("testSamples", atLeast: 2))
+            if parameters.has("draws") {
+                let count = try parameters.int("draws", atLeast: 1)
+                for draw in 0..<count {
+                    let drawKey = key.derive("draw", draw)
+                    try ClassificationDataFile.write(train.generate(key: drawKey.derive("train")), split: "train", draw: draw, to: file)
+                    try ClassificationDataFile.write(test.generate(key: drawKey.derive("test")), split: "test", draw: draw, to: file)
+                }
+                try file.root.setAttribute("draw_count", .int(Int64(count)))
+            } else {
+                try ClassificationDataFile.write(train.generate(key: key.derive("train")), split: "train", to: file)
+                try ClassificationDataFile.write(test.generate(key: key.derive("test")), split: "test", to: file)
+            }
             for name in ["radius", "exponent", "turns", "noise"] {
                 try file.root.setAttribute(name, .double(try parameters.double(name)))
             }

@@ -38,7 +38,11 @@ public enum EstimateExponents {
         try ensemblesFile.close()
         let dataFile = try HDF5File.open(dataInput.path)
         let outputCount = ensembles.architectures.first?.outputCount ?? 1
-        let training = try Dataset(ClassificationDataFile.read(split: "train", from: dataFile), outputCount: outputCount)
+        // The training set of every data draw the file's configurations used.
+        var trainingSets: [Int: Dataset] = [:]
+        for draw in Set(ensembles.dataDraws).sorted() {
+            trainingSets[draw] = try Dataset(ClassificationDataFile.read(split: "train", draw: draw, from: dataFile), outputCount: outputCount)
+        }
         try dataFile.close()
         guard settings.windows.late.end <= ensembles.steps else {
             throw StageError.parameter(
@@ -49,7 +53,7 @@ public enum EstimateExponents {
         let rows = try Parallel.map(Array(ensembles.configurations.indices), threads: context.threads) { row in
             defer { progress.advance() }
             return try ConfigurationEstimates.compute(
-                row: row, ensembles: ensembles, training: training, settings: settings, keys: keys)
+                row: row, ensembles: ensembles, training: trainingSets[ensembles.dataDraws[row]]!, settings: settings, keys: keys)
         }
         let output = context.invocation.outputs[0].declaredPath
         let file = try context.createOutputFile(output)

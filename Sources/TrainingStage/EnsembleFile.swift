@@ -18,7 +18,7 @@ import NumericsCore
 ///   `momentum` (heavy-ball μ, 0 otherwise), `batch_size` (0: full batch), `ensembles_key`
 ///   (the stage's seed, a decimal string: configuration c's minibatch order and per-step
 ///   noise are `SweepSpecification.key(seed, "batches" / "noise", c)`), `evaluates_training_set`, `engine` (the gradient code, ``GradientEngine``)
-/// - `/configurations/{index, activation, width, learning_rate, seed_index, parameter_count}` [C],
+/// - `/configurations/{index, activation, width, learning_rate, seed_index, data_draw, parameter_count}` [C],
 ///   `layer_sizes` [C, L] (0-padded; `width` is the first hidden layer)
 /// - `/reference/training_loss` [C, T+1] (loss of step t's batch at w_t), `test_loss`,
 ///   `test_accuracy` [C, K], `recorded_steps` [K], optionally `training_set_loss`,
@@ -99,6 +99,7 @@ public struct EnsembleFileWriter {
         try column(table, "width", configurations.map { Int64($0.width) }, "units of the first hidden layer")
         try column(table, "learning_rate", configurations.map(\.learningRate), "step size η of the optimizer")
         try column(table, "seed_index", configurations.map { Int64($0.seedIndex) }, "seed s of init/width/w…/seed/s")
+        try column(table, "data_draw", configurations.map { Int64(sweep.dataDraw(for: $0)) }, "draw of the data file trained and tested on")
         try column(table, "parameter_count", results.map { Int64($0.parameterCount) }, "parameters of the net")
         try matrix(table, "layer_sizes", architectures.flatMap { $0.layerSizes.map(Int64.init) + [Int64](repeating: 0, count: maxLayerCount - $0.layerSizes.count) },
                    [count, maxLayerCount], ["configuration", "layer"], "[inputs, hidden…, outputs] of each network (0-padded)")

@@ -19,6 +19,8 @@ public struct EnsembleFileReader {
     /// The engine that trained the runs (replays must use it).
     public let engine: GradientEngine
     public let parameterCounts: [Int]
+    /// The data draw of each row (`/configurations/data_draw`; 0 in files without it).
+    public let dataDraws: [Int]
     public let steps: Int
     public let replicaCount: Int
     /// Heavy-ball momentum μ (0 for other optimizers).
@@ -83,6 +85,8 @@ public struct EnsembleFileReader {
         let widths = try table.readDataset("width", as: Int64.self).values
         let rates = try table.readDataset("learning_rate", as: Double.self).values
         let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
+        dataDraws = try table.contains("data_draw")
+            ? table.readDataset("data_draw", as: Int64.self).values.map(Int.init) : [Int](repeating: 0, count: seedIndices.count)
         let counts = try table.readDataset("parameter_count", as: Int64.self).values.map(Int.init)
         parameterCounts = counts
         let layerTable = try table.readDataset("layer_sizes", as: Int64.self)

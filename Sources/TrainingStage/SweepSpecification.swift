@@ -172,6 +172,8 @@ public struct SweepSpecification: Sendable {
     public var mergedShardCount: Int?
     /// The code that computes losses and gradients (fixes the operation order).
     public var engine: GradientEngine
+    /// Which draw of the data file each configuration trains on.
+    public var dataDraw: DataDrawRule
 
     /// The declared parameters of `train-ensembles`.
     public static let schema = ParameterSchema([
@@ -199,6 +201,10 @@ public struct SweepSpecification: Sendable {
             .optional("firstLayerFriction", .number, "γ₁ of LOL's first layer (not given by any source: stated choice)"),
             .optional("layerTemperatures", .array(.number), "LaLa: one temperature per layer, input side first"),
         ]), "the optimizer"),
+        ParameterField("dataDraw", .string(oneOf: DataDrawRule.allCases.map(\.rawValue)), default: .string(DataDrawRule.fixed.rawValue), """
+            which draw of the data file a configuration trains and is tested on: fixed = draw 0 for all; \
+            per-seed = draw s for seed s (the seed band then covers the data draw; the data file needs ≥ seedOffset + seedCount draws)
+            """),
         ParameterField("batchSize", .integer(atLeast: 0), default: .int(0), "minibatch size, shuffled each epoch from the 'batches' seed; 0 = full batch"),
         ParameterField("learningRates", .either([
             .array(.number),
@@ -285,6 +291,7 @@ public struct SweepSpecification: Sendable {
         }
         divergenceBound = try parameters.double("divergenceBound")
         engine = GradientEngine(rawValue: try parameters.string("engine"))!
+        dataDraw = DataDrawRule(rawValue: try parameters.string("dataDraw"))!
         let count = activations.count * hiddenWidths.count * learningRates.count * seedCount
         guard count < Self.indexStride else {
             throw StageError.parameter(
@@ -336,6 +343,14 @@ public struct SweepSpecification: Sendable {
             }
         }
         return all
+    }
+
+    /// The data draw `configuration` trains and is tested on.
+    public func dataDraw(for configuration: SweepConfiguration) -> Int {
+        switch dataDraw {
+        case .fixed: return 0
+        case .perSeed: return configuration.seedIndex
+        }
     }
 
     /// The network of `configuration` on data with `inputCount` features and `outputCount` outputs.
@@ -400,4 +415,12 @@ public struct SweepSpecification: Sendable {
         }
         return kept
     }
+}
+
+/// Which draw of a multi-draw data file (``ClassificationDataFile``) a configuration uses.
+public enum DataDrawRule: String, CaseIterable, Sendable {
+    /// Draw 0 for every configuration: seeds vary initialisation, batches and noise only.
+    case fixed
+    /// Draw s for seed s, the same for every activation, width and learning rate of that seed.
+    case perSeed = "per-seed"
 }

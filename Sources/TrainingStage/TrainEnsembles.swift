@@ -1,4 +1,5 @@
 import DataStage
+import Datasets
 import Dispatch
 import Foundation
 import HDF5
@@ -20,25 +21,21 @@ public enum TrainEnsembles {
         guard let dataInput = context.inputs(endingWith: ".h5").first, context.inputs(endingWith: ".h5").count == 1 else {
             throw StageError.usage("stage '\(context.stage)' must declare exactly one .h5 input (the data set file)")
         }
-        let dataFile = try context.openInputFile(dataInput.declaredPath)
-        let trainData = try ClassificationDataFile.read(split: "train", from: dataFile)
-        let testData = try ClassificationDataFile.read(split: "test", from: dataFile)
-        let classCount = Set(trainData.labels).union(testData.labels).count
-        try dataFile.close()
-        let outputCount = sweep.outputCount(classCount: max(classCount, 2))
-        let training = try Dataset(trainData, outputCount: outputCount)
-        let test = try Dataset(testData, outputCount: outputCount)
-        let seeds = try context.seed("ensembles")
         let configurations = sweep.configurations
+        let data = try DrawnData.read(
+            draws: Set(configurations.map(sweep.dataDraw(for:))), from: try context.openInputFile(dataInput.declaredPath),
+            stage: context.stage, outputCount: { sweep.outputCount(classCount: $0) })
+        let outputCount = data.outputCount
+        let seeds = try context.seed("ensembles")
         guard let output = context.invocation.outputs.first?.declaredPath, context.invocation.outputs.count == 1 else {
             throw StageError.usage("stage '\(context.stage)' must declare exactly one output (the ensembles file)")
         }
         let architectures = try configurations.map {
-            try sweep.architecture(for: $0, inputCount: training.inputCount, outputCount: outputCount)
+            try sweep.architecture(for: $0, inputCount: data.inputCount, outputCount: outputCount)
         }
 
         let sweepArchitectures = try sweep.allConfigurations.map {
-            try sweep.architecture(for: $0, inputCount: training.inputCount, outputCount: outputCount)
+            try sweep.architecture(for: $0, inputCount: data.inputCount, outputCount: outputCount)
         }
         let writer = EnsembleFileWriter(
             sweep: sweep, configurations: configurations, architectures: architectures,
@@ -54,8 +51,9 @@ public enum TrainEnsembles {
         let progress = context.progress("ensembles", total: configurations.count)
         let results = try Parallel.map(Array(configurations.indices), threads: context.threads) { index in
             defer { progress.advance() }
+            let sets = data.sets[sweep.dataDraw(for: configurations[index])]!
             return try train(configurations[index], architecture: architectures[index], sweep: sweep, seeds: seeds,
-                             training: training, test: test)
+                             training: sets.training, test: sets.test)
         }
         let file = try context.createOutputFile(output)
         try writer.write(results, to: file)
@@ -110,5 +108,43 @@ public enum TrainEnsembles {
             return try EnsembleTrainer.train(configuration, threadCount: 1)
         }
         return try sweep.optimizer.withOptimizer(learningRate: configuration.learningRate) { try run($0) }
+    }
+}
+
+/// The training and test sets of the data draws a stage needs, read once (layout in
+/// ``ClassificationDataFile``): by draw index.
+struct DrawnData {
+    var sets: [Int: (training: Dataset, test: Dataset)]
+    var inputCount: Int
+    var outputCount: Int
+
+    /// Reads `draws` from `file` (and closes it); the number of outputs follows the
+    /// classes present in every draw read (`outputCount` of the class count, at least 2).
+    static func read(
+        draws: Set<Int>, from file: HDF5File, stage: String, outputCount: (Int) -> Int
+    ) throws -> DrawnData {
+        defer { try? file.close() }
+        let available = try ClassificationDataFile.drawCount(in: file)
+        if let missing = draws.filter({ $0 >= available }).min() {
+            throw StageError.invalidInput(path: file.path, reason: """
+                stage '\(stage)' trains on data draw \(missing) (dataDraw per-seed: draw s for seed s), but the file holds \
+                \(available) draw\(available == 1 ? "" : "s"); give its data stage draws ≥ \(draws.max()! + 1), or set dataDraw to fixed
+                """)
+        }
+        var raw: [Int: (ClassificationData, ClassificationData)] = [:]
+        var classes = Set<Int>()
+        for draw in (draws.isEmpty ? [0] : draws.sorted()) {
+            let pair = (try ClassificationDataFile.read(split: "train", draw: draw, from: file),
+                        try ClassificationDataFile.read(split: "test", draw: draw, from: file))
+            classes.formUnion(pair.0.labels)
+            classes.formUnion(pair.1.labels)
+            raw[draw] = pair
+        }
+        let outputs = outputCount(max(classes.count, 2))
+        var sets: [Int: (training: Dataset, test: Dataset)] = [:]
+        for (draw, pair) in raw {
+            sets[draw] = (try Dataset(pair.0, outputCount: outputs), try Dataset(pair.1, outputCount: outputs))
+        }
+        return DrawnData(sets: sets, inputCount: raw.values.first?.0.featureCount ?? 0, outputCount: outputs)
     }
 }

@@ -49,6 +49,15 @@ final class ChaosOnsetTests: XCTestCase {
         XCTAssertEqual(lenient.onsetIndex, 0)
     }
 
+    /// With a threshold δ the onset is the first median that clears δ with its interval.
+    func testThresholdMovesTheOnsetUp() throws {
+        let exponents = sweep([-0.5, 0.15, 0.3, 1.0])
+        XCTAssertEqual(try ChaosOnset(exponents: exponents, key: key).onsetIndex, 1)
+        XCTAssertEqual(try ChaosOnset(exponents: exponents, rule: OnsetRule(threshold: 0.2), key: key).onsetIndex, 2)
+        XCTAssertNil(try ChaosOnset(exponents: exponents, rule: OnsetRule(threshold: 2), key: key).onsetIndex)
+        XCTAssertThrowsError(try ChaosOnset(exponents: exponents, rule: OnsetRule(threshold: -1), key: key))
+    }
+
     func testNoPositiveMedianMeansNoOnset() throws {
         XCTAssertNil(try ChaosOnset(exponents: sweep([-1, -0.5, 0]), key: key).onsetIndex)
     }

@@ -28,7 +28,7 @@ final class JimenezResultsTests: XCTestCase {
         JimenezAggregation(
             conventions: ["fit/a", "fit/b"], primaryConvention: "fit/a", tangentSeries: ["tangent/late"], primaryTargetFraction: 0.9,
             absoluteTargets: [0.6], onsetRule: OnsetRule(resampleCount: 200), bootstrapResamples: 100, innerResamples: 50,
-            key: SeedKey(7).derive("jimenez-tests"))
+            key: SeedKey(7).derive("jimenez-tests"), sensitivityThresholds: [0.1, 0.5])
     }
 
     func testAggregationFindsTheKnownOnsetAndArgmin() throws {
@@ -44,6 +44,13 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(results.exponents.agreementMedianAbsoluteDifference[0, 0], 0.01, accuracy: 1e-12)
         XCTAssertEqual(results.curves.meanLogDivergence[3, 10], 4, accuracy: 1e-12)
         XCTAssertEqual(results.exponents.median[0, 0], -0.3 + 0.0035, accuracy: 1e-12)
+        // Sensitivity: λ ≈ 0.4 clears δ = 0.1 at the same onset; nothing clears δ = 0.5.
+        XCTAssertEqual(results.sensitivity.thresholds, [0.1, 0.5])
+        XCTAssertEqual(results.sensitivity.onsetIndex, [2, -1])
+        XCTAssertEqual(results.sensitivity.verdict, ["reproduced", "inconclusive (no onset on the grid)"])
+        XCTAssertEqual(results.sensitivity.convention, "fit/a")
+        XCTAssertEqual(Array(results.sensitivity.differenceInterval.values.prefix(2)), [0, 0])
+        XCTAssertTrue(results.sensitivity.onsetInterval.values.suffix(2).allSatisfy(\.isNaN))
     }
 
     /// What is written is what is read, with `dimensions` and `meaning` on every dataset.
@@ -66,6 +73,11 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(read.bootstrap.verdict.values, results.bootstrap.verdict.values)
         XCTAssertEqual(read.bootstrap.differenceInterval.values, results.bootstrap.differenceInterval.values)
         XCTAssertEqual(read.curves.medianTestAccuracy.values, results.curves.medianTestAccuracy.values)
+        XCTAssertEqual(read.sensitivity.thresholds, results.sensitivity.thresholds)
+        XCTAssertEqual(read.sensitivity.onsetIndex, results.sensitivity.onsetIndex)
+        XCTAssertEqual(read.sensitivity.verdict, results.sensitivity.verdict)
+        XCTAssertEqual(read.sensitivity.target, results.sensitivity.target)
+        XCTAssertEqual(read.sensitivity.differenceInterval.values.map(\.bitPattern), results.sensitivity.differenceInterval.values.map(\.bitPattern))
         let check = try HDF5File.open(path)
         defer { try? check.close() }
         for (group, names) in [
@@ -73,6 +85,7 @@ final class JimenezResultsTests: XCTestCase {
             ("training_time", ["threshold", "median", "censored", "argmin_index"]),
             ("bootstrap", ["onset_interval", "difference_interval", "undefined_fraction", "verdict"]),
             ("curves", ["mean_log_divergence", "median_test_accuracy"]),
+            ("sensitivity", ["onset_index", "onset_interval", "difference_interval", "verdict"]),
         ] {
             for name in names {
                 let dataset = try check.root.openGroup(group).dataset(name)
@@ -100,6 +113,8 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(bundle.verdicts, ["jimenez.claim1": "reproduced"])
         XCTAssertTrue(bundle.markdown.contains("0.500 %"), "300 of 60000 training images")
         XCTAssertNotNil(bundle.tables["jimenez.per-eta"])
+        XCTAssertEqual(bundle.tables["jimenez.sensitivity"]?.table.rows.count, 2)
+        XCTAssertTrue(bundle.markdown.contains("the verdict becomes *inconclusive (no onset on the grid)* at δ = 0.5"), bundle.markdown)
         var prose = text
         while let open = prose.range(of: "{{"), let close = prose.range(of: "}}", range: open.upperBound..<prose.endIndex) {
             prose.replaceSubrange(open.lowerBound..<close.upperBound, with: "")

@@ -16,12 +16,19 @@ public struct OnsetRule: Sendable, Hashable {
     /// a random subset — flat, trendless curves near λ = 0 fail the R² test most — so a
     /// median of a minority would be a median of the selected.
     public var minimumAcceptedFraction: Double
+    /// δ, the λ (nats/step) the median and its interval's lower end must exceed: 0 in the
+    /// rule of SCIENCE.md; the post-hoc sensitivity rows of the aggregate use δ > 0.
+    public var threshold: Double
 
     /// The rule with the stated defaults.
-    public init(level: Double = 0.95, resampleCount: Int = Bootstrap.defaultResampleCount, minimumAcceptedFraction: Double = 0.5) {
+    public init(
+        level: Double = 0.95, resampleCount: Int = Bootstrap.defaultResampleCount, minimumAcceptedFraction: Double = 0.5,
+        threshold: Double = 0
+    ) {
         self.level = level
         self.resampleCount = resampleCount
         self.minimumAcceptedFraction = minimumAcceptedFraction
+        self.threshold = threshold
     }
 
     func validate() throws(JimenezAnalysisError) {
@@ -30,6 +37,7 @@ public struct OnsetRule: Sendable, Hashable {
         try JimenezAnalysisError.require(
             minimumAcceptedFraction > 0 && minimumAcceptedFraction <= 1, "minimumAcceptedFraction",
             minimumAcceptedFraction, "it must lie in (0, 1]")
+        try JimenezAnalysisError.require(threshold >= 0 && threshold.isFinite, "threshold", threshold, "it must be finite and ≥ 0")
     }
 }
 
@@ -44,9 +52,12 @@ public struct MedianExponent: Sendable, Equatable {
     public let median: BootstrapInterval?
 
     /// Whether the median is > 0 with an interval that excludes 0 (lower end > 0).
-    public var isPositive: Bool {
+    public var isPositive: Bool { exceeds(0) }
+
+    /// Whether the median and the lower end of its interval are both > `threshold`.
+    public func exceeds(_ threshold: Double) -> Bool {
         guard let median else { return false }
-        return median.estimate > 0 && median.lower > 0
+        return median.estimate > threshold && median.lower > threshold
     }
 }
 
@@ -59,8 +70,9 @@ public struct MedianExponent: Sendable, Equatable {
 /// Per η: the median of the accepted λ and its percentile-bootstrap interval over
 /// initialisations (``Bootstrap/percentileInterval(of:level:resamples:key:statistic:)``,
 /// B = ``OnsetRule/resampleCount``, seed `key.derive("median-exponent", j)`). The onset
-/// is the smallest grid index whose median ``MedianExponent/isPositive``; `nil` when no
-/// η qualifies ("no onset on the grid").
+/// is the smallest grid index whose median ``MedianExponent/isPositive`` (with a
+/// ``OnsetRule/threshold`` δ > 0: ``MedianExponent/exceeds(_:)`` δ); `nil` when no η
+/// qualifies ("no onset on the grid").
 public struct ChaosOnset: Sendable, Equatable {
     /// The rule applied.
     public let rule: OnsetRule
@@ -80,7 +92,7 @@ public struct ChaosOnset: Sendable, Equatable {
             medians.append(try Self.medianExponent(exponents.map { $0[j] }, column: j, rule: rule, key: key))
         }
         self.medians = medians
-        onsetIndex = medians.firstIndex(where: \.isPositive)
+        onsetIndex = medians.firstIndex { $0.exceeds(rule.threshold) }
     }
 
     /// The λ an estimate contributes: its exponent when the fit was accepted (status ok),
@@ -100,9 +112,9 @@ public struct ChaosOnset: Sendable, Equatable {
             let accepted = column.compactMap { $0 }
             // Skip the bootstrap where the median is not even positive.
             guard accepted.count >= 1,
-                try statistics({ () throws(StatisticsError) in try Quantiles.median(accepted) }) > 0
+                try statistics({ () throws(StatisticsError) in try Quantiles.median(accepted) }) > rule.threshold
             else { continue }
-            if try medianExponent(column, column: j, rule: rule, key: key).isPositive { return j }
+            if try medianExponent(column, column: j, rule: rule, key: key).exceeds(rule.threshold) { return j }
         }
         return nil
     }

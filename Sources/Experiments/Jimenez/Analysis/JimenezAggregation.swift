@@ -25,12 +25,18 @@ public struct JimenezAggregation: Sendable {
     public var innerResamples: Int
     /// Seeds every bootstrap.
     public var key: SeedKey
+    /// Thresholds δ > 0 on λ (nats/step) of the sensitivity rows: the onset and verdict of
+    /// the primary convention and target again with "median λ and its interval's lower end
+    /// > δ" in place of "> 0". Reported beside the verdict, never replacing it.
+    public var sensitivityThresholds: [Double]
 
     /// Creates the aggregation.
     public init(
         conventions: [String], primaryConvention: String, tangentSeries: [String], primaryTargetFraction: Double,
-        absoluteTargets: [Double], onsetRule: OnsetRule, bootstrapResamples: Int, innerResamples: Int, key: SeedKey
+        absoluteTargets: [Double], onsetRule: OnsetRule, bootstrapResamples: Int, innerResamples: Int, key: SeedKey,
+        sensitivityThresholds: [Double] = []
     ) {
+        self.sensitivityThresholds = sensitivityThresholds
         (self.conventions, self.primaryConvention, self.tangentSeries) = (conventions, primaryConvention, tangentSeries)
         (self.primaryTargetFraction, self.absoluteTargets, self.onsetRule) = (primaryTargetFraction, absoluteTargets, onsetRule)
         (self.bootstrapResamples, self.innerResamples, self.key) = (bootstrapResamples, innerResamples, key)
@@ -110,6 +116,7 @@ public struct JimenezAggregation: Sendable {
             }
         }
         let k = analyses.count, cs = conventions.count
+        let sensitivity = try self.sensitivity(try estimates(primaryConvention), analysis: analyses[0])
         return JimenezResults(
             sweep: data.sweep,
             exponents: JimenezResults.Exponents(
@@ -136,7 +143,32 @@ public struct JimenezAggregation: Sendable {
                 onsetInterval: .init(values: onsetInterval, shape: [cs, k, 2]), argminInterval: .init(values: argminInterval, shape: [cs, k, 2]),
                 differenceInterval: .init(values: differenceInterval, shape: [cs, k, 2]),
                 undefinedFraction: .init(values: undefined, shape: [cs, k, 3]), verdict: .init(values: verdicts, shape: [cs, k])),
-            curves: Self.curves(data))
+            curves: Self.curves(data), sensitivity: sensitivity)
+    }
+
+    /// The sensitivity rows: per threshold δ the onset, its paired bootstrap with the
+    /// primary target's τ (seeds `key.derive("sensitivity", h)`) and the verdict.
+    func sensitivity(_ exponents: [[Double?]], analysis: TrainingTimeAnalysis) throws -> JimenezResults.Sensitivity {
+        var onsetIndex: [Int] = [], onsetInterval: [Double] = [], differenceInterval: [Double] = [], verdicts: [String] = []
+        for (h, threshold) in sensitivityThresholds.enumerated() {
+            var rule = onsetRule
+            rule.threshold = threshold
+            let onset = try ChaosOnset(exponents: exponents, rule: rule, key: key.derive("sensitivity-onset", h))
+            let paired = try OnsetBootstrap(
+                exponents: exponents, trainingTimes: analysis.times, onsetRule: rule, resampleCount: bootstrapResamples,
+                innerResampleCount: innerResamples, level: rule.level, key: key.derive("sensitivity", h))
+            onsetIndex.append(onset.onsetIndex ?? -1)
+            for (distribution, isOnset) in [(paired.onset, true), (paired.difference, false)] {
+                let bounds = distribution.interval.map { [Double($0.lowerBound), Double($0.upperBound)] } ?? [.nan, .nan]
+                if isOnset { onsetInterval += bounds } else { differenceInterval += bounds }
+            }
+            verdicts.append(Self.text(TransientChaosVerdict.decide(onset: onset, trainingTime: analysis, bootstrap: paired)))
+        }
+        let h = sensitivityThresholds.count
+        return JimenezResults.Sensitivity(
+            thresholds: sensitivityThresholds, convention: primaryConvention, target: Self.label(targets[0]),
+            onsetIndex: onsetIndex, onsetInterval: .init(values: onsetInterval, shape: [h, 2]),
+            differenceInterval: .init(values: differenceInterval, shape: [h, 2]), verdict: verdicts)
     }
 
     /// ⟨ln d(t)/d(0)⟩ and the median test accuracy per η.

@@ -17,6 +17,8 @@ public enum JimenezSection {
         public static let perLearningRate = "jimenez.per-eta"
         /// The verdict per convention and target.
         public static let verdicts = "jimenez.verdicts"
+        /// The verdict with a threshold δ on λ (post-hoc sensitivity).
+        public static let sensitivity = "jimenez.sensitivity"
     }
 
     /// What the section is made from.
@@ -50,6 +52,9 @@ public enum JimenezSection {
             TableName.perLearningRate: SectionTables.perLearningRate(inputs.results, source: inputs.aggregate),
             TableName.verdicts: SectionTables.verdicts(inputs.results, source: inputs.aggregate),
         ]
+        if !inputs.results.sensitivity.thresholds.isEmpty {
+            tables[TableName.sensitivity] = SectionTables.sensitivity(inputs.results, source: inputs.aggregate)
+        }
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })
         let (markdown, valueSources) = try SectionFiller.fill(

@@ -54,4 +54,26 @@ enum SectionTables {
                 header: ["convention", "target", "onset η", "interval", "argmin η", "interval", "argmin − onset", "verdict"], rows: rows),
             sources: [PaperTable.Source(path: source.path, part: "/bootstrap", sha256: source.sha256)])
     }
+
+    /// The sensitivity rows: onset, its interval, argmin − onset and the verdict per threshold δ.
+    static func sensitivity(_ results: JimenezResults, source: PaperTable.Source) -> PaperTable {
+        let h = results.sensitivity, rates = results.sweep.learningRates
+        func eta(_ index: Int) -> String { index >= 0 && index < rates.count ? ReportNumber.exact(rates[index]) : "none" }
+        func bounds(_ grid: Grid<Double>, _ row: Int, asEta: Bool) -> String {
+            let (low, high) = (grid[row, 0], grid[row, 1])
+            guard low.isFinite, high.isFinite else { return "undefined" }
+            return asEta ? "[\(eta(Int(low))), \(eta(Int(high)))]" : "[\(ReportNumber.whole(low)), \(ReportNumber.whole(high))]"
+        }
+        let argmin = results.trainingTimes.argminIndex[0]
+        let rows = h.thresholds.indices.map { row in
+            [ReportNumber.significant(h.thresholds[row]), eta(h.onsetIndex[row]), bounds(h.onsetInterval, row, asEta: true), eta(argmin),
+             bounds(h.differenceInterval, row, asEta: false), h.verdict[row]]
+        }
+        return PaperTable(
+            caption: "Sensitivity of the verdict to a threshold δ on λ, added after the verdict above was seen: the onset is the smallest "
+                + "grid η whose median λ and the lower end of its interval both exceed δ (nats/step) instead of 0; convention "
+                + "\(h.convention), target \(h.target), the same bootstraps and rule otherwise. The claim's verdict stays the one above.",
+            table: MarkdownTable(header: ["δ (nats/step)", "onset η", "interval", "argmin η", "argmin − onset", "verdict"], rows: rows),
+            sources: [PaperTable.Source(path: source.path, part: "/sensitivity", sha256: source.sha256)])
+    }
 }

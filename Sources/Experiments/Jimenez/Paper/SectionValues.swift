@@ -69,6 +69,22 @@ enum SectionValues {
         values["jimenez.verdicts"] = exponents.conventions.indices.flatMap { c in
             times.targets.indices.map { k in "\(PaperText.code(exponents.conventions[c])) with target \(times.targets[k]): \(bootstrap.verdict[c, k])" }
         }.joined(separator: "; ")
+        let sensitivity = results.sensitivity
+        let onsetIndex = exponents.onsetIndex[primary], argminIndex = times.argminIndex[0]
+        if onsetIndex >= 0, argminIndex > onsetIndex {
+            let medians = (onsetIndex..<argminIndex).map { exponents.onsetMedian[primary, $0] }.filter(\.isFinite)
+            values["jimenez.sensitivity.context"] = "From the onset up to the grid η below the argmin of τ the median λ lies between "
+                + "\(ReportNumber.significant(medians.min() ?? .nan)) and \(ReportNumber.significant(medians.max() ?? .nan)) nats/step, "
+                + "and at the argmin it is \(ReportNumber.significant(exponents.onsetMedian[primary, argminIndex])) nats/step."
+        } else {
+            values["jimenez.sensitivity.context"] = "The onset does not lie below the argmin of τ."
+        }
+        values["jimenez.sensitivity.thresholds"] = PaperText.list(sensitivity.thresholds.map { ReportNumber.significant($0) })
+        let flipped = sensitivity.verdict.indices.filter { sensitivity.verdict[$0] != bootstrap.verdict[primary, 0] }
+        values["jimenez.sensitivity.summary"] = flipped.isEmpty
+            ? "none of them changes the verdict"
+            : "the verdict becomes " + flipped.map { "*\(sensitivity.verdict[$0])* at δ = \(ReportNumber.significant(sensitivity.thresholds[$0])) (onset \(eta(sensitivity.onsetIndex[$0])))" }
+                .joined(separator: ", ")
         values["jimenez.agreement"] = exponents.conventions.indices.flatMap { c in
             exponents.tangentSeries.indices.map { a in
                 "\(PaperText.code(exponents.conventions[c])) against \(PaperText.code(exponents.tangentSeries[a])): median |Δλ| = "

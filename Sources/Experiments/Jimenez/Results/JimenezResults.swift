@@ -38,6 +38,12 @@ import StageKit
 ///
 /// `/curves` — the per-step curves of the figure (``StepCurves``)
 /// - `mean_log_divergence` [E, T+1]: ⟨ln d(t)/d(0)⟩; `median_test_accuracy` [E, T+1]
+///
+/// `/sensitivity` — the onset and verdict again with a threshold δ on λ (H thresholds;
+/// primary convention and target only; added after the verdict was seen, never replacing it)
+/// - attributes `thresholds` [H] (nats/step), `convention`, `target`
+/// - `onset_index` [H] (−1: none); `onset_interval`, `difference_interval` [H, 2] (NaN: undefined);
+///   `verdict` [H]
 public struct JimenezResults: Sendable {
     /// The sweep as the input files describe it.
     public struct Sweep: Sendable, Equatable {
@@ -131,17 +137,34 @@ public struct JimenezResults: Sendable {
         public var medianTestAccuracy: Grid<Double>
     }
 
+    /// The onset and verdict with a threshold δ on λ, per δ (``JimenezAggregation/sensitivityThresholds``).
+    public struct Sensitivity: Sendable {
+        public var thresholds: [Double]
+        public var convention: String
+        public var target: String
+        /// Grid index of the onset per δ, −1 for none.
+        public var onsetIndex: [Int]
+        public var onsetInterval: Grid<Double>
+        public var differenceInterval: Grid<Double>
+        public var verdict: [String]
+    }
+
     public var sweep: Sweep
     public var exponents: Exponents
     public var trainingTimes: TrainingTimes
     public var bootstrap: PairedBootstrap
     public var curves: Curves
+    public var sensitivity: Sensitivity
 
-    public init(sweep: Sweep, exponents: Exponents, trainingTimes: TrainingTimes, bootstrap: PairedBootstrap, curves: Curves) {
+    public init(
+        sweep: Sweep, exponents: Exponents, trainingTimes: TrainingTimes, bootstrap: PairedBootstrap, curves: Curves,
+        sensitivity: Sensitivity
+    ) {
         (self.sweep, self.exponents, self.trainingTimes, self.bootstrap, self.curves) = (sweep, exponents, trainingTimes, bootstrap, curves)
+        self.sensitivity = sensitivity
     }
 
-    /// Writes the five groups into `file` (whose root attributes the caller sets).
+    /// Writes the six groups into `file` (whose root attributes the caller sets).
     public func write(into file: HDF5File) throws {
         let root = try file.root
         let s = ResultsGroupWriter(try root.createGroup("sweep"))
@@ -209,6 +232,20 @@ public struct JimenezResults: Sendable {
         let et = ["learning_rate", "step"]
         try c.write("mean_log_divergence", curves.meanLogDivergence, dimensions: et, meaning: "⟨ln d(t)/d(0)⟩ over replicas, then mean over initialisations")
         try c.write("median_test_accuracy", curves.medianTestAccuracy, dimensions: et, meaning: "median test accuracy over initialisations")
+
+        let h = ResultsGroupWriter(try root.createGroup("sensitivity"))
+        try h.attribute("thresholds", .doubles(sensitivity.thresholds))
+        try h.attribute("convention", .string(sensitivity.convention))
+        try h.attribute("target", .string(sensitivity.target))
+        let count = sensitivity.thresholds.count
+        try h.write("onset_index", Grid(values: sensitivity.onsetIndex, shape: [count]), dimensions: ["threshold"],
+                    meaning: "grid index of the first η whose median λ and its interval's lower end exceed the threshold, −1: none")
+        try h.write("onset_interval", sensitivity.onsetInterval, dimensions: ["threshold", "bound"], meaning: "bootstrap interval of that onset's grid index (NaN: undefined)")
+        try h.write("difference_interval", sensitivity.differenceInterval, dimensions: ["threshold", "bound"],
+                    meaning: "bootstrap interval of argmin − onset (grid steps; NaN: undefined)")
+        let sensitivityVerdict = try h.group.writeStrings("verdict", sensitivity.verdict, shape: [count])
+        try sensitivityVerdict.setAttribute("dimensions", .strings(["threshold"]))
+        try sensitivityVerdict.setAttribute("meaning", .string("the verdict rule applied with this onset (a sensitivity row: the claim's verdict is /bootstrap/verdict)"))
     }
 
     /// Reads the aggregate file at `path`.
@@ -254,6 +291,14 @@ public struct JimenezResults: Sendable {
         let curves = Curves(
             meanLogDivergence: try c.doubleGrid("mean_log_divergence", shape: [e, steps]),
             medianTestAccuracy: try c.doubleGrid("median_test_accuracy", shape: [e, steps]))
-        return JimenezResults(sweep: sweep, exponents: exponents, trainingTimes: times, bootstrap: bootstrap, curves: curves)
+        let h = try ResultsGroupReader(file: file, group: "sensitivity")
+        let thresholds = try h.doubles("thresholds")
+        let sensitivity = Sensitivity(
+            thresholds: thresholds, convention: try h.string("convention"), target: try h.string("target"),
+            onsetIndex: try h.intGrid("onset_index", shape: [thresholds.count]).values,
+            onsetInterval: try h.doubleGrid("onset_interval", shape: [thresholds.count, 2]),
+            differenceInterval: try h.doubleGrid("difference_interval", shape: [thresholds.count, 2]),
+            verdict: try h.stringGrid("verdict", shape: [thresholds.count]).values)
+        return JimenezResults(sweep: sweep, exponents: exponents, trainingTimes: times, bootstrap: bootstrap, curves: curves, sensitivity: sensitivity)
     }
 }

@@ -18,7 +18,8 @@ public enum AggregateTask {
                 level: try parameters.double("level"), resampleCount: try parameters.int("onsetResamples", atLeast: 1),
                 minimumAcceptedFraction: try parameters.double("minimumAcceptedFraction")),
             bootstrapResamples: try parameters.int("bootstrapResamples", atLeast: 1),
-            innerResamples: try parameters.int("innerResamples", atLeast: 1), key: key)
+            innerResamples: try parameters.int("innerResamples", atLeast: 1), key: key,
+            sensitivityThresholds: try parameters.doubles("onsetSensitivityThresholds"))
     }
 
     /// Runs the task for `context`.

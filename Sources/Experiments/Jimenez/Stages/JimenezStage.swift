@@ -27,6 +27,10 @@ public enum JimenezStage {
                 ParameterField("minimumAcceptedFraction", .number, default: .double(0.5), "least fraction of accepted fits for an η's median"),
                 ParameterField("bootstrapResamples", .integer(atLeast: 1), "outer resamples of the paired bootstrap of onset and argmin"),
                 ParameterField("innerResamples", .integer(atLeast: 1), "inner resamples (the onset's interval on each outer resample)"),
+                ParameterField("onsetSensitivityThresholds", .array(.number), default: .array([]), """
+                    thresholds δ > 0 on λ (nats/step): the onset and verdict again with "median λ and its interval's lower end > δ", \
+                    reported beside the verdict (a sensitivity check chosen after the verdict was seen), never replacing it
+                    """),
             ],
             "figures": [],
             "section": [

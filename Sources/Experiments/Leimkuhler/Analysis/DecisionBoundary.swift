@@ -51,6 +51,12 @@ public enum DecisionBoundary {
         return Array(outputs[(row * m)..<((row + 1) * m)])
     }
 
+    /// The accuracy of the run's network on its test set (the check that the parameters and
+    /// the data draw belong together: it must equal the accuracy recorded at the last step).
+    public static func testAccuracy(of run: Run) throws -> Double {
+        try run.architecture.evaluate(parameters: run.parameters, on: try Dataset(run.test, outputCount: run.architecture.outputCount)).accuracy
+    }
+
     /// The panels of `runs` on one grid of `gridPoints` × `gridPoints` covering every run's
     /// test points widened by `margin` × their range on each side.
     public static func results(_ runs: [Run], gridPoints: Int, margin: Double) throws -> DecisionBoundaryResults {

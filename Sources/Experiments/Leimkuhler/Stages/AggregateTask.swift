@@ -25,6 +25,7 @@ public enum AggregateTask {
         let boundary = try p.object("decisionBoundary")
         let dataFile = try HDF5File.open(try context.inputPath(try p.string("data")))
         defer { try? dataFile.close() }
+        // Every draw of a multi-draw file has the same size (one generator, one sample count).
         let trainCount = try ClassificationDataFile.read(split: "train", draw: 0, from: dataFile).count
         let sets = try zip(ensembles, exponents).map { try RunSet(ensembles: try context.inputPath($0), exponents: try context.inputPath($1)) }
         let variantPaths = try p.strings("variants")
@@ -65,17 +66,23 @@ public enum AggregateTask {
         let panels = rows.indices.filter { rows[$0].optimizer != "gd" || $0 == results.bestSGD }
         let typical = try panels.map { o -> DecisionBoundary.Run in
             let finals = rows[o].testAccuracy.map { $0.last ?? .nan }
+            let path = ensembles[sets.firstIndex { $0.optimizer == rows[o].optimizer } ?? 0]
             guard let t = TypicalRun.index(finalAccuracies: finals) else {
-                throw StageError.invalidInput(path: ensembles[sets.firstIndex { $0.optimizer == rows[o].optimizer } ?? 0],
+                throw StageError.invalidInput(path: path,
                                               reason: "no seed of \(rows[o].label) has a finite final test accuracy; no typical run to draw")
             }
             let (set, c) = (runs[o].set, runs[o].rate.rows[t])
             let draw = set.dataDraws[c]
             if testSets[draw] == nil { testSets[draw] = try ClassificationDataFile.read(split: "test", draw: draw, from: dataFile) }
             let network = set.finalNetwork(c)
-            return DecisionBoundary.Run(
+            let run = DecisionBoundary.Run(
                 architecture: network.architecture, parameters: network.parameters, test: testSets[draw]!, seedIndex: set.seedIndices[c],
                 finalAccuracy: finals[t], dataDraw: draw)
+            // The last evaluation is of the final parameters: the pair (network, draw) must reproduce it.
+            if set.recordedSteps.last == set.reader.steps, try DecisionBoundary.testAccuracy(of: run) != finals[t] {
+                throw StageError.invalidInput(path: path, reason: "the final parameters of configuration \(c) on test draw \(draw) do not reproduce its recorded test accuracy \(finals[t])")
+            }
+            return run
         }
         results.decisionBoundary = try DecisionBoundary.results(
             typical, gridPoints: try boundary.int("gridPoints", atLeast: 2), margin: try boundary.double("margin"))

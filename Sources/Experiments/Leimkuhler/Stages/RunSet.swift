@@ -9,8 +9,7 @@ import TrainingStage
 /// `ExponentFileWriter`), split by learning rate. Everything comes from what the files say
 /// about themselves: the optimizer name and settings, the batch size, the recorded steps,
 /// the names of the optimizer diagnostics, the networks and their final parameters, and
-/// the data draw of each configuration (`/configurations/data_draw`; 0 in files older
-/// than several draws).
+/// the data draw of each configuration (``EnsembleFileReader/dataDraws``).
 struct RunSet {
     /// One learning rate's seeds.
     struct Rate {
@@ -51,9 +50,8 @@ struct RunSet {
         let learningRates = try table.readDataset("learning_rate", as: Double.self).values
         let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
         self.seedIndices = seedIndices.map(Int.init)
-        dataDraws = try table.contains("data_draw")
-            ? try table.readDataset("data_draw", as: Int64.self).values.map(Int.init) : [Int](repeating: 0, count: seedIndices.count)
         reader = try EnsembleFileReader(file: file)
+        dataDraws = reader.dataDraws
         var rates: [Rate] = []
         for (row, rate) in learningRates.enumerated() {
             if let i = rates.firstIndex(where: { $0.learningRate == rate }) { rates[i].rows.append(row) } else { rates.append(Rate(learningRate: rate, rows: [row])) }

@@ -1,0 +1,130 @@
+import DataStage
+import Datasets
+import Foundation
+import HDF5
+import NumericsCore
+import Pipeline
+import Provenance
+import TestSupport
+@testable import TrainingStage
+import XCTest
+
+/// E5's seed band covers the data draw (SCIENCE.md §4): `generate-data` writes several
+/// independent draws, `train-ensembles` with `dataDraw: per-seed` trains seed s on draw s
+/// and records it, and `estimate-exponents` replays each run on its own draw.
+final class DataDrawTests: XCTestCase {
+    /// The real pipeline's stage `name` with its smoke parameters and `changes` merged in.
+    func stage(_ real: [String: JSONValue], _ name: String, inputs: [String], outputs: [String], changes: JSONValue = .object([:])) -> JSONValue {
+        let original = real[name]!
+        var parameters = JSONValue.merged(original["parameters"]!, original["profileParameters"]?["smoke"] ?? .object([:]))
+        parameters = JSONValue.merged(parameters, changes)
+        return .object([
+            "executable": original["executable"]!, "parameters": parameters, "seeds": original["seeds"] ?? .object([:]),
+            "inputs": .array(inputs.map { .string($0) }), "outputs": .array(outputs.map { .string($0) }),
+        ])
+    }
+
+    func realStages() throws -> (stages: [String: JSONValue], experiments: JSONValue) {
+        let real = try JSONValue.parse(
+            Data(contentsOf: URL(fileURLWithPath: TestLocations.packageRoot + "/pipeline.json")), source: "pipeline.json")
+        guard case .object(let stages)? = real["stages"] else { throw XCTSkip("no stages") }
+        return (stages, real["experiments"]!)
+    }
+
+    /// Runs a project of `stages`; the directory lives as long as the returned value.
+    func runProject(_ name: String, _ stages: [String: JSONValue], experiments: JSONValue) throws -> TemporaryDirectory {
+        let spec = JSONValue.object([
+            "formatVersion": .int(1), "profiles": .object(["default": .object(["root": .string(".")])]),
+            "experiments": experiments, "stages": .object(stages),
+        ])
+        let project = TemporaryDirectory(name)
+        try project.write("pipeline.json", spec.prettyText)
+        let layout = ProjectLayout(projectRoot: project.path, packageRoot: TestLocations.packageRoot, binDirectory: TestLocations.binDirectory)
+        _ = try Runner(layout: layout, profile: "default") { _ in }.run(RunOptions(threads: 2, quiet: true))
+        return project
+    }
+
+    func column<T: HDF5Element>(_ file: HDF5File, _ group: String, _ name: String, as type: T.Type) throws -> [T] {
+        try file.root.openGroup(group).readDataset(name, as: type).values
+    }
+
+    /// Rows of a [C, …] dataset.
+    func rows(_ file: HDF5File, _ group: String, _ name: String) throws -> [[UInt64]] {
+        let data = try file.root.openGroup(group).readDataset(name, as: Double.self)
+        let width = data.values.count / max(data.shape[0], 1)
+        return (0..<data.shape[0]).map { data.values[($0 * width)..<(($0 + 1) * width)].map(\.bitPattern) }
+    }
+
+    func testPerSeedDrawsTrainAndReplayEachSeedOnItsOwnDraw() throws {
+        let (real, experiments) = try realStages()
+        var stages: [String: JSONValue] = [:]
+        stages["spirals"] = stage(real, "generate-spirals", inputs: [], outputs: ["data/spirals.h5"], changes: .object(["draws": .int(2)]))
+        for rule in ["per-seed", "fixed"] {
+            stages["train-\(rule)"] = stage(
+                real, "leimkuhler-adam-ensembles", inputs: ["data/spirals.h5"], outputs: ["\(rule).h5"],
+                changes: .object(["dataDraw": .string(rule), "seedCount": .int(2), "steps": .int(60),
+                                  "record": .object(["evaluationInterval": .int(20), "parameterInterval": .int(60)])]))
+            stages["exponents-\(rule)"] = stage(
+                real, "leimkuhler-adam-exponents", inputs: ["data/spirals.h5", "\(rule).h5"], outputs: ["\(rule)-x.h5"],
+                changes: .object(["ensembles": .string("\(rule).h5"), "windows": .object(["early": .array([.int(0), .int(20)]), "late": .array([.int(40), .int(60)])])]))
+        }
+        let project = try runProject("draws", stages, experiments: experiments)
+        let root = project.path
+
+        // Two draws of the same law, independent: different points, same sizes.
+        let data = try HDF5File.open(root + "/data/spirals.h5")
+        XCTAssertEqual(try data.root.attribute("draw_count"), .int(2))
+        let draws = try data.root.openGroup("draws")
+        XCTAssertEqual(try draws.memberNames(), ["0000", "0001"])
+        let first = try draws.openGroup("0000").openGroup("train").readDataset("inputs", as: Double.self).values
+        let second = try draws.openGroup("0001").openGroup("train").readDataset("inputs", as: Double.self).values
+        XCTAssertEqual(first.count, second.count)
+        XCTAssertNotEqual(first, second)
+        XCTAssertFalse(try data.root.contains("train"), "a multi-draw file has no root train group")
+
+        let perSeed = try HDF5File.open(root + "/per-seed.h5"), fixed = try HDF5File.open(root + "/fixed.h5")
+        XCTAssertEqual(try column(perSeed, "configurations", "seed_index", as: Int64.self), [0, 1])
+        XCTAssertEqual(try column(perSeed, "configurations", "data_draw", as: Int64.self), [0, 1])
+        XCTAssertEqual(try column(fixed, "configurations", "data_draw", as: Int64.self), [0, 0])
+        // Seed 0 trains on draw 0 under both rules: the same run bit for bit; seed 1 differs
+        // only in its data (same initialisation, batches and noise streams).
+        let a = try rows(perSeed, "reference", "final_parameters"), b = try rows(fixed, "reference", "final_parameters")
+        XCTAssertEqual(a[0], b[0])
+        XCTAssertNotEqual(a[1], b[1])
+        let initialA = try rows(perSeed, "reference", "parameters"), initialB = try rows(fixed, "reference", "parameters")
+        XCTAssertEqual(initialA[1].prefix(5), initialB[1].prefix(5), "the same initialisation stream")
+        // The estimator replays each run on the draw it was trained on: seed 0 the same λ
+        // under both rules, seed 1 (other data) a different one.
+        let lambdaA = try rows(try HDF5File.open(root + "/per-seed-x.h5"), "exponents", "estimate")
+        let lambdaB = try rows(try HDF5File.open(root + "/fixed-x.h5"), "exponents", "estimate")
+        XCTAssertEqual(lambdaA[0], lambdaB[0])
+        XCTAssertNotEqual(lambdaA[1], lambdaB[1])
+    }
+
+    func testTooFewDrawsIsAClearErrorNamingTheFile() throws {
+        let directory = TemporaryDirectory("few-draws")
+        let path = directory.path + "/two-draws.h5"
+        let file = try HDF5File.create(path)
+        for draw in 0..<2 {
+            let data = TwoSpirals(sampleCount: 10).generate(key: SeedKey(7).derive("draw", draw))
+            try ClassificationDataFile.write(data, split: "train", draw: draw, to: file)
+            try ClassificationDataFile.write(data, split: "test", draw: draw, to: file)
+        }
+        try file.root.setAttribute("draw_count", .int(2))
+        try file.close()
+
+        let reopened = try HDF5File.open(path)
+        XCTAssertEqual(try ClassificationDataFile.drawCount(in: reopened), 2)
+        XCTAssertEqual(try ClassificationDataFile.read(split: "train", draw: 1, from: reopened).count, 10)
+        XCTAssertThrowsError(try ClassificationDataFile.read(split: "train", draw: 2, from: reopened)) { error in
+            XCTAssertTrue("\(error)".contains("two-draws.h5") && "\(error)".contains("holds 2 draws"), "\(error)")
+        }
+        XCTAssertThrowsError(try ClassificationDataFile.read(split: "train", from: reopened), "a one-draw read of a two-draw file")
+        XCTAssertThrowsError(
+            try DrawnData.read(draws: [0, 1, 2], from: reopened, stage: "e5-train", outputCount: { _ in 1 })
+        ) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("two-draws.h5") && text.contains("'e5-train'") && text.contains("draws ≥ 3"), text)
+        }
+    }
+}
