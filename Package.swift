@@ -135,7 +135,7 @@ let package = Package(
             dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
-            name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "TestSupport"]),
+            name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "TestSupport"]),
         .testTarget(
             name: "StageTests",
             dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "DataStage", "Datasets", "NumericsCore", "TestSupport"]),
