@@ -107,7 +107,9 @@ let package = Package(
         // E5, Leimkuhler, Matthews & Vlaar: thermodynamic optimizers on two spirals (SCIENCE.md §4).
         .target(
             name: "LeimkuhlerExperiment",
-            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "DataStage"],
+            dependencies: [
+                "ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Networks", "Datasets", "DataStage", "TrainingStage",
+            ],
             path: "Sources/Experiments/Leimkuhler"),
         .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Experiments/LeimkuhlerCLI"),
         .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
@@ -132,7 +134,8 @@ let package = Package(
             name: "ReportStageTests",
             dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
-        .testTarget(name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "TestSupport"]),
+        .testTarget(
+            name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "TestSupport"]),
         .testTarget(
             name: "StageTests",
             dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "DataStage", "Datasets", "NumericsCore", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Dynamics
 import NumericsCore
+import Synchronization
 
 /// A training optimizer as the dynamical map the Lyapunov estimators see (SCIENCE.md §1):
 /// the state is `x = (w, s)` — the parameters, then the optimizer's carried state — and
@@ -21,6 +22,12 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
     public let noiseKey: SeedKey
     /// The engine the run was trained with (the trajectory is replayed with it).
     public let engine: GradientEngine
+    /// The evaluator and the current epoch's permutation, reused from step to step as the
+    /// trainer's step worker reuses its own (a replay of 80 000 minibatch steps would
+    /// otherwise build a workspace and reshuffle an epoch at every step). Results do not
+    /// depend on it: a pass overwrites every buffer it reads. Guarded by a mutex, so
+    /// copies of one map used on several threads stay correct (they take turns).
+    let scratch = ReplayScratch.Shared()
 
     /// The map of `optimizer` on `architecture` trained on `trainingSet`.
     public init(architecture: Architecture, trainingSet: Dataset, optimizer: O,
@@ -53,9 +60,12 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
         let layout = architecture.layout
         var parameters = Array(state[0..<parameterCount])
         var optimizerState = optimizer.state(coordinates: state[parameterCount...], step: time, layout: layout)
-        let batch = self.batch(at: time)
-        _ = optimizer.step(parameters: &parameters, state: &optimizerState, context: context(time),
-                           gradient: gradientOracle(batch))
+        scratch.mutex.withLock { scratch in
+            let batch = self.batch(at: time, cache: &scratch.epoch)
+            let evaluator = scratch.evaluator(engine, architecture)
+            _ = optimizer.step(parameters: &parameters, state: &optimizerState, context: context(time),
+                               gradient: Self.gradientOracle(batch, evaluator: evaluator))
+        }
         state = parameters + optimizer.coordinates(of: optimizerState, layout: layout)
     }
 
@@ -64,10 +74,26 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
         let layout = architecture.layout
         let parameters = Array(state[0..<parameterCount])
         let optimizerState = optimizer.state(coordinates: state[parameterCount...], step: time, layout: layout)
-        let batch = self.batch(at: time)
-        let products = HessianVectorOracle { w, v in self.product(parameters: w, vector: v, batch: batch) }
-        optimizer.applyJacobian(parameters: parameters, state: optimizerState, context: context(time),
-                                gradient: gradientOracle(batch), hessianVectorProduct: products, tangents: &vectors)
+        let count = parameterCount
+        scratch.mutex.withLock { scratch in
+            let batch = self.batch(at: time, cache: &scratch.epoch)
+            let evaluator = scratch.evaluator(engine, architecture)
+            // The same pass as GradientEngine.hessianVectorProduct, on the reused evaluator.
+            let products = HessianVectorOracle { w, v in
+                guard w.count == count, v.count == count else { return [Double](repeating: .nan, count: count) }
+                var result = [Double](repeating: 0, count: count)
+                w.withUnsafeBufferPointer { p in
+                    v.withUnsafeBufferPointer { d in
+                        result.withUnsafeMutableBufferPointer { out in
+                            evaluator.hessianVectorProduct(parameters: p.baseAddress!, batch: batch, direction: d.baseAddress!, product: out.baseAddress!)
+                        }
+                    }
+                }
+                return result
+            }
+            optimizer.applyJacobian(parameters: parameters, state: optimizerState, context: context(time),
+                                    gradient: Self.gradientOracle(batch, evaluator: evaluator), hessianVectorProduct: products, tangents: &vectors)
+        }
     }
 
     /// The loss of step `time`'s batch at `parameters`.
@@ -94,17 +120,44 @@ public struct OptimizerMap<O: DifferentiableOptimizer>: DynamicalMap {
         return Batch(validated: trainingSet, indices: indices)
     }
 
+    /// Step `time`'s batch, reshuffling in `cache` only when the epoch changes.
+    func batch(at time: Int, cache: inout BatchSchedule.EpochCache) -> Batch {
+        Batch(validated: trainingSet, indices: cache.indices(schedule: batches, step: time, sampleCount: trainingSet.sampleCount))
+    }
+
     /// The same gradient computation as the trainer's (the run's engine, one pass per call).
     func gradientOracle(_ batch: Batch) -> GradientOracle {
-        let architecture = self.architecture, engine = self.engine
-        return GradientOracle { parameters, gradient in
-            let evaluator = engine.makeEvaluator(architecture)
-            return parameters.withUnsafeBufferPointer { p in
+        Self.gradientOracle(batch, evaluator: engine.makeEvaluator(architecture))
+    }
+
+    /// The gradient of `batch` by `evaluator` (one pass per call).
+    static func gradientOracle(_ batch: Batch, evaluator: any BatchEvaluator) -> GradientOracle {
+        GradientOracle { parameters, gradient in
+            parameters.withUnsafeBufferPointer { p in
                 gradient.withUnsafeMutableBufferPointer { g in
                     evaluator.lossAndGradient(parameters: p.baseAddress!, batch: batch, gradient: g.baseAddress!,
                                               countCorrect: false).loss
                 }
             }
         }
+    }
+}
+
+/// What an ``OptimizerMap`` reuses across steps: the epoch's permutation and the engine's
+/// evaluator (made on first use).
+struct ReplayScratch {
+    var epoch = BatchSchedule.EpochCache()
+    var made: (any BatchEvaluator)?
+
+    /// One scratch shared by a map and its copies, one user at a time.
+    final class Shared: Sendable {
+        let mutex = Mutex(ReplayScratch())
+    }
+
+    mutating func evaluator(_ engine: GradientEngine, _ architecture: Architecture) -> any BatchEvaluator {
+        if let made { return made }
+        let evaluator = engine.makeEvaluator(architecture)
+        made = evaluator
+        return evaluator
     }
 }

@@ -1,3 +1,4 @@
+import Datasets
 import HDF5
 import LeimkuhlerExperiment
 import ReportKit
@@ -53,7 +54,8 @@ final class AnalysisTests: XCTestCase {
                 testLoss: [[0.7, 0.5, 0.4], [0.7, 0.5, 0.3]], trainAccuracy: [[0.5, level + 0.1, level + 0.1], [0.5, level, level + 0.1]],
                 trainLoss: [[0.7, 0.4, 0.3], [0.7, 0.4, 0.2]],
                 kineticTemperature: kinetic ? [[[0, 2e-4, 1e-4], [0, 2e-4, 1e-4]], [[0, 1e-4, 1e-4], [0, 1e-4, 1e-4]]] : [],
-                targetTemperature: kinetic ? [1e-4, 1e-4] : [], lambda: [[0.01, 0.03], [-0.01, 0.01]])
+                targetTemperature: kinetic ? [1e-4, 1e-4] : [], lambda: [[0.01, 0.03], [-0.01, 0.01]],
+                hyperparameters: name == "adam" ? .object(["beta1": .double(0.9)]) : .object([:]))
         }
         return LeimkuhlerAggregation.results(
             [row("gd", 0.01, 0.6, false), row("gd", 0.2, 0.7, false), row("adam", 0.005, 0.75, false), row("adlala", 0.25, 0.9, true)],
@@ -76,7 +78,13 @@ final class AnalysisTests: XCTestCase {
     func testResultsRoundTrip() throws {
         let directory = TemporaryDirectory("leimkuhler")
         let path = directory.path + "/aggregate.h5"
-        let written = Self.results()
+        var written = Self.results()
+        let network = DecisionBoundaryTests.network
+        let run = DecisionBoundary.Run(
+            architecture: network.architecture, parameters: network.parameters,
+            test: ClassificationData(inputs: [-1, 0, 1, 2], labels: [0, 1], featureCount: 2), seedIndex: 1, finalAccuracy: 0.5, dataDraw: 1)
+        written.decisionBoundary = try DecisionBoundary.results([run, run, run], gridPoints: 11, margin: 0.1)
+        written.decisionBoundary?.rows = [1, 2, 3]
         let file = try HDF5File.create(path)
         try written.write(into: file)
         try file.close()
@@ -89,6 +97,10 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(read.lambda.values, written.lambda.values)
         XCTAssertEqual(read.finalTestAccuracy.values, written.finalTestAccuracy.values)
         XCTAssertEqual(read.targetTemperature.values.map(\.isNaN), written.targetTemperature.values.map(\.isNaN))
+        XCTAssertEqual(read.hyperparameters.names, ["beta1"])
+        XCTAssertEqual(read.hyperparameters.values.map(\.isNaN), [true, true, false, true], "NaN where a row has no such setting")
+        XCTAssertEqual(read.hyperparameters.value(2, "beta1"), 0.9)
+        XCTAssertEqual(read.decisionBoundary?.probability.values, written.decisionBoundary?.probability.values)
         for figure in LeimkuhlerFigure.allCases {
             XCTAssertTrue(try figure.svg(read, provenance: "{}").contains("<svg"))
         }

@@ -45,6 +45,46 @@ final class OptimizerMapTests: XCTestCase {
         try assertMapReplaysTheTrainer(Adam(learningRate: 0.01), batches: minibatches)
     }
 
+    /// The map reuses one evaluator and the epoch's permutation across steps: a map whose
+    /// scratch has served other steps gives the bits of a fresh map, and its Hessian–vector
+    /// products are those of the engine's own (GD's J v = v − η H v).
+    func testReusedScratchGivesTheBitsOfAFreshMap() throws {
+        let training = try data(48, key: 4)
+        let batches = BatchSchedule.shuffledMinibatches(size: 12, key: SeedKey(6))
+        let initial = Initialization.pytorchDefault.parameters(for: architecture.layout, key: SeedKey(8))
+        func map<O: DifferentiableOptimizer>(_ optimizer: O) -> OptimizerMap<O> {
+            OptimizerMap(architecture: architecture, trainingSet: training, optimizer: optimizer, batches: batches, noiseKey: SeedKey(7))
+        }
+        let used = map(Adam(learningRate: 0.01))
+        var state = used.initialState(parameters: initial)
+        for t in 0..<9 {
+            var scratchUser = [state.map { $0 * 0.5 + 1 }]
+            used.applyJacobian(at: state, time: t + 3, to: &scratchUser)
+            used.step(&state, time: t)
+        }
+        var stream = SeedKey(10).stream()
+        let direction = state.map { _ in stream.normal() }
+        var fromUsed = [direction], fromFresh = [direction]
+        used.applyJacobian(at: state, time: 9, to: &fromUsed)
+        map(Adam(learningRate: 0.01)).applyJacobian(at: state, time: 9, to: &fromFresh)
+        XCTAssertEqual(fromUsed[0].map(\.bitPattern), fromFresh[0].map(\.bitPattern))
+        var stepped = state, freshStepped = state
+        used.step(&stepped, time: 9)
+        map(Adam(learningRate: 0.01)).step(&freshStepped, time: 9)
+        XCTAssertEqual(stepped.map(\.bitPattern), freshStepped.map(\.bitPattern))
+
+        let gd = map(GradientDescent(learningRate: 0.3))
+        let w = Array(state[0..<gd.parameterCount])
+        var tangent = [Array(direction[0..<gd.parameterCount])]
+        gd.step(&tangent[0], time: 2)  // dirty the scratch with another step's batch
+        tangent = [Array(direction[0..<gd.parameterCount])]
+        gd.applyJacobian(at: w, time: 5, to: &tangent)
+        let product = gd.hessianVectorProduct(parameters: w, vector: Array(direction[0..<gd.parameterCount]), time: 5)
+        var expected = Array(direction[0..<gd.parameterCount])
+        for p in expected.indices { expected[p] -= 0.3 * product[p] }
+        XCTAssertEqual(tangent[0].map(\.bitPattern), expected.map(\.bitPattern))
+    }
+
     /// J v against central differences of `step` on the whole state (w, s).
     func assertJacobianMatchesFiniteDifferences<O: DifferentiableOptimizer>(_ optimizer: O, time: Int, tolerance: Double) throws {
         let map = OptimizerMap(architecture: architecture, trainingSet: try data(48, key: 4), optimizer: optimizer,

@@ -66,7 +66,7 @@ enum SectionTables {
         }
         let argmin = results.trainingTimes.argminIndex[0]
         let rows = h.thresholds.indices.map { row in
-            [ReportNumber.significant(h.thresholds[row]), eta(h.onsetIndex[row]), bounds(h.onsetInterval, row, asEta: true), eta(argmin),
+            [ReportNumber.exact(h.thresholds[row]), eta(h.onsetIndex[row]), bounds(h.onsetInterval, row, asEta: true), eta(argmin),
              bounds(h.differenceInterval, row, asEta: false), h.verdict[row]]
         }
         return PaperTable(

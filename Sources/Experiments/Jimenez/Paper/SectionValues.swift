@@ -79,11 +79,11 @@ enum SectionValues {
         } else {
             values["jimenez.sensitivity.context"] = "The onset does not lie below the argmin of τ."
         }
-        values["jimenez.sensitivity.thresholds"] = PaperText.list(sensitivity.thresholds.map { ReportNumber.significant($0) })
+        values["jimenez.sensitivity.thresholds"] = PaperText.list(sensitivity.thresholds.map { ReportNumber.exact($0) })
         let flipped = sensitivity.verdict.indices.filter { sensitivity.verdict[$0] != bootstrap.verdict[primary, 0] }
         values["jimenez.sensitivity.summary"] = flipped.isEmpty
             ? "none of them changes the verdict"
-            : "the verdict becomes " + flipped.map { "*\(sensitivity.verdict[$0])* at δ = \(ReportNumber.significant(sensitivity.thresholds[$0])) (onset \(eta(sensitivity.onsetIndex[$0])))" }
+            : "the verdict becomes " + flipped.map { "*\(sensitivity.verdict[$0])* at δ = \(ReportNumber.exact(sensitivity.thresholds[$0])) (onset \(eta(sensitivity.onsetIndex[$0])))" }
                 .joined(separator: ", ")
         values["jimenez.agreement"] = exponents.conventions.indices.flatMap { c in
             exponents.tangentSeries.indices.map { a in

@@ -1,3 +1,4 @@
+import Provenance
 import ReportKit
 
 /// The E5 statistics over seeds (SCIENCE.md §4), as pure functions of per-seed values.
@@ -12,15 +13,18 @@ public enum LeimkuhlerAggregation {
         public var kineticTemperature: [[[Double]]]
         public var targetTemperature: [Double]
         public var lambda: [[Double]]
+        /// The optimizer settings its ensembles file records (`optimizer_hyperparameters`).
+        public var hyperparameters: JSONValue
 
         public init(
             label: String, optimizer: String, learningRate: Double, testAccuracy: [[Double]], testLoss: [[Double]],
             trainAccuracy: [[Double]], trainLoss: [[Double]], kineticTemperature: [[[Double]]], targetTemperature: [Double],
-            lambda: [[Double]]
+            lambda: [[Double]], hyperparameters: JSONValue = .object([:])
         ) {
             (self.label, self.optimizer, self.learningRate) = (label, optimizer, learningRate)
             (self.testAccuracy, self.testLoss, self.trainAccuracy, self.trainLoss) = (testAccuracy, testLoss, trainAccuracy, trainLoss)
             (self.kineticTemperature, self.targetTemperature, self.lambda) = (kineticTemperature, targetTemperature, lambda)
+            self.hyperparameters = hyperparameters
         }
     }
 
@@ -74,7 +78,7 @@ public enum LeimkuhlerAggregation {
         let finalMeans = rows.indices.map { curves["test_accuracy_mean"]![$0 * k + k - 1] }
         let sgdRows = rows.indices.filter { rows[$0].optimizer == "gd" }
         let best = BestRate.index(finalMeans: sgdRows.map { finalMeans[$0] }).map { sgdRows[$0] } ?? -1
-        return LeimkuhlerResults(
+        var results = LeimkuhlerResults(
             labels: rows.map(\.label), optimizers: rows.map(\.optimizer), learningRates: rows.map(\.learningRate), epochs: epochs,
             tableEpochs: tableEpochs, tensors: tensors, series: series, seriesUnits: seriesUnits, seedCount: n,
             stepsPerEpoch: stepsPerEpoch, bestSGD: best, targetAccuracy: targetAccuracy,
@@ -83,6 +87,8 @@ public enum LeimkuhlerAggregation {
             kineticTemperature: Grid(values: kinetic, shape: [o, d, k]), targetTemperature: Grid(values: targets, shape: [o, d]),
             lambda: Grid(values: lambda, shape: [o, s, n]), lambdaMean: Grid(values: lambdaMean, shape: [o, s]),
             lambdaLow: Grid(values: lambdaLow, shape: [o, s]), lambdaHigh: Grid(values: lambdaHigh, shape: [o, s]))
+        results.hyperparameters = HyperparameterTable(rows.map(\.hyperparameters))
+        return results
     }
 
     /// The display name of an optimizer as the files name it, with its rate when a grid is swept.

@@ -15,6 +15,11 @@ public struct SeedBand: Sendable, Equatable {
     /// How many finite values entered.
     public var count: Int
 
+    /// A band with the given members (as read back from a results file).
+    public init(mean: Double, low: Double, high: Double, standardDeviation: Double, count: Int) {
+        (self.mean, self.low, self.high, self.standardDeviation, self.count) = (mean, low, high, standardDeviation, count)
+    }
+
     /// The band of `values`, skipping non-finite ones.
     public init(_ values: [Double]) {
         let finite = values.filter(\.isFinite)

@@ -12,6 +12,14 @@ public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
     case kineticTemperature = "leimkuhler-kinetic-temperature"
     /// λ₁ per optimizer, early and late windows, with 95 % intervals.
     case lyapunov = "leimkuhler-lyapunov"
+    /// The typical run's classifier (``TypicalRun``) per optimizer: the p = ½ contour over the test points.
+    case decisionBoundary = "leimkuhler-decision-boundary"
+
+    /// At most this many test points are drawn per decision-boundary panel (every k-th), to keep the SVG small.
+    public static let drawnTestPoints = 200
+
+    /// The stride k that keeps `count` test points within ``drawnTestPoints``.
+    static func testPointStride(_ count: Int) -> Int { max(1, (count + drawnTestPoints - 1) / drawnTestPoints) }
 
     /// The figure a declared output path names.
     public init(declaredPath: String) throws {
@@ -65,6 +73,23 @@ public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
                         upper: x.indices.map { r.lambdaHigh[$0, s] }, label: "mean, 95% t interval"))])
             }
             return PanelGrid.figure(title: "λ₁ of the training map (tangent method, realized minibatches and noise)", panels: panels)
+        case .decisionBoundary:
+            guard let b = r.decisionBoundary else { return Figure(title: "no decision boundaries computed", panels: []) }
+            let range = { (axis: [Double]) in (axis.first ?? 0)...(axis.last ?? 1) }
+            let panels = (0..<b.panelCount).map { p -> Panel in
+                let o = b.rows[p]
+                let contour = ContourLines.polylines(x: b.x, y: b.y, values: b.probabilities(p), level: 0.5)
+                let classes = (0..<2).map { label -> Layer in
+                    let points = b.testPoints(p, label: label, stride: Self.testPointStride(b.testLabels.shape[1]))
+                    return .scatter(ScatterSeries(x: points.x, y: points.y, label: "class \(label)", color: label == 0 ? Palette.blue : Palette.vermillion, size: 3, opacity: 0.6))
+                }
+                return Panel(
+                    title: r.labels[o] + (o == r.bestSGD ? " (best SGD)" : "") + ": \(ReportNumber.significant(100 * b.finalAccuracy[p], digits: 3)) %",
+                    xAxis: Axis(label: "x₁", fixedRange: range(b.x), padding: 0), yAxis: Axis(label: "x₂", fixedRange: range(b.y), padding: 0),
+                    layers: classes + [.line(LineSeries(x: contour.x, y: contour.y, label: "p = 0.5", color: .black, width: 1.5))],
+                    legend: .none, showsGrid: false)
+            }
+            return PanelGrid.figure(title: "Decision boundary of the typical run per optimizer (test accuracy at the last epoch)", panels: panels)
         }
     }
 
@@ -77,11 +102,18 @@ public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
             return "Kinetic temperature pᵀp/N of every tensor (layer/weights or biases), mean over \(r.seedCount) seeds, against the epoch, one panel per optimizer with momenta; grey dashed: the target temperature τ. Equipartition holds where the lines meet the target."
         case .lyapunov:
             return "Largest Lyapunov exponent λ₁ of each optimizer's training map (tangent method, the realized minibatches and noise replayed), mean over \(r.seedCount) seeds with \(LeimkuhlerResults.bandDescription); one panel per window."
+        case .decisionBoundary:
+            let b = r.decisionBoundary
+            let best = r.bestSGD >= 0 ? "SGD at its best rate only, marked" : "no SGD rate finished"
+            return "Classifier of the typical run of every optimizer (\(best)); the typical run is \(TypicalRun.rule). Black: the p = 0.5 contour of the network's output probability, evaluated on a \(b?.x.count ?? 0) × \(b?.y.count ?? 0) grid over the test points; dots: \(b.map { Self.testPointStride($0.testLabels.shape[1]) == 1 ? "the" : "every \(PaperText.ordinal(Self.testPointStride($0.testLabels.shape[1]))) of the \($0.testLabels.shape[1])" } ?? "the") test points of that run's data draw, blue class 0, vermillion class 1. Panel titles give the run's test accuracy at the last epoch."
         }
     }
 
     /// The SVG document.
     public func svg(_ results: LeimkuhlerResults, provenance: String) throws -> String {
-        try FigureDocument.svg(figure(results), caption: caption(results), provenance: provenance)
+        if self == .decisionBoundary && results.decisionBoundary == nil {
+            throw StageError.usage("aggregate.h5 has no /decision_boundary group; rerun the leimkuhler aggregate task")
+        }
+        return try FigureDocument.svg(figure(results), caption: caption(results), provenance: provenance)
     }
 }

@@ -63,6 +63,7 @@ public enum LeimkuhlerSection {
         values["leimkuhler.best-sgd"] = r.bestSGD >= 0 ? r.labels[r.bestSGD] : ReportNumber.missing
         values["leimkuhler.band"] = LeimkuhlerResults.bandDescription
         values["leimkuhler.series"] = PaperText.list(r.series)
+        values.merge(settingValues(r)) { $1 }
         for o in r.labels.indices {
             let key = "leimkuhler.final." + r.optimizers[o] + (r.optimizers[o] == "gd" ? "-" + ReportNumber.exact(r.learningRates[o]) : "")
             values[key] = PaperText.withInterval(100 * r.curve("test_accuracy_mean", o)[last], 100 * r.curve("test_accuracy_low", o)[last], 100 * r.curve("test_accuracy_high", o)[last])
@@ -76,6 +77,8 @@ public enum LeimkuhlerSection {
             "leimkuhler.gap": gapTable(r, aggregate: aggregate),
             "leimkuhler.equipartition": equipartitionTable(r, aggregate: aggregate),
             "leimkuhler.lyapunov": lyapunovTable(r, aggregate: aggregate),
+            "leimkuhler.settings": settingsTable(r, aggregate: aggregate),
+            "leimkuhler.variants": variantsTable(r, aggregate: aggregate),
             "leimkuhler.claims": PaperTable(
                 caption: "The verdict rules (fixed in advance) applied to every kinetic method against SGD at its best rate (\(values["leimkuhler.best-sgd"]!)) and Adam. Epochs to \(pct(r.targetAccuracy)) %: first evaluation epoch at which the mean test accuracy reaches it; SD: standard deviation over seeds of the final test accuracy.",
                 table: MarkdownTable(
@@ -94,11 +97,10 @@ public enum LeimkuhlerSection {
         for name in tables.keys { tables[name]?.computedBy = stage }
         let citation: String
         if case .string(let text)? = source["citation"] { citation = text } else { citation = "the source paper" }
-        // LOL's γ₁ and τ₁ are our stated choices, kept beside the quoted values: parameters, not quotations.
+        // LOL's γ₁ and τ₁ (our choices) are read from its ensembles file like every computed value.
         let (markdown, valueSources) = try SectionFiller.fill(
             template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
-            sources: benchmark.sources(fallback: ValueSource.sectionDefaults(
-                aggregate: aggregate, citation: citation, stage: stage, parameterPrefixes: ["source.lolChoice."])))
+            sources: benchmark.sources(fallback: ValueSource.sectionDefaults(aggregate: aggregate, citation: citation, stage: stage)))
         return SectionBundle(
             section: name, markdown: markdown, tables: tables, figures: figures, verdicts: verdicts, provenance: provenance,
             valueSources: valueSources)

@@ -21,6 +21,11 @@ import ReportKit
 /// - `final_test_accuracy`, `final_test_loss` [O, N] per seed
 /// - `kinetic_temperature` [O, D, K] mean over seeds of pᵀp/N (NaN: no momenta), `target_temperature` [O, D]
 /// - `lambda` [O, S, N] per seed; `lambda_mean`, `lambda_low`, `lambda_high` [O, S]
+/// - attribute `hyperparameter_names` [H], `hyperparameter_values` [O, H]: each row's
+///   optimizer settings as its ensembles file records them (``HyperparameterTable``)
+///
+/// `/decision_boundary` (``DecisionBoundaryResults``) and `/variants` (``VariantResults``)
+/// when the aggregate task computed them.
 public struct LeimkuhlerResults: Sendable {
     public var labels: [String]
     public var optimizers: [String]
@@ -44,6 +49,12 @@ public struct LeimkuhlerResults: Sendable {
     public var lambdaMean: Grid<Double>
     public var lambdaLow: Grid<Double>
     public var lambdaHigh: Grid<Double>
+    /// The optimizer settings of every row, read from its ensembles file.
+    public var hyperparameters = HyperparameterTable([])
+    /// The typical run's classifier per panel, if computed.
+    public var decisionBoundary: DecisionBoundaryResults?
+    /// The main run of one optimizer and its variants, if any.
+    public var variants: VariantResults?
 
     /// How every band of the file is made (stored as the attribute `band`).
     public static let bandDescription = "95% Student-t interval of the mean over seeds (finite values only)"
@@ -85,7 +96,7 @@ public struct LeimkuhlerResults: Sendable {
         let (o, k, d, s) = (labels.count, epochs.count, tensors.count, series.count)
         var curves: [String: Grid<Double>] = [:]
         for (name, _) in curveNames { curves[name] = try r.doubleGrid(name, shape: [o, k]) }
-        return LeimkuhlerResults(
+        var results = LeimkuhlerResults(
             labels: labels, optimizers: try r.strings("optimizers"), learningRates: try r.doubles("learning_rates"),
             epochs: epochs, tableEpochs: try r.doubles("table_epochs"), tensors: tensors, series: series,
             seriesUnits: try r.strings("series_units"), seedCount: seeds, stepsPerEpoch: try r.int("steps_per_epoch"),
@@ -96,6 +107,10 @@ public struct LeimkuhlerResults: Sendable {
             targetTemperature: try r.doubleGrid("target_temperature", shape: [o, d]),
             lambda: try r.doubleGrid("lambda", shape: [o, s, seeds]), lambdaMean: try r.doubleGrid("lambda_mean", shape: [o, s]),
             lambdaLow: try r.doubleGrid("lambda_low", shape: [o, s]), lambdaHigh: try r.doubleGrid("lambda_high", shape: [o, s]))
+        results.hyperparameters = try HyperparameterTable.read(r, rows: o, prefix: "hyperparameter_")
+        if try file.root.contains("decision_boundary") { results.decisionBoundary = try DecisionBoundaryResults.read(from: file) }
+        if try file.root.contains("variants") { results.variants = try VariantResults.read(from: file) }
+        return results
     }
 
     /// Writes `/optimizers` into `file` (whose root attributes the caller sets).
@@ -127,5 +142,8 @@ public struct LeimkuhlerResults: Sendable {
         try w.write("lambda_mean", lambdaMean, dimensions: ["optimizer", "series"], meaning: "λ₁, mean over seeds")
         try w.write("lambda_low", lambdaLow, dimensions: ["optimizer", "series"], meaning: "λ₁, 95% t interval, lower")
         try w.write("lambda_high", lambdaHigh, dimensions: ["optimizer", "series"], meaning: "λ₁, 95% t interval, upper")
+        try hyperparameters.write(w, rows: labels.count, prefix: "hyperparameter_")
+        try decisionBoundary?.write(into: file)
+        try variants?.write(into: file)
     }
 }

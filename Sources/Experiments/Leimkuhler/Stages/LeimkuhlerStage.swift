@@ -17,6 +17,12 @@ public enum LeimkuhlerStage {
             ParameterField("exponents", .array(.string()), "the exponents file of each ensembles file, same order (estimate-exponents)"),
             ParameterField("tableEpochs", .array(.number), "epochs of the accuracy table (SCIENCE.md §4: 500, 1000, 2000, 4000)"),
             ParameterField("targetAccuracy", .number, "the 'faster' rule: epochs until the mean test accuracy first reaches this fraction"),
+            ParameterField("variants", .array(.string()), default: .array([]),
+                           "ensembles files of one optimizer trained like its file in `ensembles` but for the settings under study (SCIENCE.md §4: LOL's γ₁ and τ₁)"),
+            ParameterField("decisionBoundary", .object([
+                ParameterField("gridPoints", .integer(atLeast: 2), default: .int(101), "grid points per axis"),
+                ParameterField("margin", .number, default: .double(0.1), "the grid covers the test points widened by this fraction of their range on each side"),
+            ]), default: .object(["gridPoints": .int(101), "margin": .double(0.1)]), "the grid on which the typical run's classifier is evaluated"),
         ],
         "figures": [],
         "section": [

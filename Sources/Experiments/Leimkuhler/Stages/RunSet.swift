@@ -1,11 +1,15 @@
 import HDF5
+import Networks
+import Provenance
 import StageKit
+import TrainingStage
 
 /// One optimizer's runs as E5 reads them: an ensembles file (written by `train-ensembles`,
 /// layout in `EnsembleFileWriter`) and the exponents file estimated from it (layout in
 /// `ExponentFileWriter`), split by learning rate. Everything comes from what the files say
-/// about themselves: the optimizer name, the batch size, the recorded steps, the names of
-/// the optimizer diagnostics.
+/// about themselves: the optimizer name and settings, the batch size, the recorded steps,
+/// the names of the optimizer diagnostics, the networks and their final parameters, and
+/// the data draw of each configuration (``EnsembleFileReader/dataDraws``).
 struct RunSet {
     /// One learning rate's seeds.
     struct Rate {
@@ -18,6 +22,10 @@ struct RunSet {
     var batchSize: Int
     var recordedSteps: [Int]
     var rates: [Rate]
+    /// Per configuration row: its seed index and the data draw it trained on.
+    var seedIndices: [Int], dataDraws: [Int]
+    /// The file as ``EnsembleFileReader`` reads it: networks, final parameters, the optimizer.
+    var reader: EnsembleFileReader
     /// [C, K] row-major.
     var testAccuracy: [Double], testLoss: [Double], trainAccuracy: [Double], trainLoss: [Double]
     /// Diagnostic names and values [C, K, names.count].
@@ -27,7 +35,9 @@ struct RunSet {
     /// λ estimates [C, S] row-major.
     var estimates: [Double]
 
-    init(ensembles path: String, exponents exponentsPath: String) throws {
+    /// Reads the ensembles file at `path` and, when given, the exponents file estimated from it
+    /// (without one, `series` and `estimates` are empty).
+    init(ensembles path: String, exponents exponentsPath: String?) throws {
         let file = try HDF5File.open(path)
         defer { try? file.close() }
         let root = try file.root
@@ -39,6 +49,9 @@ struct RunSet {
         let table = try root.openGroup("configurations")
         let learningRates = try table.readDataset("learning_rate", as: Double.self).values
         let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
+        self.seedIndices = seedIndices.map(Int.init)
+        reader = try EnsembleFileReader(file: file)
+        dataDraws = reader.dataDraws
         var rates: [Rate] = []
         for (row, rate) in learningRates.enumerated() {
             if let i = rates.firstIndex(where: { $0.learningRate == rate }) { rates[i].rows.append(row) } else { rates.append(Rate(learningRate: rate, rows: [row])) }
@@ -64,6 +77,10 @@ struct RunSet {
         } else {
             (diagnosticNames, diagnostics) = ([], [])
         }
+        guard let exponentsPath else {
+            (series, seriesUnits, estimates) = ([], [], [])
+            return
+        }
         let exponentsFile = try HDF5File.open(exponentsPath)
         defer { try? exponentsFile.close() }
         let exponents = try exponentsFile.root.openGroup("exponents")
@@ -76,6 +93,14 @@ struct RunSet {
         }
         (self.series, seriesUnits) = (series, units)
         estimates = try exponents.readDataset("estimate", as: Double.self).values
+    }
+
+    /// The settings of the optimizer as the file records them (besides the step size).
+    var hyperparameters: JSONValue { reader.optimizer.hyperparameters }
+
+    /// The network of row `c` and its parameters after the last step.
+    func finalNetwork(_ c: Int) -> (architecture: Architecture, parameters: [Double]) {
+        (reader.architectures[c], reader.finalParameters(c))
     }
 
     /// Row `c`'s values at the K recorded steps of a [C, K] array.
