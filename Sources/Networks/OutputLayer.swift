@@ -79,14 +79,14 @@ struct OutputLayer {
                 }
             }
         case .binaryCrossEntropy:
-            // Only the valid samples: the padding's losses are zeroed below anyway, and
-            // log1p is a scalar library call.
+            // Only the valid samples: the padding's losses are zeroed below anyway.
+            // softplus(x) = max(x, 0) + log1p(e^{−|x|}), both pieces branch-free (FastMath).
             for n in 0..<padded { losses[n] = 0 }
             for k in 0..<outputCount {
                 let logits = z + k * w, t = y + k * w
                 for n in 0..<valid {
                     let x = logits[n]
-                    let softplus = (x > 0 ? x : 0) + Foundation.log1p(FastMath.exp(-x.magnitude))
+                    let softplus = (x > 0 ? x : 0) + FastMath.log1pUnit(FastMath.exp(-x.magnitude))
                     losses[n] += softplus - t[n] * x
                 }
             }

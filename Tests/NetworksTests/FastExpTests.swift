@@ -27,6 +27,24 @@ final class FastExpTests: XCTestCase {
         XCTAssertLessThanOrEqual(worst, 2.0)
     }
 
+    /// log1p on [0, 1] (softplus's range) within 2 ulp of glibc, exact at 0, tiny and NaN.
+    func testLog1pUnitIsWithinTwoUlpsOnTheUnitInterval() {
+        var worst = 0.0
+        for i in 0...400_000 {
+            let e = Double(i) / 400_000
+            worst = max(worst, ulps(FastMath.log1pUnit(e), Foundation.log1p(e)))
+        }
+        for exponent in stride(from: -1074.0, through: 0, by: 0.37) {
+            let e = Foundation.pow(2.0, exponent)
+            worst = max(worst, ulps(FastMath.log1pUnit(e), Foundation.log1p(e)))
+        }
+        XCTAssertLessThanOrEqual(worst, 2.0)
+        XCTAssertEqual(FastMath.log1pUnit(0), 0)
+        XCTAssertEqual(FastMath.log1pUnit(1), Foundation.log(2.0), accuracy: 2 * Foundation.log(2.0).ulp)
+        XCTAssertEqual(FastMath.log1pUnit(.leastNonzeroMagnitude), .leastNonzeroMagnitude)
+        XCTAssertTrue(FastMath.log1pUnit(.nan).isNaN)
+    }
+
     func testExpLimitsUnderflowAndNaN() {
         XCTAssertEqual(FastMath.exp(0), 1)
         XCTAssertEqual(FastMath.exp(710), .infinity)
