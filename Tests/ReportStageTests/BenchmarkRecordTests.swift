@@ -11,7 +11,7 @@ final class BenchmarkRecordTests: XCTestCase {
     func bench(_ arguments: [String], in directory: String) throws -> (status: Int32, stderr: String) {
         let executable = TestLocations.binDirectory + "/bench"
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw XCTSkip("no \(executable): build the bench product first (swift build --product bench)")
+            throw MissingExecutable(path: executable)
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -171,4 +171,10 @@ final class BenchmarkRecordTests: XCTestCase {
             }
         }
     }
+}
+
+/// The test needs the built `bench` (`make test` builds every product first).
+struct MissingExecutable: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "no \(path): build the bench product first (swift build -c release -Xswiftc -enable-testing --product bench)" }
 }

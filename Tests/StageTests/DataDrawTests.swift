@@ -13,37 +13,6 @@ import XCTest
 /// independent draws, `train-ensembles` with `dataDraw: per-seed` trains seed s on draw s
 /// and records it, and `estimate-exponents` replays each run on its own draw.
 final class DataDrawTests: XCTestCase {
-    /// The real pipeline's stage `name` with its smoke parameters and `changes` merged in.
-    func stage(_ real: [String: JSONValue], _ name: String, inputs: [String], outputs: [String], changes: JSONValue = .object([:])) -> JSONValue {
-        let original = real[name]!
-        var parameters = JSONValue.merged(original["parameters"]!, original["profileParameters"]?["smoke"] ?? .object([:]))
-        parameters = JSONValue.merged(parameters, changes)
-        return .object([
-            "executable": original["executable"]!, "parameters": parameters, "seeds": original["seeds"] ?? .object([:]),
-            "inputs": .array(inputs.map { .string($0) }), "outputs": .array(outputs.map { .string($0) }),
-        ])
-    }
-
-    func realStages() throws -> (stages: [String: JSONValue], experiments: JSONValue) {
-        let real = try JSONValue.parse(
-            Data(contentsOf: URL(fileURLWithPath: TestLocations.packageRoot + "/pipeline.json")), source: "pipeline.json")
-        guard case .object(let stages)? = real["stages"] else { throw XCTSkip("no stages") }
-        return (stages, real["experiments"]!)
-    }
-
-    /// Runs a project of `stages`; the directory lives as long as the returned value.
-    func runProject(_ name: String, _ stages: [String: JSONValue], experiments: JSONValue) throws -> TemporaryDirectory {
-        let spec = JSONValue.object([
-            "formatVersion": .int(1), "profiles": .object(["default": .object(["root": .string(".")])]),
-            "experiments": experiments, "stages": .object(stages),
-        ])
-        let project = TemporaryDirectory(name)
-        try project.write("pipeline.json", spec.prettyText)
-        let layout = ProjectLayout(projectRoot: project.path, packageRoot: TestLocations.packageRoot, binDirectory: TestLocations.binDirectory)
-        _ = try Runner(layout: layout, profile: "default") { _ in }.run(RunOptions(threads: 2, quiet: true))
-        return project
-    }
-
     func column<T: HDF5Element>(_ file: HDF5File, _ group: String, _ name: String, as type: T.Type) throws -> [T] {
         try file.root.openGroup(group).readDataset(name, as: type).values
     }
@@ -56,19 +25,19 @@ final class DataDrawTests: XCTestCase {
     }
 
     func testPerSeedDrawsTrainAndReplayEachSeedOnItsOwnDraw() throws {
-        let (real, experiments) = try realStages()
+        let real = try RealPipeline()
         var stages: [String: JSONValue] = [:]
-        stages["spirals"] = stage(real, "generate-spirals", inputs: [], outputs: ["data/spirals.h5"], changes: .object(["draws": .int(2)]))
+        stages["spirals"] = real.stage("generate-spirals", inputs: [], outputs: ["data/spirals.h5"], changes: .object(["draws": .int(2)]))
         for rule in ["per-seed", "fixed"] {
-            stages["train-\(rule)"] = stage(
-                real, "leimkuhler-adam-ensembles", inputs: ["data/spirals.h5"], outputs: ["\(rule).h5"],
+            stages["train-\(rule)"] = real.stage(
+                "leimkuhler-adam-ensembles", inputs: ["data/spirals.h5"], outputs: ["\(rule).h5"],
                 changes: .object(["dataDraw": .string(rule), "seedCount": .int(2), "steps": .int(60),
                                   "record": .object(["evaluationInterval": .int(20), "parameterInterval": .int(60)])]))
-            stages["exponents-\(rule)"] = stage(
-                real, "leimkuhler-adam-exponents", inputs: ["data/spirals.h5", "\(rule).h5"], outputs: ["\(rule)-x.h5"],
+            stages["exponents-\(rule)"] = real.stage(
+                "leimkuhler-adam-exponents", inputs: ["data/spirals.h5", "\(rule).h5"], outputs: ["\(rule)-x.h5"],
                 changes: .object(["ensembles": .string("\(rule).h5"), "windows": .object(["early": .array([.int(0), .int(20)]), "late": .array([.int(40), .int(60)])])]))
         }
-        let project = try runProject("draws", stages, experiments: experiments)
+        let project = try real.run(stages, label: "draws")
         let root = project.path
 
         // Two draws of the same law, independent: different points, same sizes.

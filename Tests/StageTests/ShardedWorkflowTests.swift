@@ -12,17 +12,9 @@ final class ShardedWorkflowTests: XCTestCase {
     /// A tiny Mittra E1 sweep (16 configurations) sharded 3 ways, the same sweep unsharded,
     /// and exponents of the merged file.
     static func specText(shards: Int = 3) throws -> String {
-        let real = try JSONValue.parse(
-            Data(contentsOf: URL(fileURLWithPath: TestLocations.packageRoot + "/pipeline.json")), source: "pipeline.json")
-        guard case .object(let stages)? = real["stages"] else {
-            XCTFail("pipeline.json has no stages object"); return ""
-        }
-        func smoke(_ name: String, _ changes: JSONValue) -> JSONValue {
-            let original = stages[name]!
-            let parameters = JSONValue.merged(original["parameters"]!, original["profileParameters"]?["smoke"] ?? .object([:]))
-            return JSONValue.merged(parameters, changes)
-        }
-        let sweep = smoke("mittra-e1-ensembles", .object([
+        let real = try RealPipeline()
+        let stages = real.stages
+        let sweep = real.smokeParameters("mittra-e1-ensembles", .object([
             "learningRates": .object(["logGrid": .object(["from": .double(0.1), "to": .int(100), "count": .int(2)])]),
             "seedCount": .int(2), "steps": .int(60),
             "neighbours": .object(["times": .int(2)]),
@@ -43,16 +35,16 @@ final class ShardedWorkflowTests: XCTestCase {
         let spec = JSONValue.object([
             "formatVersion": .int(1),
             "profiles": .object(["default": .object(["root": .string(".")]), "smoke": .object(["root": .string("out/smoke")])]),
-            "experiments": real["experiments"]!,
+            "experiments": real.experiments,
             "stages": .object([
                 "generate-xor": stage(
-                    "generate-data", smoke("generate-xor", .object([:])), seeds: stages["generate-xor"]!["seeds"]!, inputs: [],
+                    "generate-data", real.smokeParameters("generate-xor"), seeds: stages["generate-xor"]!["seeds"]!, inputs: [],
                     outputs: ["data/xor.h5"]),
                 "e1": sharded,
                 "e1-whole": stage("train-ensembles", sweep, seeds: seeds, inputs: ["data/xor.h5"], outputs: ["data/mittra/e1-whole.h5"]),
                 "e1-exponents": stage(
                     "estimate-exponents",
-                    smoke("mittra-e1-exponents", .object([
+                    real.smokeParameters("mittra-e1-exponents", .object([
                         "ensembles": .string("data/mittra/e1.h5"),
                         "windows": .object(["early": .array([.int(0), .int(20)]), "late": .array([.int(40), .int(60)])]),
                     ])),

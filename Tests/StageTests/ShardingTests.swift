@@ -9,24 +9,17 @@ import XCTest
 /// the unsharded sweep.
 final class ShardingTests: XCTestCase {
     func testShardedSweepAggregatesLikeTheWholeSweep() throws {
-        let real = try JSONValue.parse(
-            Data(contentsOf: URL(fileURLWithPath: TestLocations.packageRoot + "/pipeline.json")), source: "pipeline.json")
-        guard case .object(let realStages)? = real["stages"] else { return XCTFail("no stages") }
-        /// A stage of the real pipeline with its smoke parameters and `changes` merged in.
+        let real = try RealPipeline()
+        /// A stage of the real pipeline with its smoke parameters and `changes` merged in;
+        /// the learning-regime study is not part of these comparisons.
         func stage(_ name: String, inputs: [String], outputs: [String], changes: JSONValue = .object([:])) -> JSONValue {
-            let original = realStages[name]!
-            var parameters = JSONValue.merged(original["parameters"]!, original["profileParameters"]?["smoke"] ?? .object([:]))
-            parameters = JSONValue.merged(parameters, changes)
-            // The learning-regime study is not part of these comparisons.
-            if case .object(var members) = parameters {
-                members["learningStudy"] = nil
-                members["learningStudyEnsembles"] = nil
-                parameters = .object(members)
-            }
-            return .object([
-                "executable": original["executable"]!, "parameters": parameters, "seeds": original["seeds"] ?? .object([:]),
-                "inputs": .array(inputs.map { .string($0) }), "outputs": .array(outputs.map { .string($0) }),
-            ])
+            guard case .object(var members) = real.stage(name, inputs: inputs, outputs: outputs, changes: changes),
+                case .object(var parameters)? = members["parameters"]
+            else { return .null }
+            parameters["learningStudy"] = nil
+            parameters["learningStudyEnsembles"] = nil
+            members["parameters"] = .object(parameters)
+            return .object(members)
         }
         var stages: [String: JSONValue] = ["generate-xor": stage("generate-xor", inputs: [], outputs: ["data/xor.h5"])]
         stages["e1"] = stage("mittra-e1-ensembles", inputs: ["data/xor.h5"], outputs: ["e1.h5"])
@@ -70,14 +63,7 @@ final class ShardingTests: XCTestCase {
                 "learningRateSweep": .array([.string("e1-x.h5"), .string("more-x.h5")]),
                 "learningRateSweepEnsembles": .array([.string("e1.h5"), .string("more.h5")]), "activationStudy": .string("e23-x.h5"), "activationStudyEnsembles": .string("e23.h5"),
             ]))
-        let spec = JSONValue.object([
-            "formatVersion": .int(1), "profiles": .object(["default": .object(["root": .string(".")])]),
-            "experiments": real["experiments"]!, "stages": .object(stages),
-        ])
-        let project = TemporaryDirectory("shards")
-        try project.write("pipeline.json", spec.prettyText)
-        let layout = ProjectLayout(projectRoot: project.path, packageRoot: TestLocations.packageRoot, binDirectory: TestLocations.binDirectory)
-        _ = try Runner(layout: layout, profile: "default") { _ in }.run(RunOptions(threads: 2, quiet: true))
+        let project = try real.run(stages, label: "shards")
 
         try checkSeedExtension(project.path, base: smokeSeeds, added: addedSeeds)
         let whole = try HDF5File.open(project.path + "/whole.h5")

@@ -5,7 +5,9 @@ import StageKit
 
 /// The figures of E5 (SCIENCE.md §4), one SVG each; the raw value is the file name
 /// without `.svg` that pipeline.json declares.
-public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
+public enum LeimkuhlerFigure: String, DeclaredFigure {
+    public static let experiment = "leimkuhler"
+
     /// Test accuracy against epoch, mean and 95 % band over seeds, one line per optimizer.
     case testAccuracy = "leimkuhler-test-accuracy"
     /// Kinetic temperature of each tensor against its target, per kinetic optimizer.
@@ -20,18 +22,6 @@ public enum LeimkuhlerFigure: String, CaseIterable, Sendable {
 
     /// The stride k that keeps `count` test points within ``drawnTestPoints``.
     static func testPointStride(_ count: Int) -> Int { max(1, (count + drawnTestPoints - 1) / drawnTestPoints) }
-
-    /// The figure a declared output path names.
-    public init(declaredPath: String) throws {
-        let file = URL(fileURLWithPath: declaredPath).lastPathComponent
-        guard file.hasSuffix(".svg"), let figure = LeimkuhlerFigure(rawValue: String(file.dropLast(4))) else {
-            throw StageError.usage("'\(declaredPath)' is not a figure of leimkuhler (known: \(Self.allCases.map { $0.rawValue + ".svg" }.joined(separator: ", ")))")
-        }
-        self = figure
-    }
-
-    /// The name the section template places it under, e.g. `leimkuhler.test-accuracy`.
-    public var placeholderName: String { "leimkuhler." + (rawValue.dropPrefix("leimkuhler-") ?? rawValue) }
 
     /// The figure drawn from `results`.
     public func figure(_ results: LeimkuhlerResults) -> Figure {

@@ -4,7 +4,9 @@ import ReportKit
 
 /// The figures of the Mittra experiments (SCIENCE.md §2, §5), one SVG file each; the
 /// raw value is the file name without `.svg` that pipeline.json declares.
-public enum MittraFigure: String, CaseIterable, Sendable {
+public enum MittraFigure: String, DeclaredFigure {
+    public static let experiment = "mittra"
+
     /// The source paper's Fig. 4: λ vs η, early and late windows, onset marked.
     case lyapunovVsLearningRate = "mittra-fig4-lyapunov-vs-lr"
     /// Late-window λ vs η for every width.
@@ -15,15 +17,6 @@ public enum MittraFigure: String, CaseIterable, Sendable {
     case edgeOfStability = "mittra-edge-of-stability"
     /// The source paper's Fig. 5: λ vs final loss of many initial points.
     case lyapunovVsLoss = "mittra-fig5-lyapunov-vs-loss"
-
-    /// The figure that a declared output path (`figures/<name>.svg`) names.
-    public init(declaredPath: String) throws {
-        let file = URL(fileURLWithPath: declaredPath).lastPathComponent
-        guard file.hasSuffix(".svg"), let figure = MittraFigure(rawValue: String(file.dropLast(4))) else {
-            throw FigureError.unknownFigure(declaredPath)
-        }
-        self = figure
-    }
 
     /// The figure drawn from `results`.
     public func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
@@ -53,11 +46,5 @@ public enum MittraFigure: String, CaseIterable, Sendable {
     public func svg(_ results: MittraResults, _ options: FigureOptions, provenance: String) throws -> String {
         try FigureDocument.svg(
             try figure(results, options), caption: try caption(results, options), facts: options.facts, provenance: provenance)
-    }
-
-    /// The name under which the section template places the figure, e.g.
-    /// `mittra.fig4-lyapunov-vs-lr` for `mittra-fig4-lyapunov-vs-lr`.
-    public var placeholderName: String {
-        "mittra." + (rawValue.dropPrefix("mittra-") ?? rawValue)
     }
 }
