@@ -1,8 +1,11 @@
 // swift-tools-version:6.0
 // A reproducible research pipeline: chaos in neural-network training.
-// Modules depend one way (STYLE.md): C shims → typed HDF5 → provenance → pipeline;
-// numerics → networks → dynamics → Lyapunov; statistics; plotting; stage modules glue
-// numerics to files; executables are thin.
+// Sources/ is grouped by layer, and modules depend one way, from a layer to the ones above it:
+// Shims (C libraries) → Core (NumericsCore, HDF5, Provenance) → Numerics (Datasets, Networks,
+// Dynamics, Lyapunov, Statistics; no files) → Workflow (Pipeline, ROCrate: the engine) and
+// Stages (StageKit and the generic stages: numerics meets files) → Report (Plotting, ReportKit)
+// → Experiments (one folder each) → Executables (thin mains). Every target declares each
+// module it imports.
 import Foundation
 import PackageDescription
 
@@ -47,76 +50,92 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
-        // C libraries from Debian, through pkg-config.
+        // Layer 1, Sources/Shims: C libraries from Debian, through pkg-config.
         .systemLibrary(
-            name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial",
+            name: "CHDF5", path: "Sources/Shims/CHDF5", pkgConfig: "hdf5-serial",
             providers: [.apt(["libhdf5-dev", "pkg-config"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/Shims/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // DGEMM for the dense engine of large networks (Networks/Dense), one BLAS thread per job.
         .systemLibrary(
-            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            name: "COpenBLAS", path: "Sources/Shims/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "pkg-config"])]),
-        // Typed HDF5, provenance, pipeline.
-        .target(name: "HDF5", dependencies: ["CHDF5"]),
-        .target(name: "NumericsCore"),
-        .target(name: "Provenance", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"]),
-        .target(name: "StageKit", dependencies: ["HDF5", "Provenance", "NumericsCore"]),
-        // RO-Crate export of a profile's manifest (Provenance Run Crate 0.5).
-        .target(name: "ROCrate", dependencies: ["Provenance"]),
-        // Data sets.
-        .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"]),
-        // Numerics: networks and optimizers; dynamical systems; Lyapunov estimators; statistics.
-        .target(name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics", "COpenBLAS"], swiftSettings: vectorFlags),
-        .target(name: "Dynamics"),
-        .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"]),
-        .target(name: "Statistics", dependencies: ["NumericsCore"]),
-        // Experiments: one folder each (STYLE.md, "One experiment, one place").
-        // Figures (knows nothing of experiments).
-        .target(name: "Plotting"),
-        .executableTarget(
-            name: "Bench",
-            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            // main.swift holds `@main`; with more than one file that needs -parse-as-library.
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        // Stages: one module per stage (glue between numerics and files), one thin executable each.
-        .target(name: "DataStage", dependencies: ["Datasets", "StageKit"]),
-        .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage"]),
-        .target(name: "TrainingStage", dependencies: ["Networks", "Datasets", "DataStage", "StageKit"]),
-        .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage"]),
-        .target(name: "ExponentStage", dependencies: ["TrainingStage", "Lyapunov", "Dynamics", "StageKit"]),
-        .executableTarget(name: "EstimateExponentsCLI", dependencies: ["ExponentStage"]),
-        // The report half: a generic report library; one module per experiment (its analysis,
-        // results layout, figures, paper section and stage tasks) with one thin executable;
-        // the generic paper builder, which links no experiment.
+        // Layer 2, Sources/Core: seeded random streams and small numerics, typed HDF5, provenance
+        // (content hashes, code identity, the manifest).
+        .target(name: "NumericsCore", path: "Sources/Core/NumericsCore"),
+        .target(name: "HDF5", dependencies: ["CHDF5"], path: "Sources/Core/HDF5"),
+        .target(name: "Provenance", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Sources/Core/Provenance"),
+        // Layer 3, Sources/Numerics: data sets, networks and optimizers, dynamical systems,
+        // Lyapunov estimators, statistics. They know nothing of files or stages.
+        .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"], path: "Sources/Numerics/Datasets"),
+        .target(name: "Dynamics", path: "Sources/Numerics/Dynamics"),
+        .target(
+            name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics", "COpenBLAS"], path: "Sources/Numerics/Networks",
+            swiftSettings: vectorFlags),
+        .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"], path: "Sources/Numerics/Lyapunov"),
+        .target(name: "Statistics", dependencies: ["NumericsCore"], path: "Sources/Numerics/Statistics"),
+        // Layer 4, Sources/Workflow: the pipeline engine (schema of pipeline.json, DAG, staleness,
+        // runner, Snakemake export) and the RO-Crate export of a manifest.
+        .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"], path: "Sources/Workflow/Pipeline"),
+        .target(name: "ROCrate", dependencies: ["Provenance"], path: "Sources/Workflow/ROCrate"),
+        // Layer 5, Sources/Stages: what every stage executable shares (StageKit), and one module per
+        // generic stage, the only place where numerics meets files.
+        .target(name: "StageKit", dependencies: ["HDF5", "Provenance", "NumericsCore"], path: "Sources/Stages/StageKit"),
+        .target(
+            name: "DataStage", dependencies: ["Datasets", "StageKit", "HDF5", "NumericsCore", "Provenance"],
+            path: "Sources/Stages/DataStage"),
+        .target(
+            name: "TrainingStage",
+            dependencies: ["Networks", "Datasets", "DataStage", "StageKit", "HDF5", "NumericsCore", "Provenance"],
+            path: "Sources/Stages/TrainingStage"),
+        .target(
+            name: "ExponentStage",
+            dependencies: [
+                "TrainingStage", "DataStage", "Networks", "Lyapunov", "Dynamics", "StageKit", "HDF5", "NumericsCore", "Provenance",
+            ],
+            path: "Sources/Stages/ExponentStage"),
+        .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"], path: "Sources/Stages/PaperStage"),
+        // Layer 6, Sources/Report: figures (Plotting knows nothing of experiments) and the generic
+        // report library (sections, tables, templates, value links).
+        .target(name: "Plotting", path: "Sources/Report/Plotting"),
         .target(
             name: "ReportKit",
-            dependencies: ["StageKit", "HDF5", "Provenance", "Plotting", .product(name: "Ink", package: "Ink")]),
+            dependencies: ["StageKit", "HDF5", "Provenance", "Plotting", .product(name: "Ink", package: "Ink")],
+            path: "Sources/Report/ReportKit"),
+        // Layer 7, Sources/Experiments: one folder each (its analysis, results layout, figures,
+        // paper section and stage tasks).
         .target(
             name: "MittraExperiment",
             dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
             path: "Sources/Experiments/Mittra"),
-        .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Experiments/MittraCLI"),
-        // E4, Jiménez-González, Soriano & Lacasa (2025) (SCIENCE.md §3): its analysis as pure
-        // functions, its results layout, figures, paper section and stage tasks.
         .target(
             name: "JimenezExperiment",
             dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Lyapunov", "NumericsCore"],
             path: "Sources/Experiments/Jimenez"),
-        .executableTarget(name: "JimenezCLI", dependencies: ["JimenezExperiment", "StageKit"], path: "Sources/Experiments/JimenezCLI"),
-        // E5, Leimkuhler, Matthews & Vlaar: thermodynamic optimizers on two spirals (SCIENCE.md §4).
         .target(
             name: "LeimkuhlerExperiment",
             dependencies: [
                 "ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Networks", "Datasets", "DataStage", "TrainingStage",
             ],
             path: "Sources/Experiments/Leimkuhler"),
-        .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Experiments/LeimkuhlerCLI"),
-        .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"]),
-        .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage"]),
+        // Layer 8, Sources/Executables: thin `main`s, one per product.
         .executableTarget(
             name: "PipelineCLI",
-            dependencies: ["Pipeline", "ROCrate", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "ROCrate", "Provenance", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/Executables/PipelineCLI"),
+        .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage", "StageKit"], path: "Sources/Executables/GenerateDataCLI"),
+        .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage", "StageKit"], path: "Sources/Executables/TrainEnsemblesCLI"),
+        .executableTarget(
+            name: "EstimateExponentsCLI", dependencies: ["ExponentStage", "StageKit"], path: "Sources/Executables/EstimateExponentsCLI"),
+        .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Executables/MittraCLI"),
+        .executableTarget(name: "JimenezCLI", dependencies: ["JimenezExperiment", "StageKit"], path: "Sources/Executables/JimenezCLI"),
+        .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Executables/LeimkuhlerCLI"),
+        .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage", "StageKit"], path: "Sources/Executables/BuildPaperCLI"),
+        .executableTarget(
+            name: "Bench",
+            dependencies: ["Networks", "Datasets", "NumericsCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/Executables/Bench",
+            // main.swift holds `@main`; with more than one file that needs -parse-as-library.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),

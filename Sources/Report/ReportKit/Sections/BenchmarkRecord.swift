@@ -2,7 +2,7 @@ import Foundation
 import StageKit
 
 /// A benchmark record, `bench/results/<suite>.json`, as `bench compare` writes it
-/// (`Sources/Bench/Compare/ComparisonRecord.swift`; `make bench-record`): our benchmark
+/// (`Sources/Executables/Bench/Compare/ComparisonRecord.swift`; `make bench-record`): our benchmark
 /// beside its peers in alternating runs on one machine. It is a measured input of the
 /// paper, committed like source data: the section stages read it and print its numbers
 /// with when, where and at which commit they were measured; `make paper` never measures.

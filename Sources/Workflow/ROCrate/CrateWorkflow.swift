@@ -82,7 +82,7 @@ public struct CrateEngine: Sendable, Equatable {
 
     public init(
         name: String = "pipeline", version: String? = nil,
-        description: String = "The ChaosPipeline driver (Sources/PipelineCLI): runs stale stages in dependency order and records pipeline.lock."
+        description: String = "The ChaosPipeline driver (Sources/Executables/PipelineCLI): runs stale stages in dependency order and records pipeline.lock."
     ) {
         self.name = name
         self.version = version
