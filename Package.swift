@@ -154,7 +154,8 @@ let package = Package(
             dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
-            name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "TestSupport"]),
+            name: "LeimkuhlerExperimentTests",
+            dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "Statistics", "NumericsCore", "TestSupport"]),
         .testTarget(
             name: "StageTests",
             dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "DataStage", "Datasets", "NumericsCore", "TestSupport"]),
