@@ -6,8 +6,10 @@ import StageKit
 /// ``ReportKit/Experiment``: the executable `jimenez` runs ``ReportKit/ExperimentStage``
 /// over it (parameter `task`: `aggregate`, `figures` or `section`).
 public enum Jimenez: Experiment {
+    /// Its figures.
     public typealias Figure = JimenezFigure
 
+    /// The executable, the stages' and figures' prefix and the section: `jimenez`.
     public static let name = "jimenez"
 
     /// The declared parameters of each task.

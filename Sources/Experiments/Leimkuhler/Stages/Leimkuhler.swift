@@ -5,8 +5,10 @@ import StageKit
 /// the executable `leimkuhler` runs ``ReportKit/ExperimentStage`` over it (parameter
 /// `task`: `aggregate`, `figures` or `section`).
 public enum Leimkuhler: Experiment {
+    /// Its figures.
     public typealias Figure = LeimkuhlerFigure
 
+    /// The executable, the stages' and figures' prefix and the section: `leimkuhler`.
     public static let name = "leimkuhler"
 
     /// The declared parameters of each task.

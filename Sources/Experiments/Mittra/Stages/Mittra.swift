@@ -5,8 +5,10 @@ import StageKit
 /// executable `mittra` runs ``ReportKit/ExperimentStage`` over it (parameter `task`:
 /// `aggregate`, `figures` or `section`).
 public enum Mittra: Experiment {
+    /// Its figures.
     public typealias Figure = MittraFigure
 
+    /// The executable, the stages' and figures' prefix and the section: `mittra`.
     public static let name = "mittra"
 
     /// The declared parameters of each task.
