@@ -126,9 +126,9 @@ let package = Package(
         .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage", "StageKit"], path: "Sources/Executables/TrainEnsemblesCLI"),
         .executableTarget(
             name: "EstimateExponentsCLI", dependencies: ["ExponentStage", "StageKit"], path: "Sources/Executables/EstimateExponentsCLI"),
-        .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "StageKit"], path: "Sources/Executables/MittraCLI"),
-        .executableTarget(name: "JimenezCLI", dependencies: ["JimenezExperiment", "StageKit"], path: "Sources/Executables/JimenezCLI"),
-        .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "StageKit"], path: "Sources/Executables/LeimkuhlerCLI"),
+        .executableTarget(name: "MittraCLI", dependencies: ["MittraExperiment", "ReportKit"], path: "Sources/Executables/MittraCLI"),
+        .executableTarget(name: "JimenezCLI", dependencies: ["JimenezExperiment", "ReportKit"], path: "Sources/Executables/JimenezCLI"),
+        .executableTarget(name: "LeimkuhlerCLI", dependencies: ["LeimkuhlerExperiment", "ReportKit"], path: "Sources/Executables/LeimkuhlerCLI"),
         .executableTarget(name: "BuildPaperCLI", dependencies: ["PaperStage", "StageKit"], path: "Sources/Executables/BuildPaperCLI"),
         .executableTarget(
             name: "Bench",
@@ -154,7 +154,8 @@ let package = Package(
             dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
-            name: "LeimkuhlerExperimentTests", dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "TestSupport"]),
+            name: "LeimkuhlerExperimentTests",
+            dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "Statistics", "NumericsCore", "TestSupport"]),
         .testTarget(
             name: "StageTests",
             dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "DataStage", "Datasets", "NumericsCore", "TestSupport"]),

@@ -134,7 +134,7 @@ final class JimenezResultsTests: XCTestCase {
     func testFiguresRender() throws {
         let results = try Self.aggregation().results(Self.observations())
         for figure in JimenezFigure.allCases {
-            let svg = try figure.svg(results, provenance: "{}")
+            let svg = try FigureDrawing(try figure.figure(results), caption: try figure.caption(results)).svg(provenance: "{}")
             XCTAssertTrue(try FigureDocument.caption(inSVG: svg, path: figure.rawValue).count > 100)
         }
     }

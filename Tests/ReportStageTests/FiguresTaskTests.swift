@@ -29,7 +29,7 @@ final class FiguresTaskTests: XCTestCase {
     func testRenderingTwiceIsByteIdentical() throws {
         let fixture = try ReportFixture()
         let first = try ReportFixture.figureOutputs.map { try fixture.harness.read($0) }
-        try fixture.harness.run(try fixture.figuresContext(), MittraStage.run)
+        try fixture.harness.run(try fixture.figuresContext(), ExperimentStage<Mittra>.run)
         let second = try ReportFixture.figureOutputs.map { try fixture.harness.read($0) }
         XCTAssertEqual(first, second)
     }
@@ -39,7 +39,7 @@ final class FiguresTaskTests: XCTestCase {
     func testUnknownOutputIsAnError() throws {
         let fixture = try ReportFixture()
         let context = try fixture.figuresContext(outputs: ["figures/mittra-fig9.svg"])
-        XCTAssertThrowsError(try MittraStage.run(context)) { error in
+        XCTAssertThrowsError(try ExperimentStage<Mittra>.run(context)) { error in
             let message = String(describing: error)
             XCTAssertTrue(message.contains("figures/mittra-fig9.svg"), message)
             XCTAssertTrue(message.contains("figures/mittra-fig4-lyapunov-vs-lr.svg"), message)
@@ -50,7 +50,7 @@ final class FiguresTaskTests: XCTestCase {
     func testMissingWidthIsAnError() throws {
         let fixture = try ReportFixture()
         let context = try fixture.figuresContext(parameters: .object(["task": .string("figures"), "width": .int(32)]))
-        XCTAssertThrowsError(try MittraStage.run(context)) { error in
+        XCTAssertThrowsError(try ExperimentStage<Mittra>.run(context)) { error in
             XCTAssertEqual(error as? ResultsError, .missingWidth(32, available: [4, 8, 16]))
         }
     }
@@ -64,7 +64,7 @@ final class FiguresTaskTests: XCTestCase {
         let context = try harness.context(
             stage: "mittra-figures", executable: "mittra", parameters: .object(["task": .string("figures")]),
             inputs: [ReportFixture.aggregate], outputs: [output])
-        try harness.run(context, MittraStage.run)
+        try harness.run(context, ExperimentStage<Mittra>.run)
         let written = try FileManager.default.contentsOfDirectory(atPath: harness.root + "/figures")
         XCTAssertEqual(written, ["mittra-estimators.svg"])
         XCTAssertEqual(try harness.read(output).count > 0, true)

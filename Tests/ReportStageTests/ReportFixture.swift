@@ -26,7 +26,7 @@ struct ReportFixture {
         harness = StageHarness(label)
         try results.write(aggregatePath: try harness.path(Self.aggregate))
         try results.writeValidation(path: try harness.path(Self.validation))
-        try harness.run(try figuresContext(), MittraStage.run)
+        try harness.run(try figuresContext(), ExperimentStage<Mittra>.run)
     }
 
     /// The context of `mittra-figures` declaring `outputs`.
@@ -48,7 +48,7 @@ struct ReportFixture {
         let context = try harness.context(
             stage: "mittra-section", executable: "mittra", parameters: Self.sectionParameters,
             inputs: [Self.sectionTemplate, Self.aggregate] + figures, outputs: [Self.bundle])
-        try harness.run(context, MittraStage.run)
+        try harness.run(context, ExperimentStage<Mittra>.run)
         return try SectionBundle.read(path: harness.root + "/" + Self.bundle, declaredPath: Self.bundle)
     }
 

@@ -1,6 +1,6 @@
 import JimenezExperiment
-import StageKit
+import ReportKit
 
 // `jimenez --invocation FILE`: run by `pipeline run`; the parameter `task` chooses
-// aggregate, figures or section (see JimenezExperiment.JimenezStage).
-StageMain.run(executable: "jimenez", schema: JimenezStage.schema, JimenezStage.run)
+// aggregate, figures or section (see JimenezExperiment.Jimenez).
+ExperimentMain.run(Jimenez.self)

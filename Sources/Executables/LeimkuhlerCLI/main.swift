@@ -1,6 +1,6 @@
 import LeimkuhlerExperiment
-import StageKit
+import ReportKit
 
 // `leimkuhler --invocation FILE`: run by `pipeline run`; the parameter `task` chooses
-// aggregate, figures or section (see LeimkuhlerExperiment.LeimkuhlerStage).
-StageMain.run(executable: "leimkuhler", schema: LeimkuhlerStage.schema, LeimkuhlerStage.run)
+// aggregate, figures or section (see LeimkuhlerExperiment.Leimkuhler).
+ExperimentMain.run(Leimkuhler.self)

@@ -1,6 +1,6 @@
 import MittraExperiment
-import StageKit
+import ReportKit
 
 // `mittra --invocation FILE`: run by `pipeline run`; the parameter `task` chooses
-// aggregate, figures or section (see MittraExperiment.MittraStage).
-StageMain.run(executable: "mittra", schema: MittraStage.schema, MittraStage.run)
+// aggregate, figures or section (see MittraExperiment.Mittra).
+ExperimentMain.run(Mittra.self)

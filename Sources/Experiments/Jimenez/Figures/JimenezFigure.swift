@@ -27,9 +27,4 @@ public enum JimenezFigure: String, DeclaredFigure {
         case .divergenceAndAccuracy: DivergenceAndAccuracyFigure.caption(results)
         }
     }
-
-    /// The SVG document with its caption in `<desc>` and `provenance` in `<metadata>`.
-    public func svg(_ results: JimenezResults, provenance: String) throws -> String {
-        try FigureDocument.svg(try figure(results), caption: try caption(results), provenance: provenance)
-    }
 }

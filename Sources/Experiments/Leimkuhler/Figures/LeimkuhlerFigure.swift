@@ -98,12 +98,4 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
             return "Classifier of the typical run of every optimizer (\(best)); the typical run is \(TypicalRun.rule). Black: the p = 0.5 contour of the network's output probability, evaluated on a \(b?.x.count ?? 0) × \(b?.y.count ?? 0) grid over the test points; dots: \(b.map { Self.testPointStride($0.testLabels.shape[1]) == 1 ? "the" : "every \(PaperText.ordinal(Self.testPointStride($0.testLabels.shape[1]))) of the \($0.testLabels.shape[1])" } ?? "the") test points of that run's data draw, blue class 0, vermillion class 1. Panel titles give the run's test accuracy at the last epoch."
         }
     }
-
-    /// The SVG document.
-    public func svg(_ results: LeimkuhlerResults, provenance: String) throws -> String {
-        if self == .decisionBoundary && results.decisionBoundary == nil {
-            throw StageError.usage("aggregate.h5 has no /decision_boundary group; rerun the leimkuhler aggregate task")
-        }
-        return try FigureDocument.svg(figure(results), caption: caption(results), provenance: provenance)
-    }
 }

@@ -10,11 +10,11 @@ import StageKit
 /// `exponents`, in the same order), the variants' ensembles files (`variants`), and the
 /// data file for the steps per epoch and the test points; computes
 /// ``LeimkuhlerAggregation``, the typical runs' classifiers (``DecisionBoundary``) and the
-/// variants' statistics (``VariantAggregation``) and writes ``LeimkuhlerResults`` to the
-/// stage's one output.
+/// variants' statistics (``VariantAggregation``) into ``LeimkuhlerResults``, which
+/// ``Leimkuhler`` writes to the stage's one output.
 public enum AggregateTask {
-    /// Runs the task for `context`.
-    public static func run(_ context: StageContext) throws {
+    /// The results of the task for `context`.
+    static func results(_ context: StageContext) throws -> LeimkuhlerResults {
         let p = context.parameters
         let ensembles = try p.strings("ensembles"), exponents = try p.strings("exponents")
         guard ensembles.count == exponents.count, !ensembles.isEmpty else {
@@ -100,6 +100,6 @@ public enum AggregateTask {
                 [rows[mainRow]] + variantSets.map { row($0, $0.rates[0]) }, hyperparameters: ([sets[main]] + variantSets).map(\.hyperparameters),
                 sources: [ensembles[main]] + variantPaths, tensors: tensors)
         }
-        try StageFiles.writeOneResultsFile(context, role: "aggregate.h5") { try results.write(into: $0) }
+        return results
     }
 }

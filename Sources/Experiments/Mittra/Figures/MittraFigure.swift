@@ -40,11 +40,4 @@ public enum MittraFigure: String, DeclaredFigure {
         case .lyapunovVsLoss: return try LyapunovVsLossFigure.caption(results, options)
         }
     }
-
-    /// The SVG document with its caption and `options` in `<desc>` and `provenance` (the
-    /// stage's, canonical JSON) in `<metadata>` (see ``ReportKit/FigureDocument``).
-    public func svg(_ results: MittraResults, _ options: FigureOptions, provenance: String) throws -> String {
-        try FigureDocument.svg(
-            try figure(results, options), caption: try caption(results, options), facts: options.facts, provenance: provenance)
-    }
 }

@@ -5,8 +5,8 @@ import StageKit
 
 /// The `aggregate` task of `mittra` (SCIENCE.md §2): reads the exponents files of the
 /// learning-rate sweep (E1) and of the activation study (E2, E3), computes
-/// ``MittraAggregation`` and writes ``MittraResults`` to the stage's one output
-/// (`data/mittra/aggregate.h5`) with the stage's provenance at the root.
+/// ``MittraAggregation`` into ``MittraResults``, which ``Mittra`` writes to the stage's one
+/// output (`data/mittra/aggregate.h5`).
 public enum AggregateTask {
     /// The parameters of the task.
     public struct Settings: Sendable, Equatable {
@@ -85,8 +85,8 @@ public enum AggregateTask {
         }
     }
 
-    /// Runs the task for `context`.
-    public static func run(_ context: StageContext) throws {
+    /// The results of the task for `context` (its parameters are ``Settings``).
+    static func results(_ context: StageContext) throws -> MittraResults {
         let settings = try Settings(context.parameters)
         var sweepTable = try ExponentTable(paths: settings.learningRateSweep.map { try context.inputPath($0) })
         let ensembleFiles = try settings.learningRateSweepEnsembles.map { try context.inputPath($0) }
@@ -120,6 +120,6 @@ public enum AggregateTask {
             initialWeights: try aggregation.initialWeights(
                 studyTable, series: try studyTable.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries")),
             learningRanking: learningRanking, learningInitialWeights: learningInitialWeights)
-        try StageFiles.writeOneResultsFile(context, role: "aggregate.h5") { try results.write(into: $0) }
+        return results
     }
 }

@@ -20,14 +20,16 @@ public enum StageFiles {
     }
 
     /// Writes the task's one HDF5 output (`role`, e.g. aggregate.h5) with the stage's
-    /// provenance at its root by `write`, closes it and reports the run.
-    public static func writeOneResultsFile(_ context: StageContext, role: String, _ write: (HDF5File) throws -> Void) throws {
+    /// provenance at its root by `write`, closes it and reports the run with `summary`.
+    public static func writeOneResultsFile(
+        _ context: StageContext, role: String, summary: JSONValue = .object([:]), _ write: (HDF5File) throws -> Void
+    ) throws {
         guard context.invocation.outputs.count == 1, let output = context.invocation.outputs.first else {
             throw StageError.usage("stage '\(context.stage)': the task writes one file (\(role)); declare exactly one output")
         }
         let file = try context.createOutputFile(output.declaredPath)
         try write(file)
         try file.close()
-        try context.report()
+        try context.report(summary: summary)
     }
 }

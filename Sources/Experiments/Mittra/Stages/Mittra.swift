@@ -1,19 +1,21 @@
+import ReportKit
 import StageKit
 
-/// The stage entry point of the `mittra` executable: the parameter `task` chooses what
-/// the stage does (`aggregate`, `figures` or `section`); every other parameter belongs to
-/// that task's settings.
-public enum MittraStage {
-    /// The tasks and what runs them.
-    public static let tasks: [String: @Sendable (StageContext) throws -> Void] = [
-        "aggregate": AggregateTask.run, "figures": FiguresTask.run, "section": SectionTask.run,
-    ]
+/// The Mittra experiments (SCIENCE.md §2, E1–E3) as an ``ReportKit/Experiment``: the
+/// executable `mittra` runs ``ReportKit/ExperimentStage`` over it (parameter `task`:
+/// `aggregate`, `figures` or `section`).
+public enum Mittra: Experiment {
+    /// Its figures.
+    public typealias Figure = MittraFigure
 
-    /// The declared parameters of `mittra`, by task.
-    public static let schema: ParameterSchema = {
+    /// The executable, the stages' and figures' prefix and the section: `mittra`.
+    public static let name = "mittra"
+
+    /// The declared parameters of each task.
+    public static let parameters: TaskParameters = {
         let files = ParameterType.either([.string(), .array(.string())])
-        return ParameterSchema([], variants: (key: "task", cases: [
-            "aggregate": [
+        return TaskParameters(
+            aggregate: [
                 ParameterField("learningRateSweep", files, "E1 exponents file, or the list of its shards"),
                 ParameterField("learningRateSweepEnsembles", files, "E1 ensembles file(s): the training loss the trend test reads"),
                 ParameterField("lossTrend", .object([
@@ -40,12 +42,12 @@ public enum MittraStage {
                 ParameterField("rankSeries", .string(), "the λ series of the claim-2 rank correlation"),
                 ParameterField("initialWeightSeries", .string(), "the λ series of claim 3"),
             ],
-            "figures": [
+            figures: [
                 ParameterField("width", .integer(atLeast: 1), default: .int(Int64(FigureOptions.defaultWidth)), "hidden width of the networks of Fig. 4"),
                 ParameterField("earlySeries", .string(), default: .string(FigureOptions.defaultEarlySeries), "λ series of the early window"),
                 ParameterField("lateSeries", .string(), default: .string(FigureOptions.defaultLateSeries), "λ series of the late window"),
             ],
-            "section": [
+            section: [
                 ParameterField("sourceValues", .json, "numbers quoted from the source paper and its code (printed as quoted)"),
                 ParameterField("verdictRules", .object([
                     ParameterField("significanceLevel", .number, default: .double(VerdictRules.defaultSignificanceLevel), "α of every test"),
@@ -58,13 +60,38 @@ public enum MittraStage {
                     "chaoticFraction": .double(VerdictRules.defaultChaoticFraction),
                     "chaoticFractionLowerBound": .double(VerdictRules.defaultChaoticFractionLowerBound),
                 ]), "the verdict rules, fixed in advance"),
-            ],
-        ]))
+            ])
     }()
 
-    /// Runs the task named by the parameter `task`.
-    public static func run(_ context: StageContext) throws {
-        let task = try context.parameters.string("task", oneOf: tasks.keys.sorted())
-        try tasks[task]?(context)
+    /// ``MittraAggregation`` of the E1 and E2/E3 files (see ``AggregateTask``).
+    public static func aggregate(_ context: StageContext) throws -> MittraResults {
+        try AggregateTask.results(context)
+    }
+
+    /// `figure` drawn with the ``FigureOptions`` of `settings`, stored in the SVG as facts
+    /// so that the section describes the figures as they were drawn.
+    public static func draw(_ figure: MittraFigure, from results: MittraResults, settings: Parameters) throws -> FigureDrawing {
+        let options = try FigureOptions(settings)
+        return FigureDrawing(try figure.figure(results, options), caption: try figure.caption(results, options), facts: options.facts)
+    }
+
+    /// ``MittraSection`` over the quoted `sourceValues`, the `verdictRules` and the options
+    /// the figures were drawn with (every figure must carry the same).
+    public static func section(_ inputs: SectionInputs<Mittra>) throws -> SectionBundle {
+        let source = try SourceValues(try inputs.settings.object("sourceValues"))
+        let rules = try VerdictRules(stageParameters: inputs.settings)
+        var options: (FigureOptions, String)?
+        for figure in inputs.figures {
+            let drawn = try FigureOptions(facts: figure.facts, path: figure.path)
+            if let (first, path) = options, first != drawn { throw FigureError.inconsistentOptions(path, figure.path) }
+            options = options ?? (drawn, figure.path)
+        }
+        let section = MittraSection.Inputs(
+            template: inputs.template, results: inputs.results,
+            aggregate: AggregateFile(path: inputs.resultsFile.declaredPath, sha256: inputs.resultsFile.sha256),
+            figures: inputs.figures.map { ($0.figure, $0.path) }, options: options?.0 ?? FigureOptions(), source: source, rules: rules)
+        return try MittraSection.bundle(section, stage: inputs.stage, provenance: inputs.provenance)
     }
 }
+
+extension MittraResults: ExperimentResults {}
