@@ -133,6 +133,15 @@ final class ProvenanceGraphTests: XCTestCase {
         XCTAssertTrue(text.contains("stage 's09'  [embedded in the file data/s09.h5]"), text)
     }
 
+    /// A source file edited since the chain read it is flagged, with its hash now.
+    func testModifiedSourceFileIsFlagged() throws {
+        try project.write(Self.source, "edited\n")
+        let now = try ContentHash.sha256(fileAt: project.path + "/" + Self.source)
+        let lineage = try lineage()
+        XCTAssertEqual(lineage.currentSourceSHA256[Self.source], now)
+        XCTAssertTrue(lineage.text().contains("\(Self.source)  sha256 \(lineage.graph.sources[0].sha256)  (MODIFIED since recorded: now \(now.prefix(12))…)"), lineage.text())
+    }
+
     /// Without the file and without its stage in the lock, the stage is reported missing
     /// and the walk stops there.
     func testFileAbsentFromDiskAndLockIsMissing() throws {

@@ -23,6 +23,8 @@ public struct Lineage: Sendable {
     public var graph: ProvenanceGraph
     /// The manifest's records, for the facts only it holds (git state, environment).
     public var lockRecords: [String: StageRecord]
+    /// The hash of each source file of the chain on disk now (nil: missing), by path.
+    public var currentSourceSHA256: [String: String?]
 
     /// The lineage of `path` (as typed by the user, relative to the project or absolute).
     public static func of(path: String, layout: ProjectLayout, readRecord: @escaping RecordResolver.RecordReader) throws -> Lineage {
@@ -50,9 +52,10 @@ public struct Lineage: Sendable {
             let target = ProvenanceRecord.Input(path: declared, sha256: hash, stage: nil)
             let graph = ProvenanceGraph(roots: [target]) { walker.resolve($0) }
             guard let stage = graph.edges.first(where: { $0.to == nil })?.from else { continue }
+            let sources = Dictionary(graph.sources.map { ($0.path, walker.currentSHA256(of: $0.path)) }, uniquingKeysWith: { first, _ in first })
             return Lineage(
                 profile: profile.name, path: declared, recordedSHA256: recorded, currentSHA256: current, stage: stage,
-                graph: graph, lockRecords: manifest.stages)
+                graph: graph, lockRecords: manifest.stages, currentSourceSHA256: sources)
         }
         throw PipelineError.notAnOutput(path: path)
     }
@@ -61,15 +64,7 @@ public struct Lineage: Sendable {
     /// its record came from, its code, seeds, parameters and inputs.
     public func text() -> String {
         var lines = ["profile: \(profile)"]
-        var state = ""
-        if let recorded = recordedSHA256 {
-            if currentSHA256 == nil {
-                state = "  (MISSING on disk)"
-            } else if let current = currentSHA256, current != recorded {
-                state = "  (MODIFIED since recorded: now \(current.prefix(12))…)"
-            }
-        }
-        lines.append("\(path)  sha256 \(currentSHA256 ?? recordedSHA256 ?? "?")\(state)")
+        lines.append("\(path)  sha256 \(currentSHA256 ?? recordedSHA256 ?? "?")\(Lineage.state(recorded: recordedSHA256, current: currentSHA256))")
         lines.append("   made by stage '\(stage ?? "?")'")
         lines.append("")
         lines.append("\(graph.stages.count) stages, upstream first, each once:")
@@ -95,9 +90,19 @@ public struct Lineage: Sendable {
         if !sources.isEmpty {
             lines.append("")
             lines.append("source files (made by no stage):")
-            for source in sources { lines.append("   \(source.path)  sha256 \(source.sha256)") }
+            for source in sources {
+                let state = Lineage.state(recorded: source.sha256, current: currentSourceSHA256[source.path] ?? nil)
+                lines.append("   \(source.path)  sha256 \(source.sha256)\(state)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "  (MISSING on disk)", "  (MODIFIED since recorded: now …)" or nothing.
+    private static func state(recorded: String?, current: String?) -> String {
+        guard let recorded else { return "" }
+        guard let current else { return "  (MISSING on disk)" }
+        return current == recorded ? "" : "  (MODIFIED since recorded: now \(current.prefix(12))…)"
     }
 
     /// The same graph for machines: `nodes` (stages with their record and origin, and
@@ -119,6 +124,7 @@ public struct Lineage: Sendable {
             .object([
                 "id": .string("file:" + source.path), "kind": .string("source"), "path": .string(source.path),
                 "sha256": .string(source.sha256),
+                "currentSHA256": (currentSourceSHA256[source.path] ?? nil).map { .string($0) } ?? .null,
             ])
         }
         let edges: [JSONValue] = graph.edges.map { edge in

@@ -83,7 +83,7 @@ public enum HTMLDocument {
         guard !records.isEmpty else { return "" }
         let blocks = records.map {
             "<details class=\"stage-record\" id=\"\(ProvenanceChain.anchor($0.stage))\"><summary>stage <code>\(escape($0.stage))</code>"
-                + "</summary><pre>\(escape($0.json.prettyText))</pre></details>"
+                + "</summary><pre>\(escapeContent($0.json.prettyText))</pre></details>"
         }
         return "\n<h2 id=\"provenance-records\">Provenance records</h2>\n<p>Each stage behind this paper once, upstream first: "
             + "the record embedded in the files it wrote.</p>\n" + blocks.joined(separator: "\n") + "\n"
@@ -91,7 +91,13 @@ public enum HTMLDocument {
 
     /// Text escaped for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
+        escapeContent(text).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Text escaped for HTML element content only (quotes kept: JSON records stay
+    /// readable and a sixth shorter).
+    static func escapeContent(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
