@@ -80,7 +80,7 @@ final class SmokeProfileTests: XCTestCase {
         // Provenance travels inside: the exponents file names the ensembles file and its stage,
         // and the walk over the files reaches the data's seed.
         let record = try XCTUnwrap(try EmbeddedProvenance.record(path: directory.path + "/out/smoke/data/mittra/e1-exponents.h5"))
-        XCTAssertEqual(record.inputs.first { $0.path == "data/mittra/e1-ensembles.h5" }?.stage, "mittra-e1")
+        XCTAssertEqual(record.inputs.first { $0.path == "data/mittra/e1-ensembles.h5" }?.stage, "mittra-e1-ensembles")
         let lineage = try Lineage.of(
             path: directory.path + "/out/smoke/data/mittra/e1-exponents.h5", layout: layout(directory), readRecord: EmbeddedProvenance.record(path:))
         let data = try XCTUnwrap(lineage.graph.node("generate-xor"))

@@ -34,13 +34,12 @@ public struct Lineage: Sendable {
         // The profile whose root holds the file; the longest root wins ("." holds everything).
         let candidates = spec.profiles.values.sorted { layout.root(of: $0).count > layout.root(of: $1).count }
         for profile in candidates {
-            let root = layout.root(of: profile) + "/"
-            guard normalized.hasPrefix(root) else { continue }
-            let declared = String(normalized.dropFirst(root.count))
+            let profileRoot = layout.root(of: profile)
+            guard normalized.hasPrefix(profileRoot + "/") else { continue }
+            let declared = String(normalized.dropFirst(profileRoot.count + 1))
             let manifest = try Manifest.load(from: layout.manifestPath(of: profile), profile: profile.name)
             // A recorded or produced file lives under the profile root even when the spec at
             // hand does not name its stage (shards of a run with another `--shards N`).
-            let profileRoot = layout.root(of: profile)
             let walker = RecordResolver(
                 manifest: manifest,
                 locate: { declared, producer in
