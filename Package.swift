@@ -120,7 +120,7 @@ let package = Package(
         // Layer 8, Sources/Executables: thin `main`s, one per product.
         .executableTarget(
             name: "PipelineCLI",
-            dependencies: ["Pipeline", "ROCrate", "Provenance", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Pipeline", "ROCrate", "Provenance", "StageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/Executables/PipelineCLI"),
         .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage", "StageKit"], path: "Sources/Executables/GenerateDataCLI"),
         .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage", "StageKit"], path: "Sources/Executables/TrainEnsemblesCLI"),

@@ -92,21 +92,54 @@ final class BuildPaperTests: XCTestCase {
         XCTAssertEqual(Set(bundle.verdicts.values), [Verdict.reproduced.rawValue])
     }
 
-    /// The paper opens with its provenance, and the chain runs through the section bundle
-    /// and the figures back to the seeds.
+    /// The paper opens with its own small record, which names each input by path, hash
+    /// and writing stage (no input's record nested inside); the chain through the section
+    /// bundle and the figures back to the seeds is walked over the files.
     func testProvenanceRunsThroughTheSectionBundle() throws {
         let fixture = try ReportFixture()
         let paper = try fixture.buildPaper()
         XCTAssertTrue(paper.hasPrefix("<!-- provenance {"))
         for output in ReportFixture.paperOutputs {
-            let record = try XCTUnwrap(EmbeddedProvenance.read(path: fixture.harness.root + "/" + output), output)
-            XCTAssertEqual(record["stage"], .string("build-paper"))
-            let section = record["inputs"]?[ReportFixture.bundle]?["provenance"]
-            XCTAssertEqual(section?["stage"], .string("mittra-section"))
-            let aggregate = section?["inputs"]?[ReportFixture.aggregate]?["provenance"]
-            XCTAssertEqual(aggregate?["inputs"]?["data/mittra/exponents.h5"]?["provenance"]?["seeds"]?["init"]?["value"], .string("987654321"))
-            let figure = record["inputs"]?["figures/mittra-estimators.svg"]?["provenance"]
-            XCTAssertEqual(figure?["stage"], .string("mittra-figures"))
+            let path = fixture.harness.root + "/" + output
+            let record = try XCTUnwrap(try EmbeddedProvenance.record(path: path), output)
+            XCTAssertEqual(record.stage, "build-paper")
+            XCTAssertEqual(EmbeddedProvenance.read(path: path)?["recordFormatVersion"], .int(2))
+            XCTAssertEqual(record.inputs.first { $0.path == ReportFixture.bundle }?.stage, "mittra-section")
+            XCTAssertEqual(record.inputs.first { $0.path == "figures/mittra-estimators.svg" }?.stage, "mittra-figures")
+            XCTAssertEqual(record.inputs.first { $0.path == ReportFixture.frame }?.stage, nil, "a source file")
+            XCTAssertFalse(EmbeddedProvenance.read(path: path)?.canonicalText.contains("\"provenance\"") ?? true, "nested record")
+        }
+        let bundle = try XCTUnwrap(try EmbeddedProvenance.record(path: fixture.harness.root + "/" + ReportFixture.bundle))
+        XCTAssertEqual(bundle.inputs.first { $0.path == ReportFixture.aggregate }?.stage, "aggregate")
+        XCTAssertTrue(paper.contains("seed `init` = `mittra2024/init` (value `987654321`)"), "the chain reaches the seeds")
+    }
+
+    /// Each stage record of the chain appears once: one appendix entry per stage in
+    /// paper.md, one collapsed record per stage in paper.html (figures link to it), each
+    /// inline SVG's `<metadata>` only its own record, no long line in paper.md.
+    func testEachStageRecordAppearsOnce() throws {
+        let fixture = try ReportFixture()
+        let paper = try fixture.buildPaper()
+        let html = try fixture.harness.read("paper/paper.html")
+        let stages = ["train-mittra", "aggregate", "mittra-figures", "mittra-section", "validate-estimators"]
+        for stage in stages {
+            XCTAssertEqual(paper.components(separatedBy: "- Stage `\(stage)` ").count - 1, 1, "\(stage) in the appendix")
+            XCTAssertEqual(html.components(separatedBy: "id=\"\(ProvenanceChain.anchor(stage))\"").count - 1, 1, "\(stage) in the HTML")
+            XCTAssertEqual(html.components(separatedBy: "<summary>stage <code>\(stage)</code></summary>").count - 1, 1, "\(stage) record once")
+        }
+        XCTAssertEqual(html.components(separatedBy: "\"recordFormatVersion\": 2").count - 1, stages.count, "a record shown twice")
+        XCTAssertEqual(html.components(separatedBy: "<details class=\"stage-record\"").count - 1, stages.count)
+        XCTAssertEqual(
+            html.components(separatedBy: "href=\"#\(ProvenanceChain.anchor("mittra-figures"))\"").count - 1, ReportFixture.figureOutputs.count,
+            "each figure links to its stage's record")
+        XCTAssertLessThan(paper.split(separator: "\n").map(\.count).max() ?? 0, 10_000, "a line of paper.md grew with the chain")
+        for output in ReportFixture.figureOutputs {
+            let metadata = try XCTUnwrap(EmbeddedProvenance.read(path: fixture.harness.root + "/" + output))
+            XCTAssertEqual(metadata["stage"], .string("mittra-figures"))
+            XCTAssertEqual(metadata["inputs"], .array([.object([
+                "path": .string(ReportFixture.aggregate), "stage": .string("aggregate"),
+                "sha256": .string(try ContentHash.sha256(fileAt: fixture.harness.root + "/" + ReportFixture.aggregate)),
+            ])]))
         }
     }
 

@@ -62,8 +62,8 @@ final class ExperimentModuleTests: XCTestCase {
         XCTAssertTrue(body.contains("**Table 1.** Toy numbers."))
         XCTAssertTrue(body.contains("**Table 2.** Other numbers."))
         XCTAssertTrue(body.contains("- Table 1: computed by stage `toy-section`"))
-        let record = try XCTUnwrap(EmbeddedProvenance.read(path: harness.root + "/paper/paper.md"))
-        XCTAssertEqual(record["inputs"]?[Self.bundle]?["provenance"]?["stage"], .string("toy-section"))
+        let record = try XCTUnwrap(try EmbeddedProvenance.record(path: harness.root + "/paper/paper.md"))
+        XCTAssertEqual(record.inputs.first { $0.path == Self.bundle }?.stage, "toy-section")
         let html = try harness.read("paper/paper.html")
         XCTAssertEqual(html.components(separatedBy: "src=\"data:image/svg+xml;base64,").count - 1, 1)
     }

@@ -8,20 +8,24 @@ import XCTest
 
 /// The `figures` task of `mittra` on synthetic results (written through ``MittraResults``).
 final class FiguresTaskTests: XCTestCase {
-    /// Every figure is well-formed XML and carries the stage's provenance, whose chain
-    /// reaches the seeds stored in the aggregate file.
+    /// Every figure is well-formed XML and carries its stage's own record (the aggregate
+    /// file by path, hash and writing stage, no record nested inside), and the walk over
+    /// the files from that record reaches the seeds stored upstream of the aggregate file.
     func testEveryFigureIsXMLWithProvenanceBackToTheSeeds() throws {
         let fixture = try ReportFixture()
+        let inputs = try fixture.figuresContext().invocation.inputs
         for output in ReportFixture.figureOutputs {
             let svg = try fixture.harness.read(output)
             let parser = XMLParser(data: Data(svg.utf8))
             XCTAssertTrue(parser.parse(), "\(output) is not well-formed XML: \(String(describing: parser.parserError))")
-            let provenance = try XCTUnwrap(EmbeddedProvenance.read(path: fixture.harness.root + "/" + output), output)
-            XCTAssertEqual(provenance["stage"], .string("mittra-figures"))
-            let aggregate = provenance["inputs"]?[ReportFixture.aggregate]?["provenance"]
-            XCTAssertEqual(aggregate?["stage"], .string("aggregate"), "\(output) lacks the aggregate file's provenance")
-            let upstream = aggregate?["inputs"]?["data/mittra/exponents.h5"]?["provenance"]
-            XCTAssertEqual(upstream?["seeds"]?["init"]?["value"], .string("987654321"))
+            let record = try XCTUnwrap(try EmbeddedProvenance.record(path: fixture.harness.root + "/" + output), output)
+            XCTAssertEqual(record.stage, "mittra-figures")
+            XCTAssertEqual(record.inputs.map(\.path), [ReportFixture.aggregate])
+            XCTAssertEqual(record.inputs.first?.stage, "aggregate", "\(output) does not name the aggregate file's stage")
+            let chain = try ProvenanceChain.walk(from: record, inputs: inputs)
+            XCTAssertEqual(chain.graph.stages.map(\.stage), ["train-mittra", "aggregate"])
+            XCTAssertEqual(chain.graph.node("train-mittra")?.record?.seeds["init"]?.value, "987654321")
+            XCTAssertEqual(chain.graph.node("train-mittra")?.origin, .embedded(file: "data/mittra/exponents.h5"))
         }
     }
 

@@ -30,32 +30,30 @@ struct SyntheticMittraResults {
     /// Starts per activation in E3.
     var startCount = 60
 
-    /// The provenance stored in aggregate.h5: an `aggregate` stage whose input carries a
-    /// `train` stage with a seed, so the chain has two levels.
-    static let aggregateProvenance: JSONValue = .object([
-        "recordFormatVersion": .int(1), "stage": .string("aggregate"), "executable": .string("aggregate"),
-        "parameters": .object(["bootstrapResamples": .int(2000), "confidence": .double(0.95)]),
-        "seeds": .object(["bootstrap": .object(["path": .string("mittra2024/bootstrap"), "value": .string("123456789")])]),
-        "code": .object(["sha256": .string(String(repeating: "a", count: 64)), "targets": .array([.string("AggregateStage")])]),
-        "inputs": .object([
-            "data/mittra/exponents.h5": .object([
-                "sha256": .string(String(repeating: "b", count: 64)),
-                "provenance": .object([
-                    "recordFormatVersion": .int(1), "stage": .string("train-mittra"), "executable": .string("train-ensembles"),
-                    "parameters": .object(["steps": .int(1000), "learningRates": .object(["count": .int(24), "min": .double(0.01), "max": .int(100)])]),
-                    "seeds": .object(["init": .object(["path": .string("mittra2024/init"), "value": .string("987654321")])]),
-                    "code": .object(["sha256": .string(String(repeating: "c", count: 64)), "targets": .array([.string("TrainingStage")])]),
-                    "inputs": .object(["data/xor.h5": .object(["sha256": .string(String(repeating: "d", count: 64))])]),
-                ]),
-            ])
-        ]),
-    ])
+    /// The record stored in the upstream `data/mittra/exponents.h5` beside aggregate.h5:
+    /// a `train-mittra` stage with a seed, reading a source file.
+    static let exponentsProvenance = ProvenanceRecord(
+        stage: "train-mittra", executable: "train-ensembles", codeSHA256: String(repeating: "c", count: 64),
+        codeTargets: ["TrainingStage"],
+        parameters: .object(["steps": .int(1000), "learningRates": .object(["count": .int(24), "min": .double(0.01), "max": .int(100)])]),
+        seeds: ["init": SeedRecord(path: "mittra2024/init", value: 987_654_321)],
+        inputs: [.init(path: "data/xor.h5", sha256: String(repeating: "d", count: 64), stage: nil)])
+
+    /// The record stored in aggregate.h5: an `aggregate` stage reading `exponents.h5`
+    /// (hash `exponentsSHA256`, written by `train-mittra`), so the chain has two levels.
+    static func aggregateProvenance(exponentsSHA256: String) -> ProvenanceRecord {
+        ProvenanceRecord(
+            stage: "aggregate", executable: "aggregate", codeSHA256: String(repeating: "a", count: 64), codeTargets: ["AggregateStage"],
+            parameters: .object(["bootstrapResamples": .int(2000), "confidence": .double(0.95)]),
+            seeds: ["bootstrap": SeedRecord(path: "mittra2024/bootstrap", value: 123_456_789)],
+            inputs: [.init(path: "data/mittra/exponents.h5", sha256: exponentsSHA256, stage: "train-mittra")])
+    }
 
     static let validationProvenance: JSONValue = .object([
-        "recordFormatVersion": .int(1), "stage": .string("validate-estimators"), "executable": .string("estimate-exponents"),
+        "recordFormatVersion": .int(2), "stage": .string("validate-estimators"), "executable": .string("estimate-exponents"),
         "parameters": .object(["mode": .string("validate")]), "seeds": .object([:]),
         "code": .object(["sha256": .string(String(repeating: "e", count: 64)), "targets": .array([.string("ExponentStage")])]),
-        "inputs": .object([:]),
+        "inputs": .array([]),
     ])
 
     /// The late-window tangent λ of activation `a`, width `w` at η (nats/step): crosses
@@ -75,9 +73,16 @@ struct SyntheticMittraResults {
         MittraResults(sweep: sweep, ranking: ranking, initialWeights: initialWeights)
     }
 
+    /// Writes aggregate.h5 at `aggregatePath`, and beside it the upstream `exponents.h5`
+    /// (no datasets, only its record) that aggregate.h5's record names.
     func write(aggregatePath: String) throws {
+        let exponentsPath = URL(fileURLWithPath: aggregatePath).deletingLastPathComponent().path + "/exponents.h5"
+        let exponents = try HDF5File.create(exponentsPath)
+        try exponents.root.setAttribute("provenance", .string(Self.exponentsProvenance.json.canonicalText))
+        try exponents.close()
         let file = try HDF5File.create(aggregatePath)
-        try file.root.setAttribute("provenance", .string(Self.aggregateProvenance.canonicalText))
+        let record = Self.aggregateProvenance(exponentsSHA256: try ContentHash.sha256(fileAt: exponentsPath))
+        try file.root.setAttribute("provenance", .string(record.json.canonicalText))
         try results.write(into: file)
         try file.close()
     }

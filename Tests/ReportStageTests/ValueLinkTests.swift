@@ -29,7 +29,7 @@ final class ValueLinkTests: XCTestCase {
             + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.claim").count - 1,
             "every computed placeholder of the section is a linked value")
         XCTAssertEqual(html.components(separatedBy: "<details class=\"provenance\">").count - 1, ReportFixture.figureOutputs.count,
-                       "every figure carries its provenance record")
+                       "every figure links to its stage's provenance record")
     }
 
     func testMarkersRoundTrip() {

@@ -2,6 +2,7 @@ import Foundation
 import HDF5
 import Pipeline
 import Provenance
+import StageKit
 import TestSupport
 import XCTest
 
@@ -133,12 +134,14 @@ final class PipelineRunTests: XCTestCase {
         XCTAssertEqual(provenance["stage"], .string("xor"))
         XCTAssertEqual(provenance["parameters"]?["trainSamples"], .int(50))
         XCTAssertNotNil(provenance["code"]?["sha256"])
-        let lineage = try Lineage.of(path: project.path + "/data/xor.h5", layout: layout)
-        XCTAssertEqual(lineage.root.stage, "xor")
-        XCTAssertEqual(lineage.root.recordedSHA256, try sha("data/xor.h5"))
+        XCTAssertEqual(provenance["recordFormatVersion"], .int(2))
+        let lineage = try Lineage.of(path: project.path + "/data/xor.h5", layout: layout, readRecord: EmbeddedProvenance.record(path:))
+        XCTAssertEqual(lineage.stage, "xor")
+        XCTAssertEqual(lineage.recordedSHA256, try sha("data/xor.h5"))
         XCTAssertTrue(lineage.text().contains("seed data = "))
-        XCTAssertEqual(lineage.json()["lineage"]?["stage"], .string("xor"))
-        XCTAssertThrowsError(try Lineage.of(path: project.path + "/pipeline.json", layout: layout))
+        XCTAssertTrue(lineage.text().contains("embedded in the file data/xor.h5"), lineage.text())
+        XCTAssertEqual(lineage.json()["target"]?["stage"], .string("xor"))
+        XCTAssertThrowsError(try Lineage.of(path: project.path + "/pipeline.json", layout: layout, readRecord: EmbeddedProvenance.record(path:)))
     }
 
     func testSecondConcurrentRunIsRefused() throws {

@@ -2,6 +2,7 @@ import Foundation
 import HDF5
 import Pipeline
 import Provenance
+import StageKit
 import TestSupport
 import XCTest
 
@@ -122,12 +123,16 @@ final class ShardedWorkflowTests: XCTestCase {
         guard case .string(let text) = try HDF5File.open(root + "e1.h5").root.attribute("provenance") else { return XCTFail("no provenance") }
         let provenance = try JSONValue.parse(Data(text.utf8), source: "e1.h5")
         let shardPaths = (0..<3).map { "data/mittra/.shards/e1.shard-\($0)-of-3.h5" }
-        guard case .object(let inputs)? = provenance["inputs"] else { return XCTFail("no inputs") }
-        XCTAssertEqual(inputs.keys.sorted(), shardPaths)
-        XCTAssertEqual(inputs[shardPaths[2]]?["provenance"]?["parameters"]?["shard"], .object(["index": .int(2), "count": .int(3)]))
+        let record = try ProvenanceRecord(json: provenance, source: "e1.h5")
+        XCTAssertEqual(record.inputs.map(\.path), shardPaths)
+        XCTAssertEqual(record.inputs.map(\.stage), ["e1@0", "e1@1", "e1@2"], "each shard file names its shard stage")
         XCTAssertEqual(provenance["parameters"]?["mergeShards"], .int(3))
-        let lineage = try Lineage.of(path: root + "e1.h5", layout: layout(directory)).text()
-        for path in shardPaths { XCTAssertTrue(lineage.contains(path), lineage) }
+        let lineage = try Lineage.of(path: root + "e1.h5", layout: layout(directory), readRecord: EmbeddedProvenance.record(path:))
+        XCTAssertEqual(lineage.graph.stages.map(\.stage), ["generate-xor", "e1@0", "e1@1", "e1@2", "e1"], "each stage once, upstream first")
+        XCTAssertEqual(lineage.graph.node("e1@2")?.record?.parameters["shard"], .object(["index": .int(2), "count": .int(3)]))
+        XCTAssertEqual(lineage.graph.node("e1@2")?.origin, .embedded(file: shardPaths[2]))
+        let description = lineage.text()
+        for path in shardPaths { XCTAssertTrue(description.contains(path), description) }
 
         XCTAssertTrue(try runner(directory).status().allSatisfy(\.isUpToDate))
         XCTAssertEqual(try runner(directory).run(RunOptions(threads: 1, quiet: true)).ran, [], "nothing to do, at any thread count")

@@ -2,6 +2,7 @@ import Foundation
 import HDF5
 import Pipeline
 import Provenance
+import StageKit
 import TestSupport
 import XCTest
 
@@ -76,11 +77,14 @@ final class SmokeProfileTests: XCTestCase {
             XCTAssertTrue(value.isFinite || statuses[index] != 0, "entry \(index) is NaN with status ok")
             XCTAssertLessThanOrEqual(ends[index], 200)
         }
-        // Provenance travels inside: the exponents file embeds the ensembles file's, which embeds the data's.
-        guard case .string(let text) = try exponents.root.attribute("provenance") else { return XCTFail("no provenance") }
-        let provenance = try JSONValue.parse(Data(text.utf8), source: "attribute")
-        let chain = provenance["inputs"]?["data/mittra/e1-ensembles.h5"]?["provenance"]?["inputs"]?["data/xor.h5"]?["provenance"]
-        XCTAssertEqual(chain?["stage"], .string("generate-xor"))
-        XCTAssertNotNil(chain?["seeds"]?["data"]?["value"])
+        // Provenance travels inside: the exponents file names the ensembles file and its stage,
+        // and the walk over the files reaches the data's seed.
+        let record = try XCTUnwrap(try EmbeddedProvenance.record(path: directory.path + "/out/smoke/data/mittra/e1-exponents.h5"))
+        XCTAssertEqual(record.inputs.first { $0.path == "data/mittra/e1-ensembles.h5" }?.stage, "mittra-e1-ensembles")
+        let lineage = try Lineage.of(
+            path: directory.path + "/out/smoke/data/mittra/e1-exponents.h5", layout: layout(directory), readRecord: EmbeddedProvenance.record(path:))
+        let data = try XCTUnwrap(lineage.graph.node("generate-xor"))
+        XCTAssertEqual(data.origin, .embedded(file: "data/xor.h5"))
+        XCTAssertNotNil(data.record?.seeds["data"]?.value)
     }
 }

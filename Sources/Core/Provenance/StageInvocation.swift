@@ -60,29 +60,17 @@ public struct StageInvocation: Codable, Sendable {
         self.reportPath = reportPath
     }
 
-    /// The provenance every output of this stage carries (HDF5 root attribute
-    /// `provenance`, SVG `<metadata>`, a comment in the paper): stage, executable,
-    /// parameters, seeds, input hashes and code identity, as canonical JSON. No
-    /// timestamps and no profile name, so equal computations give equal bytes.
-    public var provenance: JSONValue {
-        var inputHashes: [String: JSONValue] = [:]
-        for input in inputs { inputHashes[input.declaredPath] = .string(input.sha256) }
-        var seedValues: [String: JSONValue] = [:]
-        for (name, seed) in seeds {
-            seedValues[name] = .object(["path": .string(seed.path), "value": .string(seed.value)])
-        }
-        return .object([
-            "recordFormatVersion": .int(1),
-            "stage": .string(stage),
-            "executable": .string(executable),
-            "parameters": parameters,
-            "seeds": .object(seedValues),
-            "inputs": .object(inputHashes),
-            "code": .object([
-                "sha256": .string(code.sha256),
-                "targets": .array(code.targets.map { .string($0) }),
-            ]),
-        ])
+    /// The provenance record every output of this stage carries (HDF5 root attribute
+    /// `provenance`, SVG `<metadata>`, a section bundle's `provenance`, a comment in the
+    /// paper): stage, executable, code identity, parameters, seeds, and each input's path
+    /// and hash with the stage that wrote it, from `inputStages` (declared input path →
+    /// stage; absent for source files). Inputs' own records are not nested inside: the
+    /// chain is walked over the files (``ProvenanceGraph``).
+    public func provenanceRecord(inputStages: [String: String]) -> ProvenanceRecord {
+        ProvenanceRecord(
+            stage: stage, executable: executable, codeSHA256: code.sha256, codeTargets: code.targets, parameters: parameters,
+            seeds: seeds,
+            inputs: inputs.map { ProvenanceRecord.Input(path: $0.declaredPath, sha256: $0.sha256, stage: inputStages[$0.declaredPath]) })
     }
 }
 

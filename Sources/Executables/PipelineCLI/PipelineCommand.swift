@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Provenance
+import StageKit
 
 /// `pipeline`: runs the declared stages, answers "is it stale?" and "where did this
 /// file come from?". See README.md.
@@ -141,14 +142,19 @@ extension PipelineCommand {
 
     struct ProvenanceQuery: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "provenance", abstract: "Trace an output back to seeds, parameters, inputs and code.")
+            commandName: "provenance",
+            abstract: "Trace an output back through every stage (each once) to seeds, parameters, source files and code.",
+            discussion: """
+                Each stage's record is read from the file it wrote (when the file is on disk with the hash its \
+                reader recorded) or else from pipeline.lock; the output says which. --json prints nodes and edges.
+                """)
         @OptionGroup var options: ProjectOptions
         @Argument(help: "An output file (HDF5, SVG, paper).") var path: String
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try reportingErrors {
-                let lineage = try Lineage.of(path: path, layout: options.layout)
+                let lineage = try Lineage.of(path: path, layout: options.layout, readRecord: EmbeddedProvenance.record(path:))
                 print(json ? lineage.json().prettyText : lineage.text(), terminator: "")
             }
         }

@@ -10,7 +10,10 @@ import StageKit
 /// of placement, adds the experiment-independent parts (the estimator validation of the
 /// `.h5` input, the parameters of every upstream stage and the provenance appendix), and
 /// writes `paper/paper.md` and a self-contained `paper/paper.html`, both opening with the
-/// paper's provenance (with every input's record inside, section bundles included).
+/// paper stage's own provenance record (each input by path, hash and writing stage). The
+/// chain behind the inputs is walked over the files on disk (``ProvenanceChain``) and each
+/// stage of it appears once: in the methods table, the appendix and, in `paper.html`, one
+/// collapsed record per stage that the figures link to.
 ///
 /// Parameters: `title` (string). Outputs are recognised by extension (`.md`, `.html`).
 /// Both outputs are byte-identical across runs on the same inputs.
@@ -48,7 +51,7 @@ public enum BuildPaper {
             } else {
                 text = HTMLDocument.make(
                     title: built.title, markdown: built.markdown, figures: built.figuresByLink, provenanceComment: comment,
-                    figureRecords: built.figureRecords, valueSources: built.valueSources)
+                    stageRecords: built.stageRecords, figureStages: built.figureStages, valueSources: built.valueSources)
             }
             try AtomicFile.write(Data(text.utf8), to: output.temporaryPath)
         }
@@ -63,8 +66,10 @@ public enum BuildPaper {
         var figuresByLink: [String: String]
         var verdicts: [String: String]
         var record: JSONValue
-        /// Image link → the figure's provenance record (pretty JSON), for paper.html.
-        var figureRecords: [String: String] = [:]
+        /// The record of every stage behind the paper, once, upstream first.
+        var stageRecords: [ProvenanceRecord] = []
+        /// Image link → the stage that drew the figure, for paper.html.
+        var figureStages: [String: String] = [:]
         /// Where each marked value comes from, across all sections.
         var valueSources: [String: ValueSource] = [:]
     }
@@ -131,8 +136,11 @@ public enum BuildPaper {
                 content.figures[name] = PaperFigure(name: name, declaredPath: path, sha256: "", svg: "", record: nil, caption: "")
             }
         }
+        // The chain behind the inputs, section bundles included: every stage once.
+        let record = context.provenanceRecord
+        let chain = try ProvenanceChain.walk(from: record, inputs: context.invocation.inputs)
         var figuresByLink: [String: String] = [:]
-        var figureRecords: [String: String] = [:]
+        var figureStages: [String: String] = [:]
         for input in inputs.figures {
             guard let (_, name) = shownBy[input.declaredPath] else { throw PaperError.figureInNoSection(input.declaredPath) }
             let svg = try String(contentsOfFile: input.path, encoding: .utf8)
@@ -143,7 +151,7 @@ public enum BuildPaper {
             let link = RelativePath.from(directoryOf: paperDeclaredPath, to: input.declaredPath)
             content.figureLinks[name] = link
             figuresByLink[link] = svg
-            figureRecords[link] = content.figures[name]?.record?.prettyText
+            figureStages[link] = chain.writer(of: input.declaredPath)
         }
 
         // The experiment-independent parts.
@@ -152,9 +160,6 @@ public enum BuildPaper {
             try content.add(FrameValues.validation(validation))
             content.tables[validationTable] = ValidationTable.make(validation, validationPath: validationInput.declaredPath)
         }
-        // Section bundles carry their provenance like every other input (EmbeddedProvenance).
-        let record = context.provenance
-        let chain = ProvenanceChain(roots: ProvenanceChain.inputs(of: record))
         try content.add(ParameterListing.placeholders(chain))
         content.tables[parametersTable] = ParameterListing.table(chain)
         let inputHashes = Dictionary(context.invocation.inputs.map { ($0.declaredPath, $0.sha256) }, uniquingKeysWith: { first, _ in first })
@@ -168,7 +173,7 @@ public enum BuildPaper {
         let template = try PaperTemplate(text: frameText, source: inputs.frame.declaredPath).including(sections)
         let (markdown, _) = try PaperAssembler.fill(template, content)
         return Built(
-            markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record,
-            figureRecords: figureRecords, valueSources: valueSources)
+            markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record.json,
+            stageRecords: chain.stageRecords, figureStages: figureStages, valueSources: valueSources)
     }
 }

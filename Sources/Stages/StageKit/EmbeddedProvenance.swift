@@ -2,9 +2,10 @@ import Foundation
 import HDF5
 import Provenance
 
-/// Reading the provenance that travels inside an output file, so that each new output
-/// can embed its inputs' provenance and one file alone tells the whole chain back to
-/// seeds, parameters and code (STYLE.md: "the provenance travels inside every output").
+/// Reading the provenance that travels inside an output file: each output carries its own
+/// stage's record (``ProvenanceRecord``), which names every input by path, hash and the
+/// stage that wrote it, so a walk over the files (``ProvenanceGraph``) tells the chain
+/// back to seeds, parameters and code without any file holding more than its own record.
 public enum EmbeddedProvenance {
     /// The provenance object stored in the file at `path`: the HDF5 root attribute
     /// `provenance`, the `<metadata>` of an SVG, the `<!-- provenance … -->` comment of
@@ -32,18 +33,22 @@ public enum EmbeddedProvenance {
         return try? JSONValue.parse(Data(text.utf8), source: path)
     }
 
-    /// `provenance` with each input entry replaced by `{"sha256": …, "provenance": …}`
-    /// using the provenance found inside the input files.
-    static func enriched(_ invocation: StageInvocation) -> JSONValue {
-        guard case .object(var members) = invocation.provenance else { return invocation.provenance }
-        var inputs: [String: JSONValue] = [:]
+    /// The record of the stage run by `invocation`: its own facts, and for each input its
+    /// declared path, hash and the stage named in the input file's own embedded record
+    /// (nil for source files, which carry none).
+    static func record(_ invocation: StageInvocation) -> ProvenanceRecord {
+        var inputStages: [String: String] = [:]
         for input in invocation.inputs {
-            var entry: [String: JSONValue] = ["sha256": .string(input.sha256)]
-            if let embedded = read(path: input.path) { entry["provenance"] = embedded }
-            inputs[input.declaredPath] = .object(entry)
+            if case .string(let producer)? = read(path: input.path)?["stage"] { inputStages[input.declaredPath] = producer }
         }
-        members["inputs"] = .object(inputs)
-        return .object(members)
+        return invocation.provenanceRecord(inputStages: inputStages)
+    }
+
+    /// The record embedded in the file at `path`, parsed (``ProvenanceRecord``); nil when
+    /// the file carries none. Throws when it carries one in an unknown layout.
+    public static func record(path: String) throws -> ProvenanceRecord? {
+        guard let json = read(path: path) else { return nil }
+        return try ProvenanceRecord(json: json, source: path)
     }
 
     private static func readHDF5(_ path: String) throws -> String? {

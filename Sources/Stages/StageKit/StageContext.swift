@@ -68,9 +68,12 @@ public struct StageContext: Sendable {
         return output.temporaryPath
     }
 
-    /// The stage's provenance, with each input's own embedded provenance inside it, so
-    /// the chain reaches back to the seeds (see ``EmbeddedProvenance``).
-    public var provenance: JSONValue { EmbeddedProvenance.enriched(invocation) }
+    /// The stage's own provenance record, naming each input by path, hash and the stage
+    /// that wrote it (see ``EmbeddedProvenance``); the chain is a walk over such records.
+    public var provenance: JSONValue { provenanceRecord.json }
+
+    /// ``provenance`` as a typed record.
+    public var provenanceRecord: ProvenanceRecord { EmbeddedProvenance.record(invocation) }
 
     /// ``provenance`` as canonical JSON text.
     public var provenanceText: String { provenance.canonicalText }

@@ -1,9 +1,11 @@
 import Foundation
 import Ink
+import Provenance
 
 /// The self-contained HTML paper: the Markdown body converted by Ink, the figures inlined
 /// as `data:image/svg+xml;base64` URIs, a small embedded style sheet, no external
-/// resources, and the provenance comment in the head.
+/// resources, the paper stage's provenance comment in the head, and every upstream stage's
+/// record once, in a collapsed block at the end that each figure links to.
 public enum HTMLDocument {
     /// The style sheet: readable measure, tables that scroll instead of overflowing,
     /// hashes that wrap.
@@ -22,18 +24,21 @@ public enum HTMLDocument {
         .value.quoted { border-bottom: 1px dashed #a5583a; cursor: help; font-style: italic; }
         .value.parameter { border-bottom: 1px dotted #777; cursor: help; }
         details.provenance { font-size: 0.8rem; margin: 0 0 1.5rem; }
-        details.provenance pre { max-height: 20rem; overflow: auto; background: #f7f7f7; padding: 0.5rem; white-space: pre-wrap; }
+        details.stage-record { font-size: 0.8rem; margin: 0.25rem 0; }
+        details.stage-record pre { max-height: 20rem; overflow: auto; background: #f7f7f7; padding: 0.5rem; white-space: pre-wrap; }
         """
 
     /// The document for `markdown` (the body without the provenance comment), with
     /// `figures` mapping each image link of the body to the SVG text to inline.
     ///
-    /// `figureRecords` maps an image link to its provenance record (shown in a collapsed
-    /// block under the figure); `valueSources` gives the hover text of every value marked
-    /// by ``ValueMarkers`` (the markers are removed either way).
+    /// `stageRecords` are the records of the stages behind the paper, each shown once in a
+    /// collapsed block (id ``ProvenanceChain/anchor(_:)``) at the end; `figureStages` maps
+    /// an image link to the stage that drew it, linked from a collapsed block under the
+    /// figure; `valueSources` gives the hover text of every value marked by
+    /// ``ValueMarkers`` (the markers are removed either way).
     public static func make(
         title: String, markdown: String, figures: [String: String], provenanceComment: String,
-        figureRecords: [String: String] = [:], valueSources: [String: ValueSource] = [:]
+        stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:]
     ) -> String {
         var parser = MarkdownParser()
         parser.addModifier(Modifier(target: .images) { html, markdown in
@@ -43,12 +48,14 @@ public enum HTMLDocument {
             let uri = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
             let alt = String(markdown.dropFirst(2).prefix { $0 != "]" })
             let link = String(markdown[open.upperBound..<close.lowerBound])
-            let record = figureRecords[link].map {
-                "<details class=\"provenance\"><summary>provenance of \(escape(link))</summary><pre>\(escape($0))</pre></details>"
+            let record = figureStages[link].map {
+                "<details class=\"provenance\"><summary>provenance of \(escape(link))</summary>drawn by stage "
+                    + "<a href=\"#\(ProvenanceChain.anchor($0))\"><code>\(escape($0))</code></a> (its record is under "
+                    + "“Provenance records” at the end)</details>"
             } ?? ""
             return "<img src=\"\(uri)\" alt=\"\(escape(ValueMarkers.strip(alt)))\"/>" + record
         })
-        let body = ValueMarkers.html(parser.html(from: markdown), sources: valueSources)
+        let body = ValueMarkers.html(parser.html(from: markdown), sources: valueSources) + recordsSection(stageRecords)
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -71,9 +78,26 @@ public enum HTMLDocument {
             """
     }
 
+    /// One collapsed block per stage record (pretty JSON), or nothing without records.
+    static func recordsSection(_ records: [ProvenanceRecord]) -> String {
+        guard !records.isEmpty else { return "" }
+        let blocks = records.map {
+            "<details class=\"stage-record\" id=\"\(ProvenanceChain.anchor($0.stage))\"><summary>stage <code>\(escape($0.stage))</code>"
+                + "</summary><pre>\(escapeContent($0.json.prettyText))</pre></details>"
+        }
+        return "\n<h2 id=\"provenance-records\">Provenance records</h2>\n<p>Each stage behind this paper once, upstream first: "
+            + "the record embedded in the files it wrote.</p>\n" + blocks.joined(separator: "\n") + "\n"
+    }
+
     /// Text escaped for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
+        escapeContent(text).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Text escaped for HTML element content only (quotes kept: JSON records stay
+    /// readable and a sixth shorter).
+    static func escapeContent(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -1,4 +1,5 @@
-/// The provenance record as the HTML comment that opens `paper.md` and sits in the head
+/// The paper stage's own provenance record (each input by path, hash and writing stage;
+/// ``ProvenanceRecord``) as the HTML comment that opens `paper.md` and sits in the head
 /// of `paper.html`, where `StageKit.EmbeddedProvenance` finds it
 /// (`<!-- provenance {canonical JSON} -->`).
 public enum ProvenanceComment {

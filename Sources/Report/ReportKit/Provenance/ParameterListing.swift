@@ -38,15 +38,10 @@ public enum ParameterListing {
     public static func table(_ chain: ProvenanceChain) -> PaperTable {
         var rows: [[String]] = []
         for record in chain.stageRecords {
-            let stage = ProvenanceChain.text(record, "stage")
-            let executable = ProvenanceChain.text(record, "executable")
-            let parameters = leaves(record["parameters"] ?? .object([:]))
-            if parameters.isEmpty {
-                rows.append([PaperText.code(stage), PaperText.code(executable), "—", "—"])
-            }
-            for leaf in parameters {
-                rows.append([PaperText.code(stage), PaperText.code(executable), PaperText.code(leaf.path), text(leaf.value)])
-            }
+            let (stage, executable) = (PaperText.code(record.stage), PaperText.code(record.executable))
+            let parameters = leaves(record.parameters)
+            if parameters.isEmpty { rows.append([stage, executable, "—", "—"]) }
+            for leaf in parameters { rows.append([stage, executable, PaperText.code(leaf.path), text(leaf.value)]) }
         }
         return PaperTable(
             caption: "Every parameter of every stage that produced the data behind this paper, read from the provenance "
@@ -55,16 +50,11 @@ public enum ParameterListing {
             sources: [])
     }
 
-    /// `upstream.<stage>.<path>` → value text, for every stage record of the chain (the
-    /// first record of a stage name wins).
+    /// `upstream.<stage>.<path>` → value text, for every stage record of the chain.
     public static func placeholders(_ chain: ProvenanceChain) -> [String: String] {
         var values: [String: String] = [:]
         for record in chain.stageRecords {
-            let stage = ProvenanceChain.text(record, "stage")
-            for leaf in leaves(record["parameters"] ?? .object([:])) {
-                let key = "upstream.\(stage).\(leaf.path)"
-                if values[key] == nil { values[key] = text(leaf.value) }
-            }
+            for leaf in leaves(record.parameters) { values["upstream.\(record.stage).\(leaf.path)"] = text(leaf.value) }
         }
         return values
     }

@@ -1,24 +1,23 @@
 import Provenance
 
 /// The appendix that ties every figure and table to the files and code it comes from:
-/// first each figure and table with the file it was read from, then every file of the
-/// chain with its SHA-256, the stage and code that wrote it, its inputs and seeds.
+/// first each figure and table with the file it was read from, then every stage of the
+/// chain once (upstream first) with its code, inputs and seeds, then
+/// the source files. One short line per fact, so no line grows with the chain.
 public enum ProvenanceAppendix {
     /// The appendix for `numbering`; `inputHashes` are the hashes of the paper stage's own
-    /// inputs, for table sources that carry none.
+    /// inputs, for table sources that carry none; `paperRecord` is the paper stage's record.
     public static func text(
         numbering: Numbering, figures: [String: PaperFigure], tables: [String: PaperTable],
-        inputHashes: [String: String], chain: ProvenanceChain, paperRecord: JSONValue
+        inputHashes: [String: String], chain: ProvenanceChain, paperRecord: ProvenanceRecord
     ) -> String {
         var lines: [String] = ["### Figures and tables", ""]
         for (index, name) in numbering.figures.enumerated() {
             guard let figure = figures[name] else { continue }
             var line = "- Figure \(index + 1): \(PaperText.code(figure.declaredPath)), sha256 \(PaperText.code(figure.sha256))"
-            if let record = figure.record {
-                line += "; drawn by stage \(PaperText.code(ProvenanceChain.text(record, "stage"))) "
-                    + "(code sha256 \(PaperText.code(ProvenanceChain.codeHash(record))))"
-                let inputs = ProvenanceChain.inputs(of: record)
-                if !inputs.isEmpty { line += " from " + inputList(inputs) }
+            if let stage = chain.writer(of: figure.declaredPath) {
+                line += "; drawn by stage \(PaperText.code(stage))"
+                if let record = chain.graph.node(stage)?.record { line += " (code sha256 \(PaperText.code(record.codeSHA256)))" }
             }
             lines.append(line + ".")
         }
@@ -35,37 +34,50 @@ public enum ProvenanceAppendix {
             }
             lines.append(line + ".")
         }
-        lines += ["", "### Files, stages, code and seeds", ""]
-        for node in chain.nodes {
-            var line = "- \(PaperText.code(node.declaredPath)), sha256 \(PaperText.code(node.sha256))"
-            if let record = node.record {
-                line += ": written by stage \(PaperText.code(ProvenanceChain.text(record, "stage"))) (executable "
-                    + "\(PaperText.code(ProvenanceChain.text(record, "executable"))), code sha256 "
-                    + "\(PaperText.code(ProvenanceChain.codeHash(record))))"
-                let inputs = ProvenanceChain.inputs(of: record)
-                line += inputs.isEmpty ? "; no inputs" : "; inputs " + inputList(inputs)
-                let seeds = ProvenanceChain.seeds(record)
-                if !seeds.isEmpty {
-                    line += "; seeds " + seeds.map {
-                        "\(PaperText.code($0.name)) = \(PaperText.code($0.path)) (value \(PaperText.code($0.value)))"
-                    }.joined(separator: ", ")
-                }
-            } else {
-                line += ": carries no provenance record (a source file, or recorded by its hash only)"
+        lines += [
+            "", "### Stages, code and seeds", "",
+            "Every stage behind this paper once, upstream first. Each stage's record is embedded in the files it wrote "
+                + "(HDF5 attribute `provenance`, SVG `<metadata>`, a section's `provenance` member) and names each input by "
+                + "path, SHA-256 and the stage that wrote it; `pipeline provenance FILE` walks the same chain.",
+            "",
+        ]
+        for node in chain.graph.stages {
+            guard let record = node.record else {
+                lines.append("- Stage \(PaperText.code(node.stage)): its record is \(node.origin).")
+                continue
             }
-            lines.append(line + ".")
+            lines.append(
+                "- Stage \(PaperText.code(record.stage)) (executable \(PaperText.code(record.executable)), code sha256 "
+                    + "\(PaperText.code(record.codeSHA256)))" + (record.inputs.isEmpty ? ", no inputs" : ""))
+            lines += record.inputs.map { "  - input " + reference($0) }
+            lines += ProvenanceAppendix.seeds(record).map { "  - seed " + $0 }
+        }
+        let sources = chain.graph.sources
+        if !sources.isEmpty {
+            lines += ["", "### Source files", ""]
+            lines += sources.map { "- \(PaperText.code($0.path)), sha256 \(PaperText.code($0.sha256))." }
         }
         lines += [
             "", "### This paper", "",
-            "Written by stage \(PaperText.code(ProvenanceChain.text(paperRecord, "stage"))) (code sha256 "
-                + "\(PaperText.code(ProvenanceChain.codeHash(paperRecord)))) from "
-                + inputList(ProvenanceChain.inputs(of: paperRecord)) + ". Its full provenance record, with every "
-                + "input's record inside, is the comment at the top of `paper.md` and in the head of `paper.html`.",
+            "Written by stage \(PaperText.code(paperRecord.stage)) (code sha256 \(PaperText.code(paperRecord.codeSHA256))) from "
+                + "the inputs below. Its own record, with each input by path, SHA-256 and writing stage, is the comment at the "
+                + "top of `paper.md` and in the head of `paper.html`.",
+            "",
         ]
+        lines += paperRecord.inputs.map { "- " + reference($0) }
         return lines.joined(separator: "\n")
     }
 
-    private static func inputList(_ inputs: [ProvenanceChain.Node]) -> String {
-        inputs.map { "\(PaperText.code($0.declaredPath)) (sha256 \(PaperText.code($0.sha256)))" }.joined(separator: ", ")
+    /// An input as the appendix names it: path, hash and the stage that wrote it.
+    private static func reference(_ input: ProvenanceRecord.Input) -> String {
+        "\(PaperText.code(input.path)), sha256 \(PaperText.code(input.sha256)), "
+            + (input.stage.map { "from stage \(PaperText.code($0))" } ?? "a source file")
+    }
+
+    /// A record's seeds as `name` = `path` (value `v`), sorted by name.
+    private static func seeds(_ record: ProvenanceRecord) -> [String] {
+        record.seeds.sorted { $0.key < $1.key }.map {
+            "\(PaperText.code($0.key)) = \(PaperText.code($0.value.path)) (value \(PaperText.code($0.value.value)))"
+        }
     }
 }

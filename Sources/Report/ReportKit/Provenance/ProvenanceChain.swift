@@ -1,105 +1,50 @@
 import Provenance
+import StageKit
 
-/// The files behind the paper, found by walking the provenance records embedded in its
-/// inputs (`inputs.<path>.provenance`, recursively) back to the data and seeds.
+/// The stages behind the paper, each once, upstream first: a walk (``ProvenanceGraph``)
+/// from the paper stage's inputs over the records embedded in the files on disk — section
+/// bundles, figures and data files, each naming its inputs by path, hash and writing
+/// stage — with `pipeline.lock` beside them for files that are absent or differ.
 public struct ProvenanceChain: Sendable {
-    /// One file of the chain: where it was declared, its hash, and the provenance record
-    /// of the stage that wrote it (nil for source files and files recorded by hash only).
-    public struct Node: Sendable {
-        /// The declared path.
-        public var declaredPath: String
-        /// The file's SHA-256.
-        public var sha256: String
-        /// The provenance record of the stage that wrote it.
-        public var record: JSONValue?
+    /// The chain as a graph.
+    public let graph: ProvenanceGraph
 
-        /// Creates a node.
-        public init(declaredPath: String, sha256: String, record: JSONValue?) {
-            self.declaredPath = declaredPath
-            self.sha256 = sha256
-            self.record = record
-        }
+    /// Wraps `graph`.
+    public init(graph: ProvenanceGraph) {
+        self.graph = graph
     }
 
-    /// Every file once, upstream files before the files made from them (depth-first,
-    /// inputs in sorted path order), so that reading top to bottom follows the data.
-    public let nodes: [Node]
-
-    /// Walks from `roots` (the paper's own inputs).
-    public init(roots: [Node]) {
-        var seen: [String: Int] = [:]
-        var ordered: [Node] = []
-        func visit(_ node: Node) {
-            let key = node.declaredPath + "\u{0}" + node.sha256
-            if let index = seen[key] {
-                if ordered[index].record == nil, node.record != nil { ordered[index].record = node.record }
-                return
-            }
-            if let record = node.record {
-                for input in Self.inputs(of: record) { visit(input) }
-            }
-            seen[key] = ordered.count
-            ordered.append(node)
-        }
-        for root in roots.sorted(by: { $0.declaredPath < $1.declaredPath }) { visit(root) }
-        nodes = ordered
+    /// The chain behind `record`, the record of a stage run with `inputs`. Each input is
+    /// read where the stage read it; files further upstream are read under the profile
+    /// root that holds the inputs (an input's path less its declared path), where the
+    /// profile's `pipeline.lock` is too.
+    public static func walk(from record: ProvenanceRecord, inputs: [StageInvocation.Input]) throws -> ProvenanceChain {
+        let given = Dictionary(inputs.map { ($0.declaredPath, $0.path) }, uniquingKeysWith: { first, _ in first })
+        let written = Set(record.inputs.filter { $0.stage != nil }.map(\.path))
+        let profileRoot = inputs.first { written.contains($0.declaredPath) && $0.path.hasSuffix("/" + $0.declaredPath) }
+            .map { String($0.path.dropLast($0.declaredPath.count + 1)) }
+        let manifest = try profileRoot.map { try Manifest.load(from: $0 + "/pipeline.lock", profile: "") } ?? Manifest(profile: "")
+        let resolver = RecordResolver(
+            manifest: manifest,
+            locate: { declared, _ in given[declared] ?? (profileRoot.map { $0 + "/" } ?? "") + declared },
+            readRecord: { try EmbeddedProvenance.record(path: $0) })
+        return ProvenanceChain(graph: ProvenanceGraph(roots: record.inputs) { resolver.resolve($0) })
     }
 
-    /// The inputs a provenance record names, sorted by path. Both forms are read: the
-    /// enriched `{"sha256": …, "provenance": …}` and a bare hash string.
-    public static func inputs(of record: JSONValue) -> [Node] {
-        guard case .object(let inputs)? = record["inputs"] else { return [] }
-        return inputs.keys.sorted().compactMap { path in
-            switch inputs[path] {
-            case .string(let hash)?:
-                return Node(declaredPath: path, sha256: hash, record: nil)
-            case .object(let entry)?:
-                guard case .string(let hash)? = entry["sha256"] else { return nil }
-                return Node(declaredPath: path, sha256: hash, record: entry["provenance"])
-            default:
-                return nil
-            }
-        }
+    /// The stage records of the chain, each stage once, upstream first.
+    public var stageRecords: [ProvenanceRecord] {
+        graph.stages.compactMap(\.record)
     }
 
-    /// The stage records of the chain, once per distinct (stage, parameters), upstream first.
-    public var stageRecords: [JSONValue] {
-        var seen = Set<String>()
-        var records: [JSONValue] = []
-        for node in nodes {
-            guard let record = node.record, case .string(let stage)? = record["stage"] else { continue }
-            let key = stage + "\u{0}" + (record["parameters"]?.canonicalText ?? "")
-            if seen.insert(key).inserted { records.append(record) }
-        }
-        return records
+    /// The stage that wrote `path`, one of the walk's roots (the paper's own inputs); nil
+    /// for a source file.
+    public func writer(of path: String) -> String? {
+        graph.edges.first { $0.to == nil && $0.path == path }?.from
     }
 
-    /// A string member of a record, or "?" when absent.
-    public static func text(_ record: JSONValue, _ key: String) -> String {
-        if case .string(let value)? = record[key] { return value }
-        return "?"
-    }
-
-    /// The code hash of a record, or "?".
-    public static func codeHash(_ record: JSONValue) -> String {
-        if case .string(let value)? = record["code"]?["sha256"] { return value }
-        return "?"
-    }
-
-    /// The seeds of a record as (name, path, value), sorted by name.
-    public static func seeds(_ record: JSONValue) -> [(name: String, path: String, value: String)] {
-        guard case .object(let seeds)? = record["seeds"] else { return [] }
-        return seeds.keys.sorted().map { name in
-            let seed = seeds[name] ?? .null
-            let path: String
-            if case .string(let text)? = seed["path"] { path = text } else { path = "?" }
-            let value: String
-            switch seed["value"] {
-            case .string(let text)?: value = text
-            case .int(let number)?: value = String(number)
-            default: value = "?"
-            }
-            return (name, path, value)
-        }
+    /// The HTML id of `stage`'s record in `paper.html` (letters, digits and `-`; a shard's
+    /// `@` becomes `-shard-`).
+    public static func anchor(_ stage: String) -> String {
+        "provenance-" + String(stage.replacingOccurrences(of: "@", with: "-shard-").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
     }
 }
