@@ -106,16 +106,9 @@ public final class LimitedDisk {
     /// RLIMIT_FSIZE as the Int32 that getrlimit/setrlimit take on Linux.
     private var RLIMIT_FSIZE_VALUE: Int32 { Int32(RLIMIT_FSIZE.rawValue) }
 
-    /// Runs `executable` with `arguments`, quietly; whether it exited 0.
+    /// Runs `executable` with `arguments`; whether it exited 0.
     static func command(_ executable: String, _ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        (try? Command.run(executable, arguments))?.status == 0
     }
 
     /// A test-setup failure.

@@ -91,10 +91,13 @@ extension HDF5File {
 extension ObjectLocation {
     /// A ``HDF5Error/Kind/writeFailed`` error after libhdf5 failed to write: `what`,
     /// the operating system's reason when libhdf5 reported one (e.g. "No space left on
-    /// device"), and what to do. Reads and clears libhdf5's error stack.
+    /// device"), and what to do. Reads and clears libhdf5's error stack, of which only
+    /// the innermost entry is kept (the failed system call, with the file and offset):
+    /// the ten calls above it say "write failed" ten times.
     func writeError(_ operation: String, _ what: String) -> HDF5Error {
-        let libraryMessage = HDF5Library.takeErrorStack()
-        let systemReason = libraryMessage.flatMap(Self.systemReason(in:))
+        let stack = HDF5Library.takeErrorStack()
+        let systemReason = stack.flatMap(Self.systemReason(in:))
+        let libraryMessage = stack.map { String($0.components(separatedBy: "; ").last ?? $0) }
         return HDF5Error(
             kind: .writeFailed, filePath: filePath, objectPath: objectPath, operation: operation,
             reason: "\(what)\(systemReason.map { " (\($0))" } ?? ""); the file on disk is incomplete: free disk space "

@@ -40,7 +40,9 @@ enum HDF5Library {
                 guard let entry, let clientData else { return 0 }
                 let collected = clientData.assumingMemoryBound(to: [String].self)
                 let function = entry.pointee.func_name.map { String(cString: $0) } ?? "?"
-                let detail = entry.pointee.desc.map { String(cString: $0) } ?? ""
+                // The POSIX driver's message holds a ctime() date that ends in a newline.
+                let detail = (entry.pointee.desc.map { String(cString: $0) } ?? "")
+                    .split(whereSeparator: \.isNewline).joined(separator: " ")
                 collected.pointee.append("\(function)(): \(detail)")
                 return 0
             }, pointer)
