@@ -81,8 +81,18 @@ final class StageFailureTests: XCTestCase {
     }
 
     func testAFullDiskFailsTheStageWithItsMessageAndKeepsThePreviousOutputs() throws {
+        try assertAFullDiskFailsTheStage(preferring: .tmpfs)
+    }
+
+    func testAFileSizeLimitFailsTheStageTheSameWay() throws {
+        // The fallback where `mount` is refused; libhdf5 cannot even finish the file in
+        // memory then, and the HDF5 layer abandons it (HDF5File+WriteFailure.swift).
+        try assertAFullDiskFailsTheStage(preferring: .fileSizeLimit)
+    }
+
+    func assertAFullDiskFailsTheStage(preferring method: LimitedDisk.Method) throws {
         let scratch = TemporaryDirectory("full-disk")
-        let disk = try LimitedDisk(at: scratch.path + "/project", bytes: 32 << 20)
+        let disk = try LimitedDisk(at: scratch.path + "/project", bytes: 32 << 20, preferring: method)
         try writeProject(at: disk.path, try trainingStages())
         let first = try runPipeline(at: disk.path)
         XCTAssertEqual(first.status, 0, first.output)
