@@ -18,6 +18,7 @@ final class AtomicFileTests: XCTestCase {
     func testAWriteOnAFullDiskKeepsThePreviousFileAndLeavesNoTemporaryFile() throws {
         let scratch = TemporaryDirectory("atomic-full")
         let disk = try LimitedDisk(at: scratch.path + "/disk", bytes: 4 << 20)
+        defer { withExtendedLifetime(scratch) {} }
         let path = disk.path + "/pipeline.lock"
         try AtomicFile.write(Data("previous\n".utf8), to: path)
         try disk.limitFreeSpace(to: 64 << 10)
@@ -55,6 +56,7 @@ final class AtomicFileTests: XCTestCase {
     func testMoveAllCopiesAcrossFileSystems() throws {
         let scratch = TemporaryDirectory("atomic-cross")
         let other = try LimitedDisk(at: scratch.path + "/mounted", bytes: 1 << 20)
+        defer { withExtendedLifetime(other) {} }
         try scratch.write("tmp/new", "new contents")
         try AtomicFile.write(Data("old".utf8), to: other.path + "/out.h5")
         try AtomicFile.moveAll([(scratch.path + "/tmp/new", other.path + "/out.h5")])

@@ -93,6 +93,7 @@ final class StageFailureTests: XCTestCase {
     func assertAFullDiskFailsTheStage(preferring method: LimitedDisk.Method) throws {
         let scratch = TemporaryDirectory("full-disk")
         let disk = try LimitedDisk(at: scratch.path + "/project", bytes: 32 << 20, preferring: method)
+        defer { withExtendedLifetime(scratch) {} }  // an optimized build could release it (and its files) at once
         try writeProject(at: disk.path, try trainingStages())
         let first = try runPipeline(at: disk.path)
         XCTAssertEqual(first.status, 0, first.output)
@@ -124,6 +125,7 @@ final class StageFailureTests: XCTestCase {
         let project = TemporaryDirectory("read-only")
         let data = try LimitedDisk(at: project.path + "/data", bytes: 8 << 20)
         guard data.canBeMadeReadOnly else { throw XCTSkip("mount is not permitted here, and root writes through permission bits") }
+        defer { withExtendedLifetime(data) {} }  // mounted until the end
         try writeProject(at: project.path, ["xor": try RealPipeline().stage("generate-xor", inputs: [], outputs: ["data/xor.h5"])])
         _ = try runner(project.path).run(RunOptions(quiet: true))
         let before = try snapshot(project.path, ["data/xor.h5"])
