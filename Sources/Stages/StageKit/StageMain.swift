@@ -15,6 +15,8 @@ import Provenance
 /// the file, leaves the same line for the driver (``StageFailureNote``) and exits with
 /// status 1; the driver keeps the previous outputs and the manifest.
 public enum StageMain {
+    /// Runs the stage executable `executable`, whose parameters `schema` declares, with
+    /// `body` as its work; never returns.
     public static func run(executable: String, schema: ParameterSchema, _ body: (StageContext) throws -> Void) -> Never {
         let arguments = CommandLine.arguments
         let context: StageContext
