@@ -43,14 +43,18 @@ public enum StageTermination {
 }
 
 /// The C memory the signal handler reads (see ``StageTermination``). Written once by
-/// ``prepare(temporaryPaths:notePath:messages:)`` before the handler is installed and
-/// never freed (the process ends with the stage).
+/// ``prepare(temporaryPaths:notePath:messages:)`` before the handler is installed (which
+/// also runs each variable's lazy initialisation outside signal context) and never freed
+/// (the process ends with the stage).
 enum TerminationState {
     nonisolated(unsafe) static var temporaryPaths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
     nonisolated(unsafe) static var temporaryPathCount = 0
     nonisolated(unsafe) static var notePath: UnsafeMutablePointer<CChar>?
-    /// The message for signal n at index n (NSIG entries), and its length in bytes.
+    /// For signal n at index n: the line `error: <message>\n` for stderr, and its length
+    /// in bytes (the note is the message alone: ``notePrefix`` bytes in, one byte short).
     nonisolated(unsafe) static var messages: UnsafeMutablePointer<(UnsafeMutablePointer<CChar>?, Int)>?
+    /// The bytes of "error: " before the message in each line.
+    nonisolated(unsafe) static var notePrefix = 0
 
     static let signalSlots = 65
 
@@ -59,34 +63,39 @@ enum TerminationState {
         for (index, path) in paths.enumerated() { pathTable[index] = strdup(path) }
         let messageTable = UnsafeMutablePointer<(UnsafeMutablePointer<CChar>?, Int)>.allocate(capacity: signalSlots)
         messageTable.initialize(repeating: (nil, 0), count: signalSlots)
+        let prefix = "error: "
         for (number, text) in texts where number >= 0 && Int(number) < signalSlots {
-            messageTable[Int(number)] = (strdup(text), text.utf8.count)
+            let line = "\(prefix)\(text)\n"
+            messageTable[Int(number)] = (strdup(line), line.utf8.count)
         }
         temporaryPaths = pathTable
         temporaryPathCount = paths.count
         notePath = strdup(note)
+        notePrefix = prefix.utf8.count
         messages = messageTable
     }
 }
 
 /// The signal handler: only async-signal-safe calls on prepared memory.
 private func handleTermination(_ number: Int32) {
+    // No Swift strings, no generic iteration: passing even a literal as a C pointer may
+    // allocate, and the signal may have interrupted malloc.
     if let paths = TerminationState.temporaryPaths {
-        for index in 0..<TerminationState.temporaryPathCount {
+        var index = 0
+        while index < TerminationState.temporaryPathCount {
             if let path = paths[index] { unlink(path) }
+            index += 1
         }
     }
     if let messages = TerminationState.messages, number >= 0, Int(number) < TerminationState.signalSlots,
-        let text = messages[Int(number)].0
+        let line = messages[Int(number)].0
     {
         let length = messages[Int(number)].1
-        _ = write(STDERR_FILENO, "error: ", 7)
-        _ = write(STDERR_FILENO, text, length)
-        _ = write(STDERR_FILENO, "\n", 1)
+        _ = write(STDERR_FILENO, line, length)
         if let notePath = TerminationState.notePath {
             let note = open(notePath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if note >= 0 {
-                _ = write(note, text, length)
+                _ = write(note, line + TerminationState.notePrefix, length - TerminationState.notePrefix - 1)
                 close(note)
             }
         }
