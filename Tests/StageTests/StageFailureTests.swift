@@ -146,7 +146,19 @@ final class StageFailureTests: XCTestCase {
     }
 
     func testSIGTERMWhileWritingRemovesTheTemporaryFilesAndExits1() throws {
-        let project = TemporaryDirectory("sigterm")
+        try assertStoppedWhileWriting(by: SIGTERM, status: 1, mentioning: ["stopped by SIGTERM", "data/spirals.h5"])
+    }
+
+    func testAStageKilledWhileWritingLeavesNothingAndTheDriverSaysSo() throws {
+        // SIGKILL cannot be handled: the driver clears the scratch directory and names the signal.
+        try assertStoppedWhileWriting(by: SIGKILL, status: 128 + SIGKILL, mentioning: ["killed by signal 9"])
+    }
+
+    /// Sends `signal` to a stage while it writes its HDF5 output: the run fails with
+    /// `status` and `phrases`, nothing of the stage is left, the previous output and the
+    /// manifest are kept, and a rerun reproduces them.
+    func assertStoppedWhileWriting(by signal: Int32, status: Int32, mentioning phrases: [String]) throws {
+        let project = TemporaryDirectory("signal")
         // 400 draws of 2 × 2000 points, each written as soon as it is drawn: the stage
         // writes its file for a while (about 40 MB).
         try writeProject(at: project.path, ["spirals": .object([
@@ -170,11 +182,11 @@ final class StageFailureTests: XCTestCase {
         let scratch = project.path + "/.pipeline-tmp/spirals"
         let stage = try XCTUnwrap(waitForStage(invocation: scratch + "/invocation.json", writing: scratch + "/out-0-spirals.h5"),
                                   "the stage never started writing")
-        XCTAssertEqual(kill(stage, SIGTERM), 0)
-        XCTAssertEqual(finished.wait(timeout: .now() + 120), .success, "the run did not end after SIGTERM")
+        XCTAssertEqual(kill(stage, signal), 0)
+        XCTAssertEqual(finished.wait(timeout: .now() + 120), .success, "the run did not end after signal \(signal)")
 
         guard case .failure(let error)? = outcome else { return XCTFail("the run was not stopped: \(String(describing: outcome))") }
-        assertStageFailed(error, stage: "spirals", status: 1, mentioning: ["stopped by SIGTERM", "data/spirals.h5", "pipeline run --stage spirals"])
+        assertStageFailed(error, stage: "spirals", status: status, mentioning: phrases + ["pipeline run --stage spirals"])
         XCTAssertEqual(leftovers(project.path), [])
         XCTAssertEqual(try snapshot(project.path, ["data/spirals.h5"]), before)
 
