@@ -138,7 +138,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Provenance", "NumericsCore", "TestSupport"]),
         .testTarget(name: "ROCrateTests", dependencies: ["ROCrate", "Provenance", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),

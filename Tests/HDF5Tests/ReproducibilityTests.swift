@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import TestSupport
 import XCTest
 
 /// Files must be byte-identical when the same content is written twice, and
@@ -61,7 +62,7 @@ final class ReproducibilityTests: XCTestCase {
         let path = directory.path("dumped.h5")
         try Self.writeSample(to: path)
 
-        let header = try run(h5dump, ["-H", path])
+        let header = try Command.run(h5dump, ["-H", path])
         XCTAssertEqual(header.status, 0, header.output)
         for name in ["ensembles", "loss", "weights", "pixels", "labels", "steps", "empty", "classes", "title", "unit"] {
             XCTAssertTrue(header.output.contains("\"\(name)\""), "h5dump -H does not list \(name):\n\(header.output)")
@@ -70,28 +71,14 @@ final class ReproducibilityTests: XCTestCase {
         XCTAssertTrue(header.output.contains("CSET H5T_CSET_UTF8"), header.output)
 
         // An independent reader sees the same values (deflated chunks included).
-        let labels = try run(h5dump, ["-d", "/labels", path])
+        let labels = try Command.run(h5dump, ["-d", "/labels", path])
         XCTAssertEqual(labels.status, 0, labels.output)
         XCTAssertTrue(labels.output.contains("0, 1, 2, 3, 4, 5, 6, 7, 8, 9"), labels.output)
-        let unit = try run(h5dump, ["-a", "/ensembles/loss/unit", path])
+        let unit = try Command.run(h5dump, ["-a", "/ensembles/loss/unit", path])
         XCTAssertEqual(unit.status, 0, unit.output)
         XCTAssertTrue(unit.output.contains("\"nats\""), unit.output)
-        let pixels = try run(h5dump, ["-d", "/pixels", "-s", "15,14", "-c", "1,2", path])
+        let pixels = try Command.run(h5dump, ["-d", "/pixels", "-s", "15,14", "-c", "1,2", path])
         XCTAssertEqual(pixels.status, 0, pixels.output)
         XCTAssertTrue(pixels.output.contains("254, 255"), pixels.output)
-    }
-
-    /// Runs `executable` and returns its exit status and combined output.
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

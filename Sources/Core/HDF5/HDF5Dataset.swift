@@ -49,8 +49,10 @@ public final class HDF5Dataset {
     }
 
     deinit {
-        // A strong close of the file has already closed this dataset.
-        if file.isOpen { _ = H5Dclose(id) }
+        // A strong close of the file has already closed this dataset. A dataset of a
+        // writable file is flushed first: closing one whose flush fails would leave
+        // libhdf5 a dangling identifier (see `HDF5File+WriteFailure.swift`).
+        if file.flushBeforeClosing(location, "close dataset", { H5Dflush(id) }) { _ = H5Dclose(id) }
     }
 
     /// Reads all elements; the stored element type must be `Element`'s (no

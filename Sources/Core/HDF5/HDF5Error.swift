@@ -28,6 +28,9 @@ public struct HDF5Error: Error, CustomStringConvertible, Sendable, Equatable {
         case fileClosed
         /// A write was attempted on a file opened read-only.
         case readOnly
+        /// libhdf5 could not write the file to disk (disk full, file size limit,
+        /// read-only or failing file system); the file on disk is incomplete.
+        case writeFailed
         /// libhdf5 refused an operation for a reason this layer does not classify.
         case library
     }

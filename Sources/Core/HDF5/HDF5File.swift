@@ -19,6 +19,13 @@ public final class HDF5File {
     public let isWritable: Bool
     /// Whether the file is still open.
     public private(set) var isOpen: Bool
+    /// The first failure to write the file to disk, if any (kind
+    /// ``HDF5Error/Kind/writeFailed``): from then on every operation on the file, and
+    /// ``close()``, throws it (see `HDF5File+WriteFailure.swift`).
+    public internal(set) var writeFailure: HDF5Error?
+    /// After a write failure pointed the file's descriptor at memory: the original
+    /// descriptor, closed with the file (see `HDF5File+WriteFailure.swift`).
+    var replacedDescriptor: Int32?
     let id: hid_t
 
     private init(path: String, id: hid_t, isWritable: Bool) {
@@ -88,24 +95,46 @@ public final class HDF5File {
 
     /// Flushes and closes the file, and with it every group and dataset still
     /// open in it. Closing a closed file does nothing.
+    ///
+    /// Throws ``HDF5Error/Kind/writeFailed`` if the file could not be written to disk
+    /// (now or by an earlier operation); the file is closed all the same and what is on
+    /// disk is incomplete.
     public func close() throws {
         guard isOpen else { return }
         HDF5Library.silenceAutomaticErrorPrinting()
-        guard H5Fclose(id) >= 0 else {
-            throw ObjectLocation(filePath: path, objectPath: "/").libraryError(
-                .library, "close file", "could not flush and close the file; check free disk space, the file may be incomplete")
+        release()
+        if let writeFailure { throw writeFailure }
+    }
+
+    deinit {
+        if isOpen { release() }
+    }
+
+    /// Flushes (see `HDF5File+WriteFailure.swift`) and closes the file; records a
+    /// failure instead of throwing it.
+    private func release() {
+        let location = ObjectLocation(filePath: path, objectPath: "/")
+        guard flushBeforeClosing(location, "close file", { H5Fflush(id, H5F_SCOPE_LOCAL) }) else { return }
+        if H5Fclose(id) < 0 {
+            recordWriteFailure(location.writeError("close file", "could not flush and close the file"))
+        } else if let replacedDescriptor {
+            Glibc.close(replacedDescriptor)
         }
         isOpen = false
     }
 
-    deinit {
-        if isOpen { _ = H5Fclose(id) }
+    /// Gives the file up without closing it: libhdf5 could not write it even into
+    /// memory, and closing it would crash libhdf5 (see `HDF5File+WriteFailure.swift`).
+    func abandon() {
+        isOpen = false
     }
 
-    /// Throws ``HDF5Error/Kind/fileClosed`` if the file was closed; silences
-    /// libhdf5's stderr dump on the calling thread. Every operation starts here.
+    /// Throws the file's ``writeFailure``, or ``HDF5Error/Kind/fileClosed`` if the
+    /// file was closed; silences libhdf5's stderr dump on the calling thread. Every
+    /// operation starts here.
     func ensureOpen(_ location: ObjectLocation, _ operation: String) throws {
         HDF5Library.silenceAutomaticErrorPrinting()
+        if let writeFailure { throw writeFailure }
         guard isOpen else {
             throw location.error(.fileClosed, operation, "the file was closed; open it again with HDF5File.open and use the new file's groups and datasets")
         }

@@ -27,7 +27,7 @@ extension HDF5Group {
             let status = values.withUnsafeBytes {
                 H5Dwrite(dataset.id, types.memory, chdf5_S_ALL(), chdf5_S_ALL(), chdf5_P_DEFAULT(), $0.baseAddress)
             }
-            try child.check(status, operation, "libhdf5 could not write the values; check free disk space")
+            try file.checkWrite(status, child, operation, "libhdf5 could not write the values")
         }
         return dataset
     }
@@ -54,7 +54,7 @@ extension HDF5Group {
             let dataset = try create(name, fileType: type.id, shape: shape, layout: layout, operation)
             if !values.isEmpty {
                 let status = H5Dwrite(dataset.id, type.id, chdf5_S_ALL(), chdf5_S_ALL(), chdf5_P_DEFAULT(), buffer)
-                try child.check(status, operation, "libhdf5 could not write the strings; check free disk space")
+                try file.checkWrite(status, child, operation, "libhdf5 could not write the strings")
             }
             return dataset
         }

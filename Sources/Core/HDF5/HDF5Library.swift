@@ -13,8 +13,23 @@ enum HDF5Library {
     /// Turns off libhdf5's automatic printing of its error stack to stderr for the
     /// calling thread: `H5Eset_auto2(H5E_DEFAULT, NULL, NULL)`.
     static func silenceAutomaticErrorPrinting() {
+        prepare()
         _ = H5Eset_auto2(chdf5_E_DEFAULT(), nil, nil)
     }
+
+    /// Switches off libhdf5's clean-up at process exit (`H5dont_atexit`, effective only
+    /// before libhdf5's first use, hence called at every entry point). That clean-up
+    /// closes every identifier still open, and one of a file that could not be written
+    /// is a dangling pointer in libhdf5 1.10.8 (SIGSEGV at exit; see
+    /// `HDF5File+WriteFailure.swift`). Files are closed by ``HDF5File/close()`` or when
+    /// released, so nothing is lost.
+    static func prepare() {
+        _ = atExitCleanUpSwitchedOff
+    }
+
+    private static let atExitCleanUpSwitchedOff: Void = {
+        _ = H5dont_atexit()
+    }()
 
     /// The calling thread's libhdf5 error stack as one line (outermost call first,
     /// innermost detail last), then clears the stack; `nil` if it is empty.
@@ -25,7 +40,9 @@ enum HDF5Library {
                 guard let entry, let clientData else { return 0 }
                 let collected = clientData.assumingMemoryBound(to: [String].self)
                 let function = entry.pointee.func_name.map { String(cString: $0) } ?? "?"
-                let detail = entry.pointee.desc.map { String(cString: $0) } ?? ""
+                // The POSIX driver's message holds a ctime() date that ends in a newline.
+                let detail = (entry.pointee.desc.map { String(cString: $0) } ?? "")
+                    .split(whereSeparator: \.isNewline).joined(separator: " ")
                 collected.pointee.append("\(function)(): \(detail)")
                 return 0
             }, pointer)
@@ -42,6 +59,7 @@ public enum HDF5LibraryInfo {
         var major: UInt32 = 0
         var minor: UInt32 = 0
         var release: UInt32 = 0
+        HDF5Library.prepare()
         _ = H5get_libversion(&major, &minor, &release)
         return "\(major).\(minor).\(release)"
     }

@@ -118,49 +118,6 @@ public struct StageContext: Sendable {
     }
 }
 
-/// The `main` of every stage executable: parse the invocation, check its parameters
-/// against the executable's declaration, run `body`, and turn a thrown error into a clear
-/// message and exit status 1.
-///
-/// Besides `--invocation FILE` every stage executable answers
-/// `--resolve-parameters FILE` (FILE: `{"stage": name, "parameters": {…}}`; prints the
-/// parameters with every default filled in, or every problem with its JSON path and exit
-/// status 2) — the pipeline calls it before anything runs — and `--describe-parameters`.
-public enum StageMain {
-    public static func run(executable: String, schema: ParameterSchema, _ body: (StageContext) throws -> Void) -> Never {
-        let arguments = CommandLine.arguments
-        do {
-            if arguments.contains("--describe-parameters") {
-                print(schema.description.prettyText)
-                exit(0)
-            }
-            if let flag = arguments.firstIndex(of: "--resolve-parameters"), flag + 1 < arguments.count {
-                let request = try JSONValue.parse(
-                    FileManager.default.contents(atPath: arguments[flag + 1]) ?? Data(), source: arguments[flag + 1])
-                guard case .string(let stage)? = request["stage"] else {
-                    throw StageError.usage("--resolve-parameters FILE: FILE must hold {\"stage\": …, \"parameters\": …}")
-                }
-                do {
-                    let resolved = try schema.resolve(
-                        request["parameters"] ?? .object([:]), path: "stages.\(stage).parameters", executable: executable)
-                    print(resolved.canonicalText)
-                    exit(0)
-                } catch {
-                    FileHandle.standardError.write(Data("\(error)\n".utf8))
-                    exit(2)
-                }
-            }
-            var context = try StageContext(arguments: arguments)
-            context = StageContext(invocation: try context.invocation.resolving(schema, executable: executable))
-            try body(context)
-            exit(0)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            exit(1)
-        }
-    }
-}
-
 extension StageInvocation {
     /// The invocation with its parameters checked against `schema` and defaults filled.
     func resolving(_ schema: ParameterSchema, executable: String) throws -> StageInvocation {

@@ -286,14 +286,13 @@ public final class Runner {
         }
         let scratch = scratchRoot + "/" + stage.name
         try? FileManager.default.removeItem(atPath: scratch)
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-
         let outputs = stage.outputs.enumerated().map { index, declared in
             StageInvocation.Output(
                 declaredPath: declared, path: layout.resolve(declared, profile: profile, spec: spec),
                 temporaryPath: scratch + "/out-\(index)-" + URL(fileURLWithPath: declared).lastPathComponent)
         }
+        try checkWritable(stage, scratch: scratch, outputs: outputs)
         let invocation = StageInvocation(
             stage: stage.name, executable: stage.executable, profile: profile.name, parameters: expected.parameters,
             seeds: expected.seeds,
@@ -310,9 +309,7 @@ public final class Runner {
         let started = Date()
         let status = try launch(executablePath, arguments: ["--invocation", invocationPath])
         guard status == 0 else {
-            throw PipelineError.stageFailed(
-                stage: stage.name, status: status,
-                detail: "Its messages are above. Rerun just this stage with `pipeline run --stage \(stage.name)`.")
+            throw failure(of: stage, status: status, note: StageFailureNote.read(besideReport: invocation.reportPath))
         }
         var record = expected
         for output in outputs {
@@ -332,8 +329,13 @@ public final class Runner {
         }
         record.environment = environment
         record.git = EnvironmentFacts.gitState(at: layout.projectRoot)
-        for output in outputs {
-            try AtomicFile.move(output.temporaryPath, to: output.path)
+        do {
+            try AtomicFile.moveAll(outputs.map { ($0.temporaryPath, $0.path) })
+        } catch {
+            throw PipelineError.stageFailed(
+                stage: stage.name, status: -1,
+                detail: "It finished, but its outputs could not be moved into place: \(error) Then rerun it with "
+                    + "`pipeline run --stage \(stage.name)`.")
         }
         let entry = RunLogEntry(
             started: ISO8601DateFormatter().string(from: started),
@@ -341,6 +343,33 @@ public final class Runner {
         // Outputs just moved into place: hash them into the cache by their final inode.
         for output in outputs { _ = try? hashes.sha256(of: output.path) }
         return StageExecution(record: record, logEntry: entry)
+    }
+
+    /// Throws, before anything runs, unless the scratch directory and the directory of
+    /// every output of `stage` can take new files (a read-only or unwritable directory
+    /// would otherwise be found only after the stage's work).
+    private func checkWritable(_ stage: PipelineSpec.Stage, scratch: String, outputs: [StageInvocation.Output]) throws {
+        do {
+            try AtomicFile.checkWritable(scratch + "/invocation.json")
+            for output in outputs { try AtomicFile.checkWritable(output.path) }
+        } catch {
+            throw PipelineError.stageFailed(
+                stage: stage.name, status: -1,
+                detail: "It was not run: \(error) Then rerun it with `pipeline run --stage \(stage.name)`.")
+        }
+    }
+
+    /// The error of a stage that exited with `status`: its own one-line reason (`note`)
+    /// when it left one, else whether it crashed or was killed.
+    private func failure(of stage: PipelineSpec.Stage, status: Int32, note: String?) -> PipelineError {
+        var detail = note ?? "Its messages are above."
+        if note == nil && status > 128 {
+            detail = "It was killed by signal \(status - 128) (\(String(cString: strsignal(status - 128))))"
+                + " before it could report why; its messages, if any, are above."
+        }
+        return PipelineError.stageFailed(
+            stage: stage.name, status: status,
+            detail: detail + "\nRerun just this stage with `pipeline run --stage \(stage.name)` once the cause is fixed.")
     }
 
     /// Prints the loud line of each output that was not reproduced.
