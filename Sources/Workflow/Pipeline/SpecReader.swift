@@ -11,8 +11,10 @@ struct SpecReader {
         self.source = source
     }
 
+    /// Records a problem once (a family's template meets the same one for every key).
     mutating func problem(_ path: String, _ message: String) {
-        problems.append(SpecProblem(jsonPath: path, message: message))
+        let found = SpecProblem(jsonPath: path, message: message)
+        if !problems.contains(found) { problems.append(found) }
     }
 
     /// The members of an object, after checking keys against `required` and `optional`.
@@ -82,7 +84,7 @@ struct SpecReader {
         guard
             let top = object(
                 json, at: "", required: ["formatVersion", "profiles", "experiments", "stages"],
-                optional: ["description"])
+                optional: ["description", "vars"])
         else { return nil }
         if let version = top["formatVersion"], version != .int(Int64(PipelineSpec.currentFormatVersion)) {
             problem("formatVersion", "must be \(PipelineSpec.currentFormatVersion) for this version of the pipeline")
@@ -114,10 +116,21 @@ struct SpecReader {
             let description = string(members["description"], at: path + ".description", default: "") ?? ""
             spec.experiments[name] = .init(name: name, rootSeed: UInt64(seed), description: description)
         }
-        for (name, value) in namedEntries(top["stages"], at: "stages") {
-            if let stage = readStage(name: name, value, spec: spec) { spec.stages[name] = stage }
+        let stages = expandedStages(top)
+        for name in stages.keys.sorted() {
+            if let stage = readStage(name: name, stages[name]!, spec: spec) { spec.stages[name] = stage }
         }
         return spec
+    }
+
+    /// The stages as the engine reads them: families expanded, `${…}` substituted, named
+    /// inputs passed as parameters (StageFamilies.swift, NamedInputs.swift).
+    mutating func expandedStages(_ top: [String: JSONValue]) -> [String: JSONValue] {
+        var stages = expandStages(top["stages"], vars: readVars(top["vars"]))
+        for name in stages.keys.sorted() {
+            stages[name] = passingNamedInputs(stages[name]!, at: "stages.\(name)")
+        }
+        return stages
     }
 
     mutating func readStage(name: String, _ value: JSONValue, spec: PipelineSpec) -> PipelineSpec.Stage? {
