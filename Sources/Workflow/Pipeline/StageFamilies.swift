@@ -17,9 +17,10 @@ import Provenance
 ///
 /// Each key of `foreach` makes one stage: the entry's name with `${key}` replaced, the
 /// template `do` with `${key}`, `${item}`, `${item.field}` and the variables substituted
-/// (see ``Interpolation``; an item's values may use the variables), then the item's own `do`, if any, substituted the same way and
-/// merged into it key by key (as `profileParameters` merge). A plain stage may use the
-/// variables too.
+/// (see ``Interpolation``; an item's own values may use the variables), then the item's
+/// own `do`, if any, substituted the same way and merged into it key by key (as
+/// `profileParameters` merge), so an item can refine what the template made of it. A
+/// plain stage may use the variables too.
 extension SpecReader {
     /// `stages` with every family expanded and every `${…}` substituted, by stage name.
     mutating func expandStages(_ stages: JSONValue?, vars: [String: JSONValue]) -> [String: JSONValue] {
