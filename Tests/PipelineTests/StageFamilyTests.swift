@@ -150,7 +150,8 @@ final class StageFamilyTests: XCTestCase {
     }
 
     /// The repository's pipeline.json: the families expand to the stages the engine ran
-    /// before they were written as families (42 stages; E5's late window 78000–80000).
+    /// before they were written as families (42 stages; E5's late window 78000–80000,
+    /// Mittra's windows the first and last 30 % or 25 % of the steps).
     func testTheRealPipelineExpands() throws {
         let spec = try PipelineSpec.load(from: TestLocations.packageRoot + "/pipeline.json", projectRoot: TestLocations.packageRoot)
         XCTAssertEqual(spec.stages.count, 42)
@@ -161,5 +162,8 @@ final class StageFamilyTests: XCTestCase {
         XCTAssertEqual(exponents.parameters["ensembles"], .string("data/leimkuhler/adlala-ensembles.h5"))
         XCTAssertEqual(spec.stages["leimkuhler-lol-g1-1-ensembles"]?.parameters["optimizer"]?["firstLayerFriction"], .int(1))
         XCTAssertEqual(spec.stages["mittra-e1-large-lr-exponents"]?.seeds, ["estimators": "mittra2024/e1-estimators"])
+        let learning = try XCTUnwrap(spec.stages["mittra-e23-learning-exponents"])
+        XCTAssertEqual(learning.parameters(for: "smoke")["windows"], try json(#"{"early": [0, 50], "late": [150, 200]}"#), "25 % of 200 steps")
+        XCTAssertEqual(spec.stages["mittra-e1-exponents"]?.parameters["windows"], try json(#"{"early": [0, 300], "late": [700, 1000]}"#))
     }
 }
