@@ -98,6 +98,20 @@ final class StageFamilyTests: XCTestCase {
         XCTAssertTrue(found[1].message.contains("is also the named input stages.b.inputs.data"), found[1].message)
     }
 
+    func testAMissingInputIsReportedWhereItIsWritten() {
+        let stages = #"""
+            {"a": {"executable": "x", "outputs": ["a.h5"]},
+             "b": {"executable": "y", "inputs": ["a.h5", {"m": ["a.h5", "nowhere.h5"]}], "outputs": ["b.h5"]},
+             "s-${key}": {"foreach": ["p", "q"], "do": {"executable": "x", "inputs": {"model": "${key}-missing.h5"}, "outputs": ["${key}.h5"]}}}
+            """#
+        let found = problems(text(stages: stages))
+        XCTAssertEqual(
+            found.map(\.jsonPath), ["stages.b.inputs[1].m[1]", "stages.s-${key}.do.inputs.model", "stages.s-${key}.do.inputs.model"],
+            "one problem per missing file, at the template that writes it: \(found)")
+        XCTAssertTrue(found[1].message.contains("'p-missing.h5' is neither written"), found[1].message)
+        XCTAssertTrue(found[2].message.contains("'q-missing.h5' is neither written"), found[2].message)
+    }
+
     func testUnknownVariableAndItemFieldNameTheTemplatePathOnce() {
         let stages = #"""
             {"t-${key}": {"foreach": {"a": {"rate": 1}, "b": {}},

@@ -15,23 +15,24 @@ import Provenance
 /// The declared inputs are the paths in list order; within one object, in name order
 /// (JSON objects have none), so write a list of objects where another order matters.
 extension SpecReader {
-    /// `stage` with named inputs flattened into the list of paths and passed as parameters.
-    /// A name that is also written in `parameters` (or a profile's) is a problem.
-    mutating func passingNamedInputs(_ stage: JSONValue, at path: String) -> JSONValue {
-        guard case .object(var members) = stage, let inputs = members["inputs"] else { return stage }
+    /// `stage` (written at `path`) with named inputs flattened into the list of paths and
+    /// passed as parameters, and where each declared input is written. A name that is also
+    /// written in `parameters` (or a profile's) is a problem.
+    mutating func passingNamedInputs(_ stage: JSONValue, at path: String) -> (JSONValue, [String]) {
+        guard case .object(var members) = stage, let inputs = members["inputs"] else { return (stage, []) }
         let items: [(JSONValue, String)]
         switch inputs {
         case .object: items = [(inputs, path + ".inputs")]
-        case .array(let list):
-            guard list.contains(where: { if case .object = $0 { return true } else { return false } }) else { return stage }
-            items = list.enumerated().map { ($1, "\(path).inputs[\($0)]") }
-        default: return stage  // the reader reports the type
+        case .array(let list): items = list.enumerated().map { ($1, "\(path).inputs[\($0)]") }
+        default: return (stage, [])  // the reader reports the type
         }
         var paths: [JSONValue] = []
+        var origins: [String] = []
         var named: [String: (JSONValue, String)] = [:]
         for (item, itemPath) in items {
             guard case .object(let group) = item else {
                 paths.append(item)
+                origins.append(itemPath)
                 continue
             }
             for name in group.keys.sorted() {
@@ -46,10 +47,16 @@ extension SpecReader {
                 }
                 named[name] = (value, namePath)
                 paths += declared.map(JSONValue.string)
+                if case .array = value {
+                    origins += declared.indices.map { "\(namePath)[\($0)]" }
+                } else {
+                    origins.append(namePath)
+                }
             }
         }
         members["inputs"] = .array(paths)
-        guard case .object(var parameters) = members["parameters"] ?? .object([:]) else { return .object(members) }
+        guard !named.isEmpty else { return (.object(members), origins) }
+        guard case .object(var parameters) = members["parameters"] ?? .object([:]) else { return (.object(members), origins) }
         for name in named.keys.sorted() {
             let (value, namePath) = named[name]!
             if parameters[name] != nil {
@@ -63,7 +70,7 @@ extension SpecReader {
             }
         }
         members["parameters"] = .object(parameters)
-        return .object(members)
+        return (.object(members), origins)
     }
 
     /// The paths of a named input: one string, or an array of strings.

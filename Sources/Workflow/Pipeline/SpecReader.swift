@@ -6,6 +6,9 @@ import Provenance
 struct SpecReader {
     let source: String
     var problems: [SpecProblem] = []
+    /// Stage name → where each of its declared inputs is written (a family's inputs in
+    /// its template), so that problems found after expansion point at the text.
+    var inputOrigins: [String: [String]] = [:]
 
     init(source: String) {
         self.source = source
@@ -126,9 +129,11 @@ struct SpecReader {
     /// The stages as the engine reads them: families expanded, `${…}` substituted, named
     /// inputs passed as parameters (StageFamilies.swift, NamedInputs.swift).
     mutating func expandedStages(_ top: [String: JSONValue]) -> [String: JSONValue] {
-        var stages = expandStages(top["stages"], vars: readVars(top["vars"]))
-        for name in stages.keys.sorted() {
-            stages[name] = passingNamedInputs(stages[name]!, at: "stages.\(name)")
+        let written = expandStages(top["stages"], vars: readVars(top["vars"]))
+        var stages: [String: JSONValue] = [:]
+        for name in written.keys.sorted() {
+            let (stage, origin) = written[name]!
+            (stages[name], inputOrigins[name]) = passingNamedInputs(stage, at: origin)
         }
         return stages
     }
@@ -256,7 +261,9 @@ struct SpecReader {
             for (index, input) in stage.inputs.enumerated() where writer[input] == nil {
                 let location = input.hasPrefix("/") ? input : projectRoot + "/" + input
                 if !FileManager.default.fileExists(atPath: location) {
-                    problem("stages.\(stage.name).inputs[\(index)]", "'\(input)' is neither written by a stage nor an existing file")
+                    let origins = inputOrigins[stage.name] ?? []
+                    let path = index < origins.count ? origins[index] : "stages.\(stage.name).inputs[\(index)]"
+                    problem(path, "'\(input)' is neither written by a stage nor an existing file")
                 }
             }
         }

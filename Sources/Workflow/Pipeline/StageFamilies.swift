@@ -22,26 +22,28 @@ import Provenance
 /// `profileParameters` merge), so an item can refine what the template made of it. A
 /// plain stage may use the variables too.
 extension SpecReader {
-    /// `stages` with every family expanded and every `${…}` substituted, by stage name.
-    mutating func expandStages(_ stages: JSONValue?, vars: [String: JSONValue]) -> [String: JSONValue] {
-        var expanded: [String: JSONValue] = [:]
-        var origin: [String: String] = [:]
-        func add(_ name: String, _ stage: JSONValue, from path: String) {
-            if let other = origin[name] {
+    /// `stages` with every family expanded and every `${…}` substituted, by stage name,
+    /// each with the JSON path of its text (`stages.x`, or a family's template `stages.f.do`).
+    mutating func expandStages(_ stages: JSONValue?, vars: [String: JSONValue]) -> [String: (JSONValue, String)] {
+        var expanded: [String: (JSONValue, String)] = [:]
+        var maker: [String: String] = [:]
+        func add(_ name: String, _ stage: JSONValue, madeBy path: String, text: String) {
+            if let other = maker[name] {
                 problem(path, "makes the stage name '\(name)', which \(other) also makes; rename one of them")
             } else {
-                expanded[name] = stage
-                origin[name] = path
+                expanded[name] = (stage, text)
+                maker[name] = path
             }
         }
         // Plain stages first, so that a name collision is reported at the family's key.
         let entries = namedEntries(stages, at: "stages")
         for (name, value) in entries where !SpecReader.isFamily(value) {
-            add(name, interpolate(value, at: "stages.\(name)", scope: vars), from: "stages.\(name)")
+            let path = "stages.\(name)"
+            add(name, interpolate(value, at: path, scope: vars), madeBy: path, text: path)
         }
         for (name, value) in entries where SpecReader.isFamily(value) {
             for (stageName, stage, itemPath) in expandFamily(name: name, value, vars: vars) {
-                add(stageName, stage, from: itemPath)
+                add(stageName, stage, madeBy: itemPath, text: "stages.\(name).do")
             }
         }
         return expanded
