@@ -15,8 +15,9 @@ struct RealPipeline {
     let experiments: JSONValue
 
     init() throws {
-        let real = try JSONValue.parse(
+        let written = try JSONValue.parse(
             Data(contentsOf: URL(fileURLWithPath: TestLocations.packageRoot + "/pipeline.json")), source: "pipeline.json")
+        let real = try PipelineSpec.expanded(written, source: "pipeline.json")  // families and named inputs as plain stages
         guard case .object(let stages)? = real["stages"], let experiments = real["experiments"] else { throw Malformed() }
         (self.stages, self.experiments) = (stages, experiments)
     }

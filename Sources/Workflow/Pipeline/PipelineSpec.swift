@@ -95,6 +95,21 @@ public struct PipelineSpec: Sendable {
         return spec!
     }
 
+    /// `pipeline.json` as the engine reads it, still as JSON: every family expanded, every
+    /// `${…}` substituted, named inputs passed as parameters, no `vars`. Only these
+    /// constructs are checked here; ``parse(_:source:projectRoot:)`` checks the rest.
+    public static func expanded(_ json: JSONValue, source: String) throws -> JSONValue {
+        guard case .object(var top) = json else {
+            throw PipelineError.invalidSpec(
+                source: source, problems: [SpecProblem(jsonPath: "", message: "must be an object, found \(json.kindName)")])
+        }
+        var reader = SpecReader(source: source)
+        top["stages"] = .object(reader.expandedStages(top))
+        top["vars"] = nil
+        if !reader.problems.isEmpty { throw PipelineError.invalidSpec(source: source, problems: reader.problems) }
+        return .object(top)
+    }
+
     /// The seed value for a derivation path `experiment/label/label…`.
     public func seedValue(path: String) -> UInt64? {
         let parts = path.split(separator: "/").map(String.init)

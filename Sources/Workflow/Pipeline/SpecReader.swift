@@ -6,13 +6,18 @@ import Provenance
 struct SpecReader {
     let source: String
     var problems: [SpecProblem] = []
+    /// Stage name → where each of its declared inputs is written (a family's inputs in
+    /// its template), so that problems found after expansion point at the text.
+    var inputOrigins: [String: [String]] = [:]
 
     init(source: String) {
         self.source = source
     }
 
+    /// Records a problem once (a family's template meets the same one for every key).
     mutating func problem(_ path: String, _ message: String) {
-        problems.append(SpecProblem(jsonPath: path, message: message))
+        let found = SpecProblem(jsonPath: path, message: message)
+        if !problems.contains(found) { problems.append(found) }
     }
 
     /// The members of an object, after checking keys against `required` and `optional`.
@@ -82,7 +87,7 @@ struct SpecReader {
         guard
             let top = object(
                 json, at: "", required: ["formatVersion", "profiles", "experiments", "stages"],
-                optional: ["description"])
+                optional: ["description", "vars"])
         else { return nil }
         if let version = top["formatVersion"], version != .int(Int64(PipelineSpec.currentFormatVersion)) {
             problem("formatVersion", "must be \(PipelineSpec.currentFormatVersion) for this version of the pipeline")
@@ -114,10 +119,23 @@ struct SpecReader {
             let description = string(members["description"], at: path + ".description", default: "") ?? ""
             spec.experiments[name] = .init(name: name, rootSeed: UInt64(seed), description: description)
         }
-        for (name, value) in namedEntries(top["stages"], at: "stages") {
-            if let stage = readStage(name: name, value, spec: spec) { spec.stages[name] = stage }
+        let stages = expandedStages(top)
+        for name in stages.keys.sorted() {
+            if let stage = readStage(name: name, stages[name]!, spec: spec) { spec.stages[name] = stage }
         }
         return spec
+    }
+
+    /// The stages as the engine reads them: families expanded, `${…}` substituted, named
+    /// inputs passed as parameters (StageFamilies.swift, NamedInputs.swift).
+    mutating func expandedStages(_ top: [String: JSONValue]) -> [String: JSONValue] {
+        let written = expandStages(top["stages"], vars: readVars(top["vars"]))
+        var stages: [String: JSONValue] = [:]
+        for name in written.keys.sorted() {
+            let (stage, origin) = written[name]!
+            (stages[name], inputOrigins[name]) = passingNamedInputs(stage, at: origin)
+        }
+        return stages
     }
 
     mutating func readStage(name: String, _ value: JSONValue, spec: PipelineSpec) -> PipelineSpec.Stage? {
@@ -243,7 +261,9 @@ struct SpecReader {
             for (index, input) in stage.inputs.enumerated() where writer[input] == nil {
                 let location = input.hasPrefix("/") ? input : projectRoot + "/" + input
                 if !FileManager.default.fileExists(atPath: location) {
-                    problem("stages.\(stage.name).inputs[\(index)]", "'\(input)' is neither written by a stage nor an existing file")
+                    let origins = inputOrigins[stage.name] ?? []
+                    let path = index < origins.count ? origins[index] : "stages.\(stage.name).inputs[\(index)]"
+                    problem(path, "'\(input)' is neither written by a stage nor an existing file")
                 }
             }
         }
