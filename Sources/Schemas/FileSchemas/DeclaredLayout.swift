@@ -12,7 +12,8 @@ public enum DeclaredLayout {
     static func undocumented(in group: HDF5Group) throws -> [String] {
         var found: [String] = []
         for name in try group.memberNames() {
-            if let dataset = try? group.dataset(name) {
+            if try group.isDataset(name) {
+                let dataset = try group.dataset(name)
                 let dimensions = try dataset.hasAttribute("dimensions") ? try dataset.attribute("dimensions") : nil
                 let axes: Int? = if case .strings(let names)? = dimensions { names.count } else { nil }
                 let hasMeaning = try dataset.hasAttribute("meaning")

@@ -119,7 +119,8 @@ extension HDF5Group {
             return try body(setAttribute, { try self.hasAttribute($0) ? try self.attribute($0) : nil }, location)
         }
         let (parent, name) = try parentGroup(of: object, creating: false)
-        if try parent.contains(name), let dataset = try? parent.dataset(name) {
+        if try parent.contains(name), try parent.isDataset(name) {
+            let dataset = try parent.dataset(name)
             return try body(dataset.setAttribute, { try dataset.hasAttribute($0) ? try dataset.attribute($0) : nil }, dataset.location)
         }
         let group = try parent.openGroup(name)
