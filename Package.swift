@@ -160,7 +160,10 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5"]),
         .testTarget(
             name: "FileSchemasTests",
-            dependencies: ["FileSchemas", "HDF5", "ExponentStage", "TrainingStage", "DataStage", "EnsembleReplay", "Networks", "StageKit", "Provenance", "NumericsCore", "TestSupport"]),
+            dependencies: [
+                "FileSchemas", "HDF5", "ExponentStage", "TrainingStage", "DataStage", "EnsembleReplay", "Networks", "Datasets", "StageKit", "Provenance",
+                "NumericsCore", "TestSupport",
+            ]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Provenance", "NumericsCore", "TestSupport"]),
         .testTarget(name: "ROCrateTests", dependencies: ["ROCrate", "Provenance", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
