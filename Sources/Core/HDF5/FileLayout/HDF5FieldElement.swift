@@ -1,4 +1,5 @@
-/// An element type a ``DatasetField`` can declare: every ``HDF5Element`` number type and
+/// An element type a ``DatasetField`` can declare: every ``HDF5Element`` number type (`Int`
+/// stored as int64) and
 /// `String` (variable-length UTF-8). One protocol, so that a field of numbers and a
 /// field of text (a string column) are written and read by the same code.
 public protocol HDF5FieldElement: Sendable {
@@ -32,6 +33,7 @@ extension HDF5FieldElement where Self: HDF5Element {
 extension Double: HDF5FieldElement {}
 extension Float: HDF5FieldElement {}
 extension Int64: HDF5FieldElement {}
+extension Int: HDF5FieldElement {}
 extension Int32: HDF5FieldElement {}
 extension UInt8: HDF5FieldElement {}
 
