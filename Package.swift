@@ -1,11 +1,13 @@
 // swift-tools-version:6.0
 // A reproducible research pipeline: chaos in neural-network training.
 // Sources/ is grouped by layer, and modules depend one way, from a layer to the ones above it:
-// Shims (C libraries) → Core (NumericsCore, HDF5, Provenance) → Numerics (Datasets, Networks,
-// Dynamics, Lyapunov, Statistics; no files) → Workflow (Pipeline, ROCrate: the engine) and
-// Stages (StageKit and the generic stages: numerics meets files) → Report (Plotting, ReportKit)
-// → Experiments (one folder each) → Executables (thin mains). Every target declares each
-// module it imports.
+// Shims (C libraries) → Core (NumericsCore, HDF5, Provenance) → Numerics (Datasets,
+// NetworkInference, Networks, Dynamics, Lyapunov, Statistics; no files) → Schemas (FileSchemas:
+// the layout of every file the generic stages write, one type per file kind that writes and
+// reads it) → Workflow (Pipeline, ROCrate: the engine) and Stages (StageKit, EnsembleReplay and
+// the generic stages: numerics meets files; stages never import each other) → Report (Plotting,
+// ReportKit) → Experiments (one folder each; they read generic files only through FileSchemas)
+// → Executables (thin mains). Every target declares each module it imports.
 import Foundation
 import PackageDescription
 
@@ -68,56 +70,73 @@ let package = Package(
         // Lyapunov estimators, statistics. They know nothing of files or stages.
         .target(name: "Datasets", dependencies: ["NumericsCore", "CZlib"], path: "Sources/Numerics/Datasets"),
         .target(name: "Dynamics", path: "Sources/Numerics/Dynamics"),
+        // A plain forward pass of a fully connected network from layer sizes, activations and flat
+        // parameters (and the elementary functions it shares with training): evaluating a trained
+        // network without linking the training engine.
+        .target(name: "NetworkInference", path: "Sources/Numerics/NetworkInference", swiftSettings: vectorFlags),
         .target(
-            name: "Networks", dependencies: ["NumericsCore", "Datasets", "Dynamics", "COpenBLAS"], path: "Sources/Numerics/Networks",
-            swiftSettings: vectorFlags),
+            name: "Networks", dependencies: ["NetworkInference", "NumericsCore", "Datasets", "Dynamics", "COpenBLAS"],
+            path: "Sources/Numerics/Networks", swiftSettings: vectorFlags),
         .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"], path: "Sources/Numerics/Lyapunov"),
         .target(name: "Statistics", dependencies: ["NumericsCore"], path: "Sources/Numerics/Statistics"),
-        // Layer 4, Sources/Workflow: the pipeline engine (schema of pipeline.json, DAG, staleness,
+        // Layer 4, Sources/Schemas: one schema per generic file kind (data, ensembles, exponents
+        // file), each naming every dataset once (path, type, dimensions, meaning) for its writer
+        // and its readers, so that stages and experiments depend on schemas, never on each other.
+        .target(name: "FileSchemas", dependencies: ["HDF5"], path: "Sources/Schemas/FileSchemas"),
+        // Layer 5, Sources/Workflow: the pipeline engine (schema of pipeline.json, DAG, staleness,
         // runner, Snakemake export) and the RO-Crate export of a manifest.
         .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"], path: "Sources/Workflow/Pipeline"),
         .target(name: "ROCrate", dependencies: ["Provenance"], path: "Sources/Workflow/ROCrate"),
-        // Layer 5, Sources/Stages: what every stage executable shares (StageKit), and one module per
-        // generic stage, the only place where numerics meets files.
+        // Layer 6, Sources/Stages: what every stage executable shares (StageKit; EnsembleReplay: the
+        // runs of an ensembles file as networks, optimizer, batches and noise keys, for the stage
+        // that trains them and the one that replays them), and one module per generic stage, the
+        // only place where numerics meets files. No stage imports another.
         .target(name: "StageKit", dependencies: ["HDF5", "Provenance", "NumericsCore"], path: "Sources/Stages/StageKit"),
         .target(
-            name: "DataStage", dependencies: ["Datasets", "StageKit", "HDF5", "NumericsCore", "Provenance"],
+            name: "EnsembleReplay",
+            dependencies: ["FileSchemas", "Networks", "Datasets", "StageKit", "HDF5", "NumericsCore", "Provenance"],
+            path: "Sources/Stages/EnsembleReplay"),
+        .target(
+            name: "DataStage", dependencies: ["FileSchemas", "Datasets", "StageKit", "HDF5", "NumericsCore", "Provenance"],
             path: "Sources/Stages/DataStage"),
         .target(
             name: "TrainingStage",
-            dependencies: ["Networks", "Datasets", "DataStage", "StageKit", "HDF5", "NumericsCore", "Provenance"],
+            dependencies: ["EnsembleReplay", "FileSchemas", "Networks", "Datasets", "StageKit", "HDF5", "NumericsCore", "Provenance"],
             path: "Sources/Stages/TrainingStage"),
         .target(
             name: "ExponentStage",
             dependencies: [
-                "TrainingStage", "DataStage", "Networks", "Lyapunov", "Dynamics", "StageKit", "HDF5", "NumericsCore", "Provenance",
+                "EnsembleReplay", "FileSchemas", "Networks", "Datasets", "Lyapunov", "Dynamics", "StageKit", "HDF5", "NumericsCore",
+                "Provenance",
             ],
             path: "Sources/Stages/ExponentStage"),
         .target(name: "PaperStage", dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance"], path: "Sources/Stages/PaperStage"),
-        // Layer 6, Sources/Report: figures (Plotting knows nothing of experiments) and the generic
+        // Layer 7, Sources/Report: figures (Plotting knows nothing of experiments) and the generic
         // report library (sections, tables, templates, value links).
         .target(name: "Plotting", path: "Sources/Report/Plotting"),
         .target(
             name: "ReportKit",
             dependencies: ["StageKit", "HDF5", "Provenance", "Plotting", .product(name: "Ink", package: "Ink")],
             path: "Sources/Report/ReportKit"),
-        // Layer 7, Sources/Experiments: one folder each (its analysis, results layout, figures,
+        // Layer 8, Sources/Experiments: one folder each (its analysis, results layout, figures,
         // paper section and stage tasks).
         .target(
             name: "MittraExperiment",
-            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
+            dependencies: ["FileSchemas", "ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "NumericsCore"],
             path: "Sources/Experiments/Mittra"),
         .target(
             name: "JimenezExperiment",
-            dependencies: ["ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Lyapunov", "NumericsCore"],
+            dependencies: [
+                "FileSchemas", "ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Lyapunov", "NumericsCore",
+            ],
             path: "Sources/Experiments/Jimenez"),
         .target(
             name: "LeimkuhlerExperiment",
             dependencies: [
-                "ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics", "Networks", "Datasets", "DataStage", "TrainingStage",
+                "FileSchemas", "NetworkInference", "ReportKit", "StageKit", "HDF5", "Provenance", "Plotting", "Statistics",
             ],
             path: "Sources/Experiments/Leimkuhler"),
-        // Layer 8, Sources/Executables: thin `main`s, one per product.
+        // Layer 9, Sources/Executables: thin `main`s, one per product.
         .executableTarget(
             name: "PipelineCLI",
             dependencies: ["Pipeline", "ROCrate", "Provenance", "StageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -139,10 +158,16 @@ let package = Package(
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "CHDF5", "TestSupport"]),
+        .testTarget(
+            name: "FileSchemasTests",
+            dependencies: [
+                "FileSchemas", "HDF5", "ExponentStage", "TrainingStage", "DataStage", "EnsembleReplay", "Networks", "Datasets", "StageKit", "Provenance",
+                "NumericsCore", "TestSupport",
+            ]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Provenance", "NumericsCore", "TestSupport"]),
         .testTarget(name: "ROCrateTests", dependencies: ["ROCrate", "Provenance", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks", "NumericsCore", "Datasets"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "NetworkInference", "NumericsCore", "Datasets"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics"]),
         .testTarget(name: "LyapunovTests", dependencies: ["Lyapunov", "Dynamics", "NumericsCore", "Networks"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "NumericsCore"]),
@@ -155,9 +180,15 @@ let package = Package(
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
             name: "LeimkuhlerExperimentTests",
-            dependencies: ["LeimkuhlerExperiment", "ReportKit", "HDF5", "Networks", "Datasets", "Provenance", "Statistics", "NumericsCore", "TestSupport"]),
+            dependencies: [
+                "LeimkuhlerExperiment", "NetworkInference", "FileSchemas", "ReportKit", "HDF5", "Networks", "Datasets", "NumericsCore", "Provenance",
+                "Statistics", "TestSupport",
+            ]),
         .testTarget(
             name: "StageTests",
-            dependencies: ["Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "DataStage", "Datasets", "NumericsCore", "TestSupport"]),
+            dependencies: [
+                "Pipeline", "Provenance", "HDF5", "StageKit", "TrainingStage", "EnsembleReplay", "FileSchemas", "DataStage", "Datasets", "NumericsCore",
+                "TestSupport",
+            ]),
     ]
 )

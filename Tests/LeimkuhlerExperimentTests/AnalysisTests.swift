@@ -1,4 +1,4 @@
-import Datasets
+import FileSchemas
 import HDF5
 import LeimkuhlerExperiment
 import ReportKit
@@ -81,8 +81,7 @@ final class AnalysisTests: XCTestCase {
         var written = Self.results()
         let network = DecisionBoundaryTests.network
         let run = DecisionBoundary.Run(
-            architecture: network.architecture, parameters: network.parameters,
-            test: ClassificationData(inputs: [-1, 0, 1, 2], labels: [0, 1], featureCount: 2), seedIndex: 1, finalAccuracy: 0.5, dataDraw: 1)
+            network: network, test: DataFile.Split(inputs: [-1, 0, 1, 2], labels: [0, 1], featureCount: 2), seedIndex: 1, finalAccuracy: 0.5, dataDraw: 1)
         written.decisionBoundary = try DecisionBoundary.results([run, run, run], gridPoints: 11, margin: 0.1)
         written.decisionBoundary?.rows = [1, 2, 3]
         let file = try HDF5File.create(path)

@@ -1,8 +1,11 @@
 import Datasets
+import FileSchemas
 import Foundation
 import HDF5
 import LeimkuhlerExperiment
+import NetworkInference
 import Networks
+import NumericsCore
 import ReportKit
 import TestSupport
 import XCTest
@@ -23,9 +26,8 @@ final class DecisionBoundaryTests: XCTestCase {
 
     /// A 2-2-1 ReLU/sigmoid network with hand-picked weights, in the layout of ParameterLayout
     /// (W₁ row-major out × in, b₁, W₂, b₂).
-    static let network = (
-        architecture: try! Architecture(layerSizes: [2, 2, 1], hiddenActivation: .relu, outputActivation: .sigmoid, loss: .binaryCrossEntropy),
-        parameters: [1.0, -2.0, 0.5, 1.5, 0.25, -0.5, 2.0, -1.0, 0.1])
+    static let network = try! FeedForwardNetwork(
+        layerSizes: [2, 2, 1], hidden: "relu", output: "sigmoid", parameters: [1.0, -2.0, 0.5, 1.5, 0.25, -0.5, 2.0, -1.0, 0.1])
 
     /// The same network written out by hand: σ(w₂ · relu(W₁ x + b₁) + b₂).
     static func directProbability(_ x: Double, _ y: Double) -> Double {
@@ -36,9 +38,8 @@ final class DecisionBoundaryTests: XCTestCase {
     }
 
     func testStoredGridProbabilitiesEqualADirectEvaluation() throws {
-        let test = ClassificationData(inputs: [-1, 0, 1, 2, 0.5, -1], labels: [0, 1, 1], featureCount: 2)
-        let run = DecisionBoundary.Run(
-            architecture: Self.network.architecture, parameters: Self.network.parameters, test: test, seedIndex: 3, finalAccuracy: 0.5, dataDraw: 3)
+        let test = DataFile.Split(inputs: [-1, 0, 1, 2, 0.5, -1], labels: [0, 1, 1], featureCount: 2)
+        let run = DecisionBoundary.Run(network: Self.network, test: test, seedIndex: 3, finalAccuracy: 0.5, dataDraw: 3)
         var written = try DecisionBoundary.results([run, run], gridPoints: 5, margin: 0.25)
         written.rows = [4, 6]
         // x spans [−1, 1] widened by 0.25 · 2 on each side: −1.5 … 1.5; y spans [−1, 2] → −1.75 … 2.75.
@@ -69,6 +70,41 @@ final class DecisionBoundaryTests: XCTestCase {
         XCTAssertEqual(read.testPoints(0, label: 1).x, [1, 0.5])
         XCTAssertEqual(read.testPoints(0, label: 1).y, [2, -1])
         // The three test points: p(−1, 0) = 0.525 (label 0: wrong), p(1, 2) = 0.052 (label 1: wrong), p(½, −1) = 0.996 (right).
-        XCTAssertEqual(try DecisionBoundary.testAccuracy(of: run), 1.0 / 3.0, accuracy: 1e-15)
+        XCTAssertEqual(DecisionBoundary.testAccuracy(of: run), 1.0 / 3.0, accuracy: 1e-15)
+    }
+
+    /// The grid of E5's shape (a 2-100-1 network on a two-spirals test set, a 101 × 101 grid)
+    /// through the inference module is the training engine's forward pass bit for bit, for
+    /// every hidden activation and for a softmax output; and the test accuracy is the
+    /// engine's (`Architecture.evaluate`), the check the aggregate makes.
+    func testGridIsBitIdenticalToTheTrainingEnginesForwardPass() throws {
+        let test = TwoSpirals(sampleCount: 200).generate(key: SeedKey(11))
+        for (hidden, output, loss, outputs) in [
+            (Activation.tanh, OutputActivation.sigmoid, Loss.binaryCrossEntropy, 1), (.relu, .sigmoid, .binaryCrossEntropy, 1),
+            (.sigmoid, .sigmoid, .meanSquaredError, 1), (.linear, .sigmoid, .binaryCrossEntropy, 1), (.tanh, .softmax, .softmaxCrossEntropy, 2),
+        ] {
+            let architecture = try Architecture(layerSizes: [2, 100, outputs], hiddenActivation: hidden, outputActivation: output, loss: loss)
+            var random = SeedKey(5).derive(hidden.rawValue).stream()
+            let parameters = (0..<architecture.parameterCount).map { _ in 2 * random.normal() }
+            let run = DecisionBoundary.Run(
+                network: try FeedForwardNetwork(layerSizes: [2, 100, outputs], hidden: hidden.rawValue, output: output.rawValue, parameters: parameters),
+                test: DataFile.Split(inputs: test.inputs, labels: test.labels, featureCount: 2), seedIndex: 0, finalAccuracy: .nan, dataDraw: 0)
+            let x = DecisionBoundary.axis(covering: test.inputs.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), margin: 0.05, count: 101)
+            let y = DecisionBoundary.axis(covering: test.inputs.enumerated().filter { $0.offset % 2 == 1 }.map(\.element), margin: 0.05, count: 101)
+            // The former implementation: the engine on a feature-major data set of the grid points.
+            let m = x.count * y.count
+            var inputs = [Double](repeating: 0, count: 2 * m)
+            for i in y.indices {
+                for j in x.indices { (inputs[i * x.count + j], inputs[m + i * x.count + j]) = (x[j], y[i]) }
+            }
+            let grid = try Dataset(inputs: inputs, targets: [Double](repeating: 0, count: outputs * m), inputCount: 2, outputCount: outputs)
+            let engine = try architecture.outputs(parameters: parameters, on: grid)
+            let row = outputs == 1 ? 0 : 1
+            let expected = Array(engine[(row * m)..<((row + 1) * m)])
+            let computed = DecisionBoundary.probabilities(of: run, x: x, y: y)
+            XCTAssertEqual(computed.map(\.bitPattern), expected.map(\.bitPattern), "\(hidden) → \(output)")
+            let accuracy = try architecture.evaluate(parameters: parameters, on: try Dataset(test, outputCount: outputs)).accuracy
+            XCTAssertEqual(DecisionBoundary.testAccuracy(of: run), accuracy, "\(hidden) → \(output)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import NetworkInference
 @testable import Networks
 import XCTest
 

@@ -1,5 +1,5 @@
-import DataStage
 import Datasets
+import FileSchemas
 import Foundation
 import HDF5
 import NumericsCore
@@ -76,19 +76,19 @@ final class DataDrawTests: XCTestCase {
         let file = try HDF5File.create(path)
         for draw in 0..<2 {
             let data = TwoSpirals(sampleCount: 10).generate(key: SeedKey(7).derive("draw", draw))
-            try ClassificationDataFile.write(data, split: "train", draw: draw, to: file)
-            try ClassificationDataFile.write(data, split: "test", draw: draw, to: file)
+            let split = DataFile.Split(inputs: data.inputs, labels: data.labels, featureCount: data.featureCount)
+            try DataFile.write(split, split: "train", draw: draw, to: file)
+            try DataFile.write(split, split: "test", draw: draw, to: file)
         }
-        try file.root.setAttribute("draw_count", .int(2))
+        try file.write(DataFile.Fields.drawCount, 2)
         try file.close()
 
         let reopened = try HDF5File.open(path)
-        XCTAssertEqual(try ClassificationDataFile.drawCount(in: reopened), 2)
-        XCTAssertEqual(try ClassificationDataFile.read(split: "train", draw: 1, from: reopened).count, 10)
-        XCTAssertThrowsError(try ClassificationDataFile.read(split: "train", draw: 2, from: reopened)) { error in
+        XCTAssertEqual(try DataFile.drawCount(in: reopened), 2)
+        XCTAssertEqual(try DataFile.read(split: "train", draw: 1, from: reopened).count, 10)
+        XCTAssertThrowsError(try DataFile.read(split: "train", draw: 2, from: reopened)) { error in
             XCTAssertTrue("\(error)".contains("two-draws.h5") && "\(error)".contains("holds 2 draws"), "\(error)")
         }
-        XCTAssertThrowsError(try ClassificationDataFile.read(split: "train", from: reopened), "a one-draw read of a two-draw file")
         XCTAssertThrowsError(
             try DrawnData.read(draws: [0, 1, 2], from: reopened, stage: "e5-train", outputCount: { _ in 1 })
         ) { error in

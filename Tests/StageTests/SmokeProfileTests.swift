@@ -1,3 +1,4 @@
+import FileSchemas
 import Foundation
 import HDF5
 import Pipeline
@@ -86,5 +87,19 @@ final class SmokeProfileTests: XCTestCase {
         let data = try XCTUnwrap(lineage.graph.node("generate-xor"))
         XCTAssertEqual(data.origin, .embedded(file: "data/xor.h5"))
         XCTAssertNotNil(data.record?.seeds["data"]?.value)
+
+        // The schemas read what the real writers wrote, and every dataset of the three
+        // generic files says its axes and meaning.
+        let table = try ExponentsFile(reading: exponents)
+        XCTAssertEqual(table.series, series)
+        XCTAssertEqual(table.estimate.map(\.bitPattern), estimates.values.map(\.bitPattern))
+        XCTAssertEqual(table.sharpness?.timesLearningRate.count, count, "E1 computes the sharpness (sharpnessIterations 300)")
+        let header = try EnsemblesFile(reading: ensembles)
+        XCTAssertEqual(header.configurations, table.configurations)
+        XCTAssertEqual(header.steps, 200)
+        let dataFile = try HDF5File.open(directory.path + "/out/smoke/data/xor.h5")
+        for file in [dataFile, ensembles, exponents] {
+            XCTAssertEqual(try DeclaredLayout.undocumentedDatasets(in: file), [], file.path)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import EnsembleReplay
 import Foundation
 import Provenance
 import StageKit
@@ -46,7 +47,7 @@ final class SweepSpecificationTests: XCTestCase {
         XCTAssertEqual(deep.hiddenWidths, [4])
         // One hidden layer: the key is label/width/w/seed/s, as before generic layer lists.
         let seeds = SeedKey(42)
-        XCTAssertEqual(SweepSpecification.key(seeds, "init", deep),
+        XCTAssertEqual(deep.key(seeds, "init"),
                        seeds.derive("init").derive("width", 4).derive("seed", deep.seedIndex))
         let architecture = try sweep().architecture(
             for: SweepConfiguration(index: 0, activation: .tanh, hiddenWidths: [64], learningRate: 1, seedIndex: 0),
@@ -74,7 +75,7 @@ final class SweepSpecificationTests: XCTestCase {
         // Seed s has the same keys in both sweeps: the extension is paired with the base.
         let seeds = SeedKey(7)
         let extended = try sweep(base: Self.base.replacingOccurrences(of: #""seedCount": 3"#, with: #""seedCount": 6"#)).configurations.first { $0.seedIndex == 3 }!
-        XCTAssertEqual(SweepSpecification.key(seeds, "init", second[0]), SweepSpecification.key(seeds, "init", extended))
+        XCTAssertEqual(second[0].key(seeds, "init"), extended.key(seeds, "init"))
         XCTAssertThrowsError(try sweep(base: partOfGrid(1000)))
     }
 

@@ -1,3 +1,4 @@
+import NetworkInference
 import Foundation
 
 /// The output end of the network on one block: the output activation ŷ = f(z), the

@@ -1,4 +1,5 @@
 import Datasets
+import FileSchemas
 import Foundation
 import HDF5
 import NumericsCore
@@ -7,7 +8,7 @@ import StageKit
 
 /// The `generate-data` stage: writes one data set file with a `train` and a `test`
 /// group (`inputs` row-major samples × features, `labels` class indices), or several
-/// independent draws of both (`draws`, layout in ``ClassificationDataFile``), and its
+/// independent draws of both (`draws`, layout in ``FileSchemas/DataFile``), and its
 /// generating parameters as attributes. Parameter `dataset` picks the generator:
 /// `xor` (SCIENCE.md §2), `two-spirals` (§4) or `idx` (MNIST-format files, §3).
 public enum GenerateData {
@@ -46,19 +47,19 @@ public enum GenerateData {
             throw StageError.usage("stage '\(context.stage)' must declare exactly one output (the data set file)")
         }
         let file = try context.createOutputFile(output)
-        try file.root.setAttribute("dataset", .string(kind))
+        try file.write(DataFile.Fields.dataset, kind)
         switch kind {
         case "xor":
             let key = try context.seed("data")
             let noise = try parameters.double("noise")
-            try ClassificationDataFile.write(
-                NoisyXOR(sampleCount: try parameters.int("trainSamples", atLeast: 1), noise: noise)
-                    .generate(key: key.derive("train")), split: "train", to: file)
-            try ClassificationDataFile.write(
-                NoisyXOR(sampleCount: try parameters.int("testSamples", atLeast: 1), noise: noise)
-                    .generate(key: key.derive("test")), split: "test", to: file)
+            try DataFile.write(
+                split(NoisyXOR(sampleCount: try parameters.int("trainSamples", atLeast: 1), noise: noise)
+                    .generate(key: key.derive("train"))), split: "train", to: file)
+            try DataFile.write(
+                split(NoisyXOR(sampleCount: try parameters.int("testSamples", atLeast: 1), noise: noise)
+                    .generate(key: key.derive("test"))), split: "test", to: file)
             try file.root.setAttribute("noise_std", .double(noise))
-            try file.root.setAttribute("class_count", .int(2))
+            try file.write(DataFile.Fields.classCount, 2)
         case "two-spirals":
             let key = try context.seed("data")
             func spirals(_ count: Int) throws -> TwoSpirals {
@@ -73,18 +74,18 @@ public enum GenerateData {
                 let count = try parameters.int("draws", atLeast: 1)
                 for draw in 0..<count {
                     let drawKey = key.derive("draw", draw)
-                    try ClassificationDataFile.write(train.generate(key: drawKey.derive("train")), split: "train", draw: draw, to: file)
-                    try ClassificationDataFile.write(test.generate(key: drawKey.derive("test")), split: "test", draw: draw, to: file)
+                    try DataFile.write(split(train.generate(key: drawKey.derive("train"))), split: "train", draw: draw, to: file)
+                    try DataFile.write(split(test.generate(key: drawKey.derive("test"))), split: "test", draw: draw, to: file)
                 }
-                try file.root.setAttribute("draw_count", .int(Int64(count)))
+                try file.write(DataFile.Fields.drawCount, Int64(count))
             } else {
-                try ClassificationDataFile.write(train.generate(key: key.derive("train")), split: "train", to: file)
-                try ClassificationDataFile.write(test.generate(key: key.derive("test")), split: "test", to: file)
+                try DataFile.write(split(train.generate(key: key.derive("train"))), split: "train", to: file)
+                try DataFile.write(split(test.generate(key: key.derive("test"))), split: "test", to: file)
             }
             for name in ["radius", "exponent", "turns", "noise"] {
                 try file.root.setAttribute(name, .double(try parameters.double(name)))
             }
-            try file.root.setAttribute("class_count", .int(2))
+            try file.write(DataFile.Fields.classCount, 2)
         default:
             try importIDX(context, into: file)
         }
@@ -108,9 +109,9 @@ public enum GenerateData {
         }
         let format = try parameters.string("imageFormat", oneOf: ["uint8", "float64"])
         let key = try context.seed("subset")
-        try file.root.setAttribute("name", .string(try parameters.string("name")))
+        try file.write(DataFile.Fields.name, try parameters.string("name"))
         try file.root.setAttribute("image_format", .string(format))
-        try file.root.setAttribute("class_count", .int(10))
+        try file.write(DataFile.Fields.classCount, 10)
         for (split, prefix, sizeKey) in [("train", "train", "trainSubset"), ("test", "t10k", "testSubset")] {
             let images = try input(prefix + "-images")
             let labels = try input(prefix + "-labels")
@@ -120,24 +121,20 @@ public enum GenerateData {
             let group = try file.root.createGroup(split)
             let pixels = dataset.pixels(indices)
             let shape = [indices.count, dataset.pixelCount]
-            let chunk = [min(indices.count, 1024), dataset.pixelCount]
-            let written: HDF5Dataset
-            if format == "uint8" {
-                written = try group.writeDataset("inputs", pixels, shape: shape, chunk: chunk, deflateLevel: 4)
-                try written.setAttribute("meaning", .string("pixel intensities 0…255, one image per row (row-major 28×28); divide by 255 for [0, 1]"))
-            } else {
-                written = try group.writeDataset("inputs", pixels.map { Double($0) / 255 }, shape: shape, chunk: chunk, deflateLevel: 4)
-                try written.setAttribute("meaning", .string("pixel intensities scaled to [0, 1] (byte / 255), one image per row"))
-            }
-            try written.setAttribute("dimensions", .strings(["sample", "pixel"]))
+            let written = format == "uint8"
+                ? try group.write(DataFile.Fields.pixelBytes, pixels, shape: shape)
+                : try group.write(DataFile.Fields.pixelIntensities, pixels.map { Double($0) / 255 }, shape: shape)
             try written.setAttribute("image_shape", .ints(dataset.images.shape.dropFirst().map(Int64.init)))
-            let labelSet = try group.writeDataset("labels", dataset.labels(indices).map(Int64.init), shape: [indices.count])
-            try labelSet.setAttribute("dimensions", .strings(["sample"]))
-            let source = try group.writeDataset("source_index", indices.map(Int64.init), shape: [indices.count])
-            try source.setAttribute("meaning", .string("index of each sample in the original IDX file"))
+            try group.write(DataFile.Fields.labels, dataset.labels(indices).map(Int64.init), shape: [indices.count])
+            try group.write(DataFile.Fields.sourceIndex, indices.map(Int64.init), shape: [indices.count])
             // Debian recompresses the .gz files; the decompressed bytes identify the data.
             try group.setAttribute("images_sha256_decompressed", .string(ContentHash.sha256(Data(dataset.images.bytes))))
             try group.setAttribute("images_source", .string(images.declaredPath))
         }
+    }
+
+    /// A generated data set as a split of the data file.
+    static func split(_ data: ClassificationData) -> DataFile.Split {
+        DataFile.Split(inputs: data.inputs, labels: data.labels, featureCount: data.featureCount)
     }
 }

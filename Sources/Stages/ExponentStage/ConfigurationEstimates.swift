@@ -1,9 +1,9 @@
 import Dynamics
+import EnsembleReplay
 import Foundation
 import Lyapunov
 import Networks
 import NumericsCore
-import TrainingStage
 
 /// Everything `estimate-exponents` computes for one configuration.
 struct ConfigurationEstimates: Sendable {
@@ -24,7 +24,7 @@ struct ConfigurationEstimates: Sendable {
     var sharpnessConverged: Bool
 
     static func compute(
-        row: Int, ensembles: EnsembleFileReader, training: Dataset,
+        row: Int, ensembles: EnsembleRuns, training: Dataset,
         settings: ExponentSettings, keys: SeedKey
     ) throws -> ConfigurationEstimates {
         let configuration = ensembles.configurations[row]

@@ -1,5 +1,7 @@
-import DataStage
+import Datasets
 import Dynamics
+import EnsembleReplay
+import FileSchemas
 import Foundation
 import HDF5
 import Lyapunov
@@ -7,7 +9,6 @@ import Networks
 import NumericsCore
 import Provenance
 import StageKit
-import TrainingStage
 
 /// The `estimate-exponents` stage (ISSUE #4): for every configuration of an ensembles
 /// file, λ by the four estimators of SCIENCE.md §1 over an early window (the learning
@@ -34,14 +35,15 @@ public enum EstimateExponents {
         // Everything about the training (networks, loss, optimizer, batches, noise) is
         // read from the ensembles file itself, never from the producing stage's parameters.
         let ensemblesFile = try HDF5File.open(ensemblesInput.path)
-        let ensembles = try EnsembleFileReader(file: ensemblesFile)
+        let ensembles = try EnsembleRuns(file: ensemblesFile)
         try ensemblesFile.close()
         let dataFile = try HDF5File.open(dataInput.path)
         let outputCount = ensembles.architectures.first?.outputCount ?? 1
         // The training set of every data draw the file's configurations used.
         var trainingSets: [Int: Dataset] = [:]
         for draw in Set(ensembles.dataDraws).sorted() {
-            trainingSets[draw] = try Dataset(ClassificationDataFile.read(split: "train", draw: draw, from: dataFile), outputCount: outputCount)
+            trainingSets[draw] = try Dataset(
+                ClassificationData(DataFile.read(split: "train", draw: draw, from: dataFile)), outputCount: outputCount)
         }
         try dataFile.close()
         guard settings.windows.late.end <= ensembles.steps else {
@@ -57,7 +59,8 @@ public enum EstimateExponents {
         }
         let output = context.invocation.outputs[0].declaredPath
         let file = try context.createOutputFile(output)
-        try ExponentFileWriter(settings: settings, ensembles: ensembles).write(rows, to: file)
+        try ExponentFileWriter(settings: settings, ensembles: ensembles).contents(rows)
+            .write(to: file, fallingThreshold: settings.fallingThreshold)
         try file.close()
         try context.report(summary: .object(["configurations": .int(Int64(rows.count))]))
     }

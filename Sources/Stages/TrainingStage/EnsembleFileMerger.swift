@@ -1,7 +1,8 @@
+import FileSchemas
 import HDF5
 import StageKit
 
-/// Merges the files of a sharded sweep (each written by ``EnsembleFileWriter`` with
+/// Merges the files of a sharded sweep (each an ``FileSchemas/EnsemblesFile`` with
 /// `shard` [i, n]) into the file of the whole sweep: every dataset whose `dimensions`
 /// start with `configuration` gets the shards' rows in global configuration order
 /// (`/configurations/index`); every other dataset, and every attribute, must be the same
@@ -17,7 +18,7 @@ public enum EnsembleFileMerger {
     public static func merge(_ shards: [HDF5File], expectedCount: Int, into output: HDF5File) throws {
         var byIndex: [Int: HDF5File] = [:]
         for file in shards {
-            guard case .ints(let pair) = try file.root.attribute("shard"), pair.count == 2 else {
+            guard let pair = try file.readIfPresent(EnsemblesFile.Fields.shard), pair.count == 2 else {
                 throw StageError.invalidInput(path: file.path, reason: "its root attribute 'shard' [i, n] is missing; it is not a shard of an ensembles file")
             }
             guard pair[1] == expectedCount, (0..<expectedCount).contains(Int(pair[0])) else {
@@ -37,7 +38,7 @@ public enum EnsembleFileMerger {
         var rows: [(index: Int, shard: Int, row: Int)] = []
         var rowCounts: [Int] = []
         for (shard, file) in files.enumerated() {
-            let indices = try file.root.openGroup("configurations").readDataset("index", as: Int64.self).values
+            let indices = try file.read(ConfigurationTable.Fields.index).values
             rowCounts.append(indices.count)
             rows += indices.enumerated().map { (Int($0.element), shard, $0.offset) }
         }
@@ -51,7 +52,7 @@ public enum EnsembleFileMerger {
             throw StageError.invalidInput(path: files[0].path, reason: "no shard holds any configuration")
         }
         try copyAttributes(of: try files.map { try $0.root }, into: try output.root, skipping: ownAttributes)
-        try output.root.setAttribute("shard", .ints([0, 1]))
+        try output.write(EnsemblesFile.Fields.shard, [0, 1])
         for groupName in try files[first].root.memberNames() {
             let groups = try files.map { try $0.root.openGroup(groupName) }
             let merged = try output.root.createGroup(groupName)
@@ -118,7 +119,7 @@ public enum EnsembleFileMerger {
             }
             return result
         }
-        let chunk = perConfiguration ? (shape.count > 1 ? EnsembleFileWriter.chunk(for: shape) : nil) : model.chunkShape
+        let chunk = perConfiguration ? (shape.count > 1 ? EnsemblesFile.Fields.chunk(for: shape) : nil) : model.chunkShape
         let deflate = perConfiguration ? (chunk == nil ? nil : 1) : model.deflateLevel
         let written: HDF5Dataset
         switch model.elementType {

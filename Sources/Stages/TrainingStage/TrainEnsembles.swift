@@ -1,6 +1,7 @@
-import DataStage
 import Datasets
 import Dispatch
+import EnsembleReplay
+import FileSchemas
 import Foundation
 import HDF5
 import Networks
@@ -86,19 +87,19 @@ public enum TrainEnsembles {
     ) throws -> EnsembleResult {
         let initial = sweep.initialParameters(for: configuration, seeds: seeds, architecture: architecture)
         let replicas = ReplicaPlan(
-            count: sweep.replicaCount, law: sweep.replicaLaw, key: SweepSpecification.key(seeds, "replicas", configuration))
+            count: sweep.replicaCount, law: sweep.replicaLaw, key: configuration.key(seeds, "replicas"))
         let neighbours = sweep.neighbours.map {
             NeighbourPlan(
                 start: $0.start, spacing: $0.spacing, timeCount: $0.timeCount, neighbourCount: $0.perTime,
-                standardDeviation: $0.standardDeviation, key: SweepSpecification.key(seeds, "neighbours", configuration))
+                standardDeviation: $0.standardDeviation, key: configuration.key(seeds, "neighbours"))
         }
         let batches = sweep.batchSize.map {
-            BatchSchedule.shuffledMinibatches(size: $0, key: SweepSpecification.key(seeds, "batches", configuration))
+            BatchSchedule.shuffledMinibatches(size: $0, key: configuration.key(seeds, "batches"))
         } ?? .fullBatch
         func run<O: Optimizer>(_ optimizer: O) throws -> EnsembleResult {
             var configuration = EnsembleConfiguration(
                     architecture: architecture, trainingSet: training, testSet: test, optimizer: optimizer,
-                    batches: batches, noiseKey: SweepSpecification.key(seeds, "noise", configuration),
+                    batches: batches, noiseKey: configuration.key(seeds, "noise"),
                     stepCount: sweep.steps, recordInterval: sweep.evaluationInterval,
                     parameterInterval: sweep.parameterInterval, initialParameters: initial,
                     replicas: replicas, neighbours: neighbours,
@@ -112,7 +113,7 @@ public enum TrainEnsembles {
 }
 
 /// The training and test sets of the data draws a stage needs, read once (layout in
-/// ``ClassificationDataFile``): by draw index.
+/// ``FileSchemas/DataFile``): by draw index.
 struct DrawnData {
     var sets: [Int: (training: Dataset, test: Dataset)]
     var inputCount: Int
@@ -124,7 +125,7 @@ struct DrawnData {
         draws: Set<Int>, from file: HDF5File, stage: String, outputCount: (Int) -> Int
     ) throws -> DrawnData {
         defer { try? file.close() }
-        let available = try ClassificationDataFile.drawCount(in: file)
+        let available = try DataFile.drawCount(in: file)
         if let missing = draws.filter({ $0 >= available }).min() {
             throw StageError.invalidInput(path: file.path, reason: """
                 stage '\(stage)' trains on data draw \(missing) (dataDraw per-seed: draw s for seed s), but the file holds \
@@ -134,8 +135,8 @@ struct DrawnData {
         var raw: [Int: (ClassificationData, ClassificationData)] = [:]
         var classes = Set<Int>()
         for draw in (draws.isEmpty ? [0] : draws.sorted()) {
-            let pair = (try ClassificationDataFile.read(split: "train", draw: draw, from: file),
-                        try ClassificationDataFile.read(split: "test", draw: draw, from: file))
+            let pair = (ClassificationData(try DataFile.read(split: "train", draw: draw, from: file)),
+                        ClassificationData(try DataFile.read(split: "test", draw: draw, from: file)))
             classes.formUnion(pair.0.labels)
             classes.formUnion(pair.1.labels)
             raw[draw] = pair

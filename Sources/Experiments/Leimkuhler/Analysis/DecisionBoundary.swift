@@ -1,17 +1,18 @@
-import Datasets
-import Networks
+import FileSchemas
+import NetworkInference
 import ReportKit
 
 /// The classifier a trained network draws on the plane (SCIENCE.md §4, the "smoother
 /// classifiers" claim): its output probability on a regular grid over the test points,
-/// evaluated with the network's own forward pass (``Architecture/outputs(parameters:on:)``).
+/// evaluated with the training engine's forward pass arithmetic
+/// (``NetworkInference/FeedForwardNetwork``, without linking the engine).
 public enum DecisionBoundary {
     /// One run to draw: its network, final parameters and the test set it was scored on.
     public struct Run: Sendable {
-        public var architecture: Architecture
-        public var parameters: [Double]
+        /// The network with its final parameters.
+        public var network: FeedForwardNetwork
         /// The test points, sample-major (two features each), and their labels.
-        public var test: ClassificationData
+        public var test: DataFile.Split
         /// The seed index of the run and its final test accuracy.
         public var seedIndex: Int
         public var finalAccuracy: Double
@@ -19,8 +20,8 @@ public enum DecisionBoundary {
         public var dataDraw: Int
 
         /// Creates a run.
-        public init(architecture: Architecture, parameters: [Double], test: ClassificationData, seedIndex: Int, finalAccuracy: Double, dataDraw: Int) {
-            (self.architecture, self.parameters, self.test) = (architecture, parameters, test)
+        public init(network: FeedForwardNetwork, test: DataFile.Split, seedIndex: Int, finalAccuracy: Double, dataDraw: Int) {
+            (self.network, self.test) = (network, test)
             (self.seedIndex, self.finalAccuracy, self.dataDraw) = (seedIndex, finalAccuracy, dataDraw)
         }
     }
@@ -37,24 +38,15 @@ public enum DecisionBoundary {
 
     /// The probability of class 1 at every grid point (x[j], y[i]), row-major [y, x]:
     /// the sigmoid output for one output unit, the second softmax output for several.
-    public static func probabilities(of run: Run, x: [Double], y: [Double]) throws -> [Double] {
-        let m = x.count * y.count
-        // The engine's datasets are feature-major: all first coordinates, then all second.
-        var inputs = [Double](repeating: 0, count: 2 * m)
-        for i in y.indices {
-            for j in x.indices { (inputs[i * x.count + j], inputs[m + i * x.count + j]) = (x[j], y[i]) }
-        }
-        let k = run.architecture.outputCount
-        let grid = try Dataset(inputs: inputs, targets: [Double](repeating: 0, count: k * m), inputCount: 2, outputCount: k)
-        let outputs = try run.architecture.outputs(parameters: run.parameters, on: grid)
-        let row = k == 1 ? 0 : 1
-        return Array(outputs[(row * m)..<((row + 1) * m)])
+    public static func probabilities(of run: Run, x: [Double], y: [Double]) -> [Double] {
+        let row = run.network.outputCount == 1 ? 0 : 1
+        return y.flatMap { b in x.map { a in run.network.outputs([a, b][...])[row] } }
     }
 
     /// The accuracy of the run's network on its test set (the check that the parameters and
     /// the data draw belong together: it must equal the accuracy recorded at the last step).
-    public static func testAccuracy(of run: Run) throws -> Double {
-        try run.architecture.evaluate(parameters: run.parameters, on: try Dataset(run.test, outputCount: run.architecture.outputCount)).accuracy
+    public static func testAccuracy(of run: Run) -> Double {
+        run.network.accuracy(inputs: run.test.inputs, labels: run.test.labels)
     }
 
     /// The panels of `runs` on one grid of `gridPoints` × `gridPoints` covering every run's
@@ -66,10 +58,10 @@ public enum DecisionBoundary {
         let sampleCount = points.map(\.count).max() ?? 0
         var probability: [Double] = [], inputs: [Double] = [], labels: [Int] = []
         for run in runs {
-            guard run.test.featureCount == 2, run.architecture.inputCount == 2 else {
-                throw NetworkError.invalidLayerSizes(run.architecture.layerSizes)
+            guard run.test.featureCount == 2, run.network.inputCount == 2 else {
+                throw InferenceError.invalidLayerSizes(run.network.layerSizes)
             }
-            probability += try probabilities(of: run, x: x, y: y)
+            probability += probabilities(of: run, x: x, y: y)
             let padding = sampleCount - run.test.count
             inputs += run.test.inputs + [Double](repeating: .nan, count: 2 * padding)
             labels += run.test.labels + [Int](repeating: -1, count: padding)

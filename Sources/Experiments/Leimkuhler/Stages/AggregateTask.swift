@@ -1,5 +1,4 @@
-import DataStage
-import Datasets
+import FileSchemas
 import Foundation
 import HDF5
 import ReportKit
@@ -26,7 +25,7 @@ public enum AggregateTask {
         let dataFile = try HDF5File.open(try context.inputPath(try p.string("data")))
         defer { try? dataFile.close() }
         // Every draw of a multi-draw file has the same size (one generator, one sample count).
-        let trainCount = try ClassificationDataFile.read(split: "train", draw: 0, from: dataFile).count
+        let trainCount = try DataFile.sampleCount(split: "train", draw: 0, in: dataFile)
         let sets = try zip(ensembles, exponents).map { try RunSet(ensembles: try context.inputPath($0), exponents: try context.inputPath($1)) }
         let variantPaths = try p.strings("variants")
         let variantSets = try variantPaths.map { try RunSet(ensembles: try context.inputPath($0), exponents: nil) }
@@ -62,7 +61,7 @@ public enum AggregateTask {
             seedCount: seedCount, stepsPerEpoch: stepsPerEpoch, targetAccuracy: target)
 
         // The typical run of every row (SGD at its best rate only) on the test set of its data draw.
-        var testSets: [Int: ClassificationData] = [:]
+        var testSets: [Int: DataFile.Split] = [:]
         let panels = rows.indices.filter { rows[$0].optimizer != "gd" || $0 == results.bestSGD }
         let typical = try panels.map { o -> DecisionBoundary.Run in
             let finals = rows[o].testAccuracy.map { $0.last ?? .nan }
@@ -73,13 +72,12 @@ public enum AggregateTask {
             }
             let (set, c) = (runs[o].set, runs[o].rate.rows[t])
             let draw = set.dataDraws[c]
-            if testSets[draw] == nil { testSets[draw] = try ClassificationDataFile.read(split: "test", draw: draw, from: dataFile) }
-            let network = set.finalNetwork(c)
+            if testSets[draw] == nil { testSets[draw] = try DataFile.read(split: "test", draw: draw, from: dataFile) }
             let run = DecisionBoundary.Run(
-                architecture: network.architecture, parameters: network.parameters, test: testSets[draw]!, seedIndex: set.seedIndices[c],
+                network: try set.finalNetwork(c, path: path), test: testSets[draw]!, seedIndex: set.seedIndices[c],
                 finalAccuracy: finals[t], dataDraw: draw)
             // The last evaluation is of the final parameters: the pair (network, draw) must reproduce it.
-            if set.recordedSteps.last == set.reader.steps, try DecisionBoundary.testAccuracy(of: run) != finals[t] {
+            if set.recordedSteps.last == set.steps, DecisionBoundary.testAccuracy(of: run) != finals[t] {
                 throw StageError.invalidInput(path: path, reason: "the final parameters of configuration \(c) on test draw \(draw) do not reproduce its recorded test accuracy \(finals[t])")
             }
             return run

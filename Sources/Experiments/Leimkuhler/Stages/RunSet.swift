@@ -1,15 +1,15 @@
+import FileSchemas
+import Foundation
 import HDF5
-import Networks
+import NetworkInference
 import Provenance
 import StageKit
-import TrainingStage
 
-/// One optimizer's runs as E5 reads them: an ensembles file (written by `train-ensembles`,
-/// layout in `EnsembleFileWriter`) and the exponents file estimated from it (layout in
-/// `ExponentFileWriter`), split by learning rate. Everything comes from what the files say
-/// about themselves: the optimizer name and settings, the batch size, the recorded steps,
-/// the names of the optimizer diagnostics, the networks and their final parameters, and
-/// the data draw of each configuration (``EnsembleFileReader/dataDraws``).
+/// One optimizer's runs as E5 reads them: an ensembles file (``FileSchemas/EnsemblesFile``)
+/// and the exponents file estimated from it (``FileSchemas/ExponentsFile``), split by
+/// learning rate. Everything comes from what the files say about themselves: the optimizer
+/// name and settings, the batch size, the recorded steps, the names of the optimizer
+/// diagnostics, the networks and their final parameters, and the data draw of each row.
 struct RunSet {
     /// One learning rate's seeds.
     struct Rate {
@@ -20,12 +20,17 @@ struct RunSet {
 
     var optimizer: String
     var batchSize: Int
+    /// T, the trained steps.
+    var steps: Int
     var recordedSteps: [Int]
     var rates: [Rate]
     /// Per configuration row: its seed index and the data draw it trained on.
     var seedIndices: [Int], dataDraws: [Int]
-    /// The file as ``EnsembleFileReader`` reads it: networks, final parameters, the optimizer.
-    var reader: EnsembleFileReader
+    /// The settings of the optimizer as the file records them (besides the step size).
+    var hyperparameters: JSONValue
+    /// The file's header (networks: layer sizes, activations) and final parameters [C, P].
+    var header: EnsemblesFile
+    var finalParameters: [Double]
     /// [C, K] row-major.
     var testAccuracy: [Double], testLoss: [Double], trainAccuracy: [Double], trainLoss: [Double]
     /// Diagnostic names and values [C, K, names.count].
@@ -38,42 +43,35 @@ struct RunSet {
     /// Reads the ensembles file at `path` and, when given, the exponents file estimated from it
     /// (without one, `series` and `estimates` are empty).
     init(ensembles path: String, exponents exponentsPath: String?) throws {
+        typealias F = EnsemblesFile.Fields
         let file = try HDF5File.open(path)
         defer { try? file.close() }
-        let root = try file.root
-        guard case .string(let optimizer) = try root.attribute("optimizer"), case .int(let batch) = try root.attribute("batch_size") else {
-            throw StageError.invalidInput(path: path, reason: "the root attributes optimizer and batch_size are missing; is it an ensembles file?")
-        }
-        self.optimizer = optimizer
-        batchSize = Int(batch)
-        let table = try root.openGroup("configurations")
-        let learningRates = try table.readDataset("learning_rate", as: Double.self).values
-        let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
+        header = try EnsemblesFile(reading: file)
+        optimizer = header.optimizer
+        batchSize = Int(header.batchSize)
+        steps = Int(header.steps)
+        hyperparameters = try JSONValue.parse(Data(header.optimizerHyperparameters.utf8), source: path + " @optimizer_hyperparameters")
+        let learningRates = header.configurations.learningRate
+        let seedIndices = header.configurations.seedIndex
         self.seedIndices = seedIndices.map(Int.init)
-        reader = try EnsembleFileReader(file: file)
-        dataDraws = reader.dataDraws
+        dataDraws = header.dataDraw.map(Int.init)
         var rates: [Rate] = []
         for (row, rate) in learningRates.enumerated() {
             if let i = rates.firstIndex(where: { $0.learningRate == rate }) { rates[i].rows.append(row) } else { rates.append(Rate(learningRate: rate, rows: [row])) }
         }
         for i in rates.indices { rates[i].rows.sort { seedIndices[$0] < seedIndices[$1] } }
         self.rates = rates
-        let reference = try root.openGroup("reference")
-        recordedSteps = try reference.readDataset("recorded_steps", as: Int64.self).values.map(Int.init)
-        testAccuracy = try reference.readDataset("test_accuracy", as: Double.self).values
-        testLoss = try reference.readDataset("test_loss", as: Double.self).values
-        guard try reference.contains("training_set_accuracy") else {
+        finalParameters = try header.rows(F.finalParameters, from: file).values
+        recordedSteps = try file.read(F.recordedSteps).values.map(Int.init)
+        testAccuracy = try header.rows(F.testAccuracy, from: file).values
+        testLoss = try header.rows(F.testLoss, from: file).values
+        guard let trainAccuracy = try file.readIfPresent(F.trainingSetAccuracy), let trainLoss = try file.readIfPresent(F.trainingSetLoss) else {
             throw StageError.invalidInput(path: path, reason: "it has no /reference/training_set_accuracy; train with record.trainingSet true")
         }
-        trainAccuracy = try reference.readDataset("training_set_accuracy", as: Double.self).values
-        trainLoss = try reference.readDataset("training_set_loss", as: Double.self).values
-        if try reference.contains("optimizer_diagnostics") {
-            let dataset = try reference.dataset("optimizer_diagnostics")
-            guard case .strings(let names) = try dataset.attribute("names") else {
-                throw StageError.invalidInput(path: path, reason: "/reference/optimizer_diagnostics has no attribute names")
-            }
-            diagnosticNames = names
-            diagnostics = try reference.readDataset("optimizer_diagnostics", as: Double.self).values
+        (self.trainAccuracy, self.trainLoss) = (trainAccuracy.values, trainLoss.values)
+        if let diagnostics = try file.readIfPresent(F.optimizerDiagnostics) {
+            diagnosticNames = try file.read(F.diagnosticNames)
+            self.diagnostics = diagnostics.values
         } else {
             (diagnosticNames, diagnostics) = ([], [])
         }
@@ -81,26 +79,24 @@ struct RunSet {
             (series, seriesUnits, estimates) = ([], [], [])
             return
         }
-        let exponentsFile = try HDF5File.open(exponentsPath)
-        defer { try? exponentsFile.close() }
-        let exponents = try exponentsFile.root.openGroup("exponents")
-        guard case .strings(let series) = try exponents.attribute("series"), case .strings(let units) = try exponents.attribute("units") else {
-            throw StageError.invalidInput(path: exponentsPath, reason: "/exponents has no attributes series and units")
+        let exponents = try ExponentsFile(path: exponentsPath)
+        guard exponents.count == learningRates.count else {
+            throw StageError.invalidInput(
+                path: exponentsPath, reason: "it has \(exponents.count) configurations, \(path) has \(learningRates.count): not estimated from it")
         }
-        let count = try exponentsFile.root.openGroup("configurations").readDataset("index", as: Int64.self).values.count
-        guard count == learningRates.count else {
-            throw StageError.invalidInput(path: exponentsPath, reason: "it has \(count) configurations, \(path) has \(learningRates.count): not estimated from it")
-        }
-        (self.series, seriesUnits) = (series, units)
-        estimates = try exponents.readDataset("estimate", as: Double.self).values
+        (series, seriesUnits, estimates) = (exponents.series, exponents.units, exponents.estimate)
     }
 
-    /// The settings of the optimizer as the file records them (besides the step size).
-    var hyperparameters: JSONValue { reader.optimizer.hyperparameters }
-
-    /// The network of row `c` and its parameters after the last step.
-    func finalNetwork(_ c: Int) -> (architecture: Architecture, parameters: [Double]) {
-        (reader.architectures[c], reader.finalParameters(c))
+    /// The network of row `c` with its parameters after the last step.
+    func finalNetwork(_ c: Int, path: String) throws -> FeedForwardNetwork {
+        let count = Int(header.parameterCount[c]), width = finalParameters.count / max(header.count, 1)
+        do {
+            return try FeedForwardNetwork(
+                layerSizes: header.layerSizes(c), hidden: header.configurations.activation[c], output: header.outputActivation,
+                parameters: Array(finalParameters[(c * width)..<(c * width + count)]))
+        } catch {
+            throw StageError.invalidInput(path: path, reason: "row \(c): \(error)")
+        }
     }
 
     /// Row `c`'s values at the K recorded steps of a [C, K] array.

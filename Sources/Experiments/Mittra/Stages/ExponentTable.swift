@@ -1,7 +1,7 @@
-import HDF5
+import FileSchemas
 import StageKit
 
-/// Exponents files (written by `estimate-exponents`) read into columns. Several files
+/// Exponents files (``FileSchemas/ExponentsFile``, written by `estimate-exponents`) read into rows. Several files
 /// (shards of one sweep, or sweeps that add seeds with a `seedOffset`, whose indices start
 /// at offset · 2^24) are merged: rows are ordered by their global configuration index, so
 /// a sharded sweep aggregates to the same numbers as an unsharded one. No index and no
@@ -68,40 +68,22 @@ struct ExponentTable {
     }
 
     private init(path: String) throws {
-        let file = try HDF5File.open(path)
-        defer { try? file.close() }
-        let root = try file.root
-        let table = try root.openGroup("configurations")
-        let indices = try table.readDataset("index", as: Int64.self).values
-        let activations = try table.readStrings("activation").values
-        let widths = try table.readDataset("width", as: Int64.self).values
-        let learningRates = try table.readDataset("learning_rate", as: Double.self).values
-        let seedIndices = try table.readDataset("seed_index", as: Int64.self).values
-        let exponents = try root.openGroup("exponents")
-        guard case .strings(let series) = try exponents.attribute("series"), case .strings(let units) = try exponents.attribute("units"),
-            case .ints(let windows) = try root.attribute("windows"), case .double(let momentum) = try root.attribute("momentum")
-        else {
-            throw StageError.invalidInput(path: path, reason: "the attributes series/units/windows/momentum are missing")
-        }
-        self.series = series
-        self.units = units
-        if case .ints(let costs) = try exponents.attribute("cost_gradient_evaluations") { self.costs = costs } else { costs = [] }
-        self.windows = windows
-        self.momentum = momentum
-        let estimates = try exponents.readDataset("estimate", as: Double.self).values
-        let training = try root.openGroup("training")
-        let initialLoss = try training.readDataset("initial_loss", as: Double.self).values
-        let finalLoss = try training.readDataset("final_loss", as: Double.self).values
-        let falling = try training.readDataset("loss_still_falling", as: Int64.self).values
-        let divergence = try training.readDataset("divergence_step", as: Int64.self).values
-        let sharpness = try root.openGroup("sharpness").readDataset("times_learning_rate", as: Double.self).values
-        rows = indices.indices.map { row in
+        let file = try ExponentsFile(path: path)
+        let table = file.configurations
+        series = file.series
+        units = file.units
+        costs = file.costs
+        windows = file.windows
+        momentum = file.momentum
+        // Without a sharpness group (not computed) every row's η · sharpness is unknown.
+        let sharpness = file.sharpness?.timesLearningRate ?? [Double](repeating: .nan, count: file.count)
+        rows = (0..<file.count).map { row in
             Row(
-                index: Int(indices[row]), activation: activations[row], width: Int(widths[row]),
-                learningRate: learningRates[row], seedIndex: Int(seedIndices[row]),
-                estimates: Array(estimates[(row * series.count)..<((row + 1) * series.count)]),
-                initialLoss: initialLoss[row], finalLoss: finalLoss[row], lossStillFalling: falling[row] != 0,
-                diverged: divergence[row] >= 0, sharpnessTimesLearningRate: sharpness[row])
+                index: Int(table.index[row]), activation: table.activation[row], width: Int(table.width[row]),
+                learningRate: table.learningRate[row], seedIndex: Int(table.seedIndex[row]),
+                estimates: Array(file.seriesRow(file.estimate, row)),
+                initialLoss: file.initialLoss[row], finalLoss: file.finalLoss[row], lossStillFalling: file.lossStillFalling[row] != 0,
+                diverged: file.divergenceStep[row] >= 0, sharpnessTimesLearningRate: sharpness[row])
         }
     }
 

@@ -1,8 +1,9 @@
+import FileSchemas
 import HDF5
 import StageKit
 
-/// The reference runs' training-loss series and final test accuracies of one or more ensembles files (written by
-/// `train-ensembles`: `/configurations/index` [C], `/reference/training_loss` [C, T+1] and
+/// The reference runs' training-loss series and final test accuracies of one or more ensembles files
+/// (``FileSchemas/EnsemblesFile``: `/configurations/index` [C], `/reference/training_loss` [C, T+1] and
 /// `test_accuracy` [C, K]),
 /// by global configuration index, so that the aggregate can apply ``LossTrend`` to the
 /// rows of an exponents table. Several files (shards, or sweeps whose indices do not
@@ -17,15 +18,12 @@ struct TrainingLossTable {
         for path in paths {
             let file = try HDF5File.open(path)
             defer { try? file.close() }
-            let root = try file.root
-            let indices = try root.openGroup("configurations").readDataset("index", as: Int64.self).values
-            let stored = try root.openGroup("reference").readDataset("training_loss", as: Double.self)
-            guard stored.shape.count == 2, stored.shape[0] == indices.count else {
-                throw StageError.invalidInput(path: path, reason: "/reference/training_loss is not [configurations, steps + 1]")
-            }
+            let header = try EnsemblesFile(reading: file)
+            let indices = header.configurations.index
+            let stored = try header.rows(EnsemblesFile.Fields.trainingLoss, from: file)
             let length = stored.shape[1]
-            let accuracy = try root.openGroup("reference").readDataset("test_accuracy", as: Double.self)
-            guard accuracy.shape.count == 2, accuracy.shape[0] == indices.count, accuracy.shape[1] > 0 else {
+            let accuracy = try header.rows(EnsemblesFile.Fields.testAccuracy, from: file)
+            guard accuracy.shape[1] > 0 else {
                 throw StageError.invalidInput(path: path, reason: "/reference/test_accuracy is not [configurations, evaluations]")
             }
             for (row, index) in indices.enumerated() {

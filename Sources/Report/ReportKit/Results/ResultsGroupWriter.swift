@@ -13,11 +13,10 @@ public struct ResultsGroupWriter {
         self.group = group
     }
 
-    /// Writes `values` as dataset `name` of `shape` with its `dimensions` and `meaning`.
-    public func write<T: HDF5Element>(_ name: String, _ values: [T], shape: [Int], dimensions: [String], meaning: String) throws {
-        let dataset = try group.writeDataset(name, values, shape: shape)
-        try dataset.setAttribute("dimensions", .strings(dimensions))
-        try dataset.setAttribute("meaning", .string(meaning))
+    /// Writes `values` as dataset `name` of `shape` with its `dimensions` and `meaning`
+    /// (through the HDF5 layer's declared-field coder, ``HDF5/DatasetField``).
+    public func write<T: HDF5FieldElement>(_ name: String, _ values: [T], shape: [Int], dimensions: [String], meaning: String) throws {
+        try group.write(DatasetField(name, of: T.self, dimensions: dimensions, meaning: meaning), values, shape: shape)
     }
 
     /// Writes a ``Grid`` of doubles.

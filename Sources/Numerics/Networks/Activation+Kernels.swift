@@ -1,30 +1,8 @@
-/// The elementwise nonlinearity of the hidden layers (SCIENCE.md §2: sigmoid, ReLU,
-/// linear; tanh as an extra, and the E4 network of §3).
-///
-/// Derivatives are expressed through the activation value a = σ(z), which is what the
-/// backward pass keeps: sigmoid σ' = a(1−a), σ'' = σ'(1−2a); tanh σ' = 1−a², σ'' = −2aσ';
-/// ReLU σ' = [a > 0] (0 at the kink, PyTorch's convention), σ'' = 0; linear σ' = 1, σ'' = 0.
-public enum Activation: String, Sendable, Codable, CaseIterable {
-    /// σ(z) = z.
-    case linear
-    /// σ(z) = 1 / (1 + e^{−z}).
-    case sigmoid
-    /// σ(z) = tanh z.
-    case tanh
-    /// σ(z) = max(z, 0) (NaN stays NaN, so divergence is not hidden).
-    case relu
+import NetworkInference
 
-    /// σ(z) for one value (the same arithmetic as the vectorized kernels).
-    @inlinable
-    public func value(_ z: Double) -> Double {
-        switch self {
-        case .linear: return z
-        case .sigmoid: return FastMath.sigmoid(z)
-        case .tanh: return FastMath.tanh(z)
-        case .relu: return z < 0 ? 0 : z
-        }
-    }
-
+/// The vectorized loops of the hidden activation that the training engine runs on blocks
+/// of samples: σ, and σ' and σ'' for back-propagation and the R-operator.
+extension Activation {
     /// a[n] = σ(z[n]) for n < count (vectorized: the switch is outside the loops).
     func apply(_ z: UnsafePointer<Double>, to a: UnsafeMutablePointer<Double>, count: Int) {
         switch self {
