@@ -16,7 +16,7 @@ import PackageDescription
 /// `-target-cpu skylake-avx512` with LLVM's 256-bit preference switched off; others with
 /// AVX2 + FMA get `-target-cpu haswell`. Results are bit-identical across these builds:
 /// Swift never contracts `a * b + c` into a fused multiply-add, and the explicit FMAs of
-/// `FastMath` are correctly rounded on every target (PLATFORM.md, "Speed"; tested).
+/// `FastMath` are correctly rounded on every target (docs/PLATFORM.md, "Speed"; tested).
 let cpuFlags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
     .flatMap { $0.split(separator: "\n").first { $0.hasPrefix("flags") } }
     .map { Set($0.split(separator: " ").map(String.init)) } ?? []

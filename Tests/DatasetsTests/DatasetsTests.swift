@@ -109,7 +109,7 @@ final class IDXTests: XCTestCase {
         }
     }
 
-    /// SCIENCE.md §3: the loader takes original MNIST IDX files, plain or gzipped, when a
+    /// docs/PROTOCOL.md §3: the loader takes original MNIST IDX files, plain or gzipped, when a
     /// path is given. A file cut short on disk — plain, gzipped whole, or with the gzip
     /// stream itself cut — is refused with an error that names the file.
     func testTruncatedFilesOnDiskAreRefusedByName() throws {

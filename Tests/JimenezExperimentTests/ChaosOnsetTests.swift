@@ -4,7 +4,7 @@ import NumericsCore
 import XCTest
 
 /// The onset η: the smallest grid η whose median λ is > 0 with a bootstrap interval
-/// excluding 0 (SCIENCE.md §3, Outputs).
+/// excluding 0 (docs/PROTOCOL.md §3, Outputs).
 final class ChaosOnsetTests: XCTestCase {
     private let key = SeedKey(2).derive("onset-tests")
 

@@ -1,7 +1,7 @@
 import JimenezExperiment
 import XCTest
 
-/// τ with censoring and the accuracy targets (SCIENCE.md §3, Outputs).
+/// τ with censoring and the accuracy targets (docs/PROTOCOL.md §3, Outputs).
 final class TrainingTimeTests: XCTestCase {
     func testFirstStepReachingTheTarget() {
         let accuracy = [0.1, 0.5, 0.8, 0.7, 0.95]

@@ -5,7 +5,7 @@ import ReportKit
 import TestSupport
 import XCTest
 
-/// The E5 analysis rules as specifications (SCIENCE.md §4).
+/// The E5 analysis rules as specifications (docs/PROTOCOL.md §4).
 final class AnalysisTests: XCTestCase {
     func testSeedBandIsTheStudentTIntervalOverFiniteValues() {
         // Mean 2, s = 1, n = 3: t_{0.975, 2} = 4.302653; half-width 4.302653/√3 = 2.484138.

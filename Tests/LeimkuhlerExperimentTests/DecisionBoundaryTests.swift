@@ -10,7 +10,7 @@ import ReportKit
 import TestSupport
 import XCTest
 
-/// The typical-run rule and the decision-boundary grid as specifications (SCIENCE.md §4).
+/// The typical-run rule and the decision-boundary grid as specifications (docs/PROTOCOL.md §4).
 final class DecisionBoundaryTests: XCTestCase {
     func testTypicalRunIsTheLowerMedianWithTiesToTheSmallerSeed() {
         // Odd count: sorted 0.6, 0.7, 0.9 → the median 0.7 is seed 2.

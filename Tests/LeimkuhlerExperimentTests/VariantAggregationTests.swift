@@ -5,7 +5,7 @@ import ReportKit
 import TestSupport
 import XCTest
 
-/// The settings table and the LOL variants' statistics as specifications (SCIENCE.md §4:
+/// The settings table and the LOL variants' statistics as specifications (docs/PROTOCOL.md §4:
 /// "γ₁ and τ₁ for LOL are not given anywhere: choose, state, and show their effect").
 final class VariantAggregationTests: XCTestCase {
     static func lol(_ friction: Double, _ temperature: Double) -> JSONValue {

@@ -4,7 +4,7 @@ import NumericsCore
 import XCTest
 
 /// The best-R² short-window rule of `GitKalo/ann_dynamics` and the two averaging
-/// conventions (SCIENCE.md §3, λ): synthetic curves with known slopes.
+/// conventions (docs/PROTOCOL.md §3, λ): synthetic curves with known slopes.
 final class DivergenceFitBestRSquaredTests: XCTestCase {
     private let logOfMean = DivergenceWindowRule.bestRSquared(average: .logarithmOfMean)
     private let meanOfLogs = DivergenceWindowRule.bestRSquared(average: .meanOfLogarithms)

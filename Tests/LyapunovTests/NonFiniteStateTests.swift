@@ -3,7 +3,7 @@ import Lyapunov
 import NumericsCore
 import XCTest
 
-/// SCIENCE.md §1 and the brief: non-finite states never crash an estimator and never
+/// docs/PROTOCOL.md §1 and the brief: non-finite states never crash an estimator and never
 /// reach its numbers; they end the estimate with status `diverged`.
 final class NonFiniteStateTests: XCTestCase {
     /// The poisoned map doubles the state (η = 1, ∇L = −w) and returns NaN once w₀ > 10:

@@ -12,7 +12,7 @@ enum TestMaps {
     }
 
     /// GD with `η = 1` on `½‖w‖²`: every state maps to exactly 0, so all separations
-    /// collapse to exactly zero after one step (the "dead units" case of SCIENCE.md §2).
+    /// collapse to exactly zero after one step (the "dead units" case of docs/PROTOCOL.md §2).
     static var collapsing: GradientDescentMap {
         diagonalQuadratic([1, 1], learningRate: 1)
     }
@@ -28,7 +28,7 @@ enum TestMaps {
 
 /// Gradient descent `w ← w − η ∇L(w)` on an analytic loss given by closures, for the
 /// estimator tests only: networks reach the estimators through `Networks.OptimizerMap`,
-/// the one adapter from a training optimizer (SCIENCE.md §1).
+/// the one adapter from a training optimizer (docs/PROTOCOL.md §1).
 ///
 /// The Jacobian of the step is `I − η H(w)`, applied as `v ← v − η H(w) v`; the
 /// closures must be exact (e.g. forward-over-reverse differentiation), not finite

@@ -40,7 +40,7 @@ final class LossTrendTests: XCTestCase {
 
     /// A chaotic loss: L = 0.05 + 0.1 x_t with the logistic map x ↦ 4x(1 − x), from 200
     /// starting points. The trend test never calls it falling; the end-point rule does
-    /// about half the time (the defect of SCIENCE.md §2).
+    /// about half the time (the defect of docs/PROTOCOL.md §2).
     func testChaoticFluctuationIsNotFalling() {
         var trendCount = 0, endPointCount = 0
         for k in 1...200 {

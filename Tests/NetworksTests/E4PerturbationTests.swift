@@ -3,7 +3,7 @@ import Networks
 import NumericsCore
 import XCTest
 
-/// The checks SCIENCE.md §3 derives from the E4 protocol: a 784-64-10 MLP has 50 890
+/// The checks docs/PROTOCOL.md §3 derives from the E4 protocol: a 784-64-10 MLP has 50 890
 /// parameters, 50 816 of them weights, and the uniform ±ε weight perturbation starts the
 /// replicas at an L1 distance (over all parameters) of 50 816·ε/2 ≈ 2.54e-4 for ε = 1e-8.
 final class E4PerturbationTests: XCTestCase {

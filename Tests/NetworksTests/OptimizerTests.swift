@@ -9,7 +9,7 @@ final class OptimizerTests: XCTestCase {
     private func makeLayout() throws -> ParameterLayout { try ParameterLayout(layerSizes: [1, 2]) }
 
     /// The quadratic loss ½ wᵀ A w with A = Q diag(a) Qᵀ, Q a rotation in the (0,1) and
-    /// (2,3) planes: the oracle of a linear map with known eigenvalues (SCIENCE.md §1).
+    /// (2,3) planes: the oracle of a linear map with known eigenvalues (docs/PROTOCOL.md §1).
     private func quadratic(_ a: [Double]) -> (matrix: [[Double]], oracle: GradientOracle) {
         let c = Foundation.cos(0.7), s = Foundation.sin(0.7)
         let q: [[Double]] = [[c, -s, 0, 0], [s, c, 0, 0], [0, 0, c, s], [0, 0, -s, c]]

@@ -53,7 +53,7 @@ let outputLossPairs: [(OutputActivation, Loss)] = [
     (.sigmoid, .binaryCrossEntropy), (.softmax, .softmaxCrossEntropy),
 ]
 
-/// Noisy XOR (SCIENCE.md §2) as a training set with one {0, 1} target.
+/// Noisy XOR (docs/PROTOCOL.md §2) as a training set with one {0, 1} target.
 func xorDataset(sampleCount: Int, key: SeedKey) throws -> Dataset {
     try Dataset(NoisyXOR(sampleCount: sampleCount, noise: 0.2).generate(key: key), outputCount: 1)
 }

@@ -55,7 +55,7 @@ private struct FlatLoss {
     }
 }
 
-/// The Langevin-family optimizers of SCIENCE.md §4 against exact statistics, closed forms,
+/// The Langevin-family optimizers of docs/PROTOCOL.md §4 against exact statistics, closed forms,
 /// hand-computed steps and finite differences.
 final class ThermodynamicOptimizerTests: XCTestCase {
     private let noiseRoot = SeedKey(2024)
@@ -189,7 +189,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
     // MARK: Exact identities and hand-computed steps
 
     func testLOLOverdampedLayerIsTheBAOABLimit() throws {
-        // SCIENCE.md §4: θ_{n+1} = θ_n − (h²/2)∇L(θ_n) + (h/2)√τ₂ (R_{n−1} + R_n) on the
+        // docs/PROTOCOL.md §4: θ_{n+1} = θ_n − (h²/2)∇L(θ_n) + (h/2)√τ₂ (R_{n−1} + R_n) on the
         // overdamped layers; on step 0 (p₀ = 0, half kick) θ₁ = θ₀ − (h²/4)∇L(θ₀) + (h/2)√τ₂ R₀.
         // Same operations up to reassociation: round-off tolerance 1e-14.
         let layout = try ParameterLayout(layerSizes: [1, 2, 2])  // layer 1 = tensors 2 and 3
@@ -220,7 +220,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
         // A 1-2-1 net: W1 = θ[0..<2], b1 = θ[2..<4] (Adaptive Langevin, ξ each), W2 = θ[4..<6],
         // b2 = θ[6] (Langevin). Step t's "minibatch" is the loss with shift 0.1·t, so the test
         // also pins that the closing gradient is on the *same* batch. Written literally from
-        // SCIENCE.md §4 per tensor; noise from the documented key contract. Hyperparameters
+        // docs/PROTOCOL.md §4 per tensor; noise from the documented key contract. Hyperparameters
         // large enough that every term matters. Round-off tolerance 1e-13.
         let layout = try ParameterLayout(layerSizes: [1, 2, 1])
         let h = 0.25, gamma = 0.3, sigma = 0.2, eps = 0.5, tau1 = 0.02, tau2 = 0.03, xi0 = 0.1
@@ -275,7 +275,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
     func testLangevinWithoutNoiseIsDampedHeavyBall() throws {
         // τ = 0: θ_{n+1} − θ_n = c (θ_n − θ_{n−1}) − (h²/2)(1 + c) ∇L(θ_n) for n ≥ 1, and
         // θ₁ − θ₀ = −(h²/4)(1 + c)∇L(θ₀): heavy ball with momentum c and learning rate
-        // (h²/2)(1 + c) ≈ h² (SCIENCE.md §4, "Scale note"). The recurrence reassociates
+        // (h²/2)(1 + c) ≈ h² (docs/PROTOCOL.md §4, "Scale note"). The recurrence reassociates
         // the same numbers: relative 1e-12 after 60 steps on a smooth loss.
         let layout = try ParameterLayout(layerSizes: [2, 2, 1])
         let h = 0.25, gamma = 0.1, c = Foundation.exp(-gamma * h)

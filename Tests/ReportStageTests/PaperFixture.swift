@@ -1,7 +1,7 @@
 import Provenance
 
 /// The parameters of `mittra-section` and `build-paper` as pipeline.json gives them
-/// (SCIENCE.md §2's numbers).
+/// (docs/PROTOCOL.md §2's numbers).
 enum PaperParameters {
     static let sourceValues: JSONValue = .object([
         "citation": .string("Mittra (2024), arXiv:2410.05988"),

@@ -9,7 +9,7 @@ import TestSupport
 @testable import TrainingStage
 import XCTest
 
-/// E5's seed band covers the data draw (SCIENCE.md §4): `generate-data` writes several
+/// E5's seed band covers the data draw (docs/PROTOCOL.md §4): `generate-data` writes several
 /// independent draws, `train-ensembles` with `dataDraw: per-seed` trains seed s on draw s
 /// and records it, and `estimate-exponents` replays each run on its own draw.
 final class DataDrawTests: XCTestCase {

@@ -1,4 +1,4 @@
-"""The E5 data for the peers of `bench spirals` (SCIENCE.md §4): two spirals, per class
+"""The E5 data for the peers of `bench spirals` (docs/PROTOCOL.md §4): two spirals, per class
 N/2 points t ~ U[0,1), x = (a t^p cos 2πb t^p, a t^p sin 2πb t^p), the other class -x,
 Gaussian noise on every coordinate. Returns float64 numpy arrays (inputs n x 2, labels n)."""
 import numpy as np

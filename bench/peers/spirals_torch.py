@@ -1,4 +1,4 @@
-"""E5 peer in PyTorch, eager, as the authors' notebook trains (SCIENCE.md §4).
+"""E5 peer in PyTorch, eager, as the authors' notebook trains (docs/PROTOCOL.md §4).
 
 Two spirals (500 train / 1000 test, a = 2, p = 0.5, b = 4, noise 0.02), 2-100-1
 ReLU/sigmoid, mean BCE, PyTorch default init, float64; minibatch 25 reshuffled every

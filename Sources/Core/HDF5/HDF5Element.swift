@@ -78,8 +78,8 @@ public enum HDF5ElementType: String, Sendable, Equatable, CaseIterable, CustomSt
 
 /// A Swift number type that can be stored as dataset elements.
 ///
-/// One generic dataset implementation serves every conforming type (STYLE.md,
-/// "HDF5 from Swift": one generic `Dataset`, not a class per type). Conformances
+/// One generic dataset implementation serves every conforming type
+/// (one generic `Dataset`, not a class per type). Conformances
 /// exist for `Double`, `Float`, `Int64`, `Int32`, `UInt8` and `Int` (stored as
 /// `int64`). A conforming type must have exactly the memory layout of its
 /// ``hdf5ElementType``; the layer checks the size and refuses otherwise.

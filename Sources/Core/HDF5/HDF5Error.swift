@@ -3,7 +3,7 @@
 /// Every error names the file, the object inside it (an HDF5 path such as
 /// `/ensembles/loss`), the operation that failed, what is wrong and what to do
 /// (`reason`), and — when libhdf5 itself refused — libhdf5's own message, read
-/// from its error stack with `H5Ewalk2` (see STYLE.md, "HDF5 from Swift").
+/// from its error stack with `H5Ewalk2` (docs/PLATFORM.md, "libhdf5 from Swift").
 public struct HDF5Error: Error, CustomStringConvertible, Sendable, Equatable {
     /// The category of a failure, for callers that react to some of them.
     public enum Kind: String, Sendable, Equatable {

@@ -5,7 +5,7 @@ import CHDF5
 /// They make files reproducible byte for byte: object time tracking is off on the
 /// file creation list (the root group's times) and on every group and dataset
 /// creation list — with only the dataset switch off, two writes of the same
-/// content differ in 8 bytes (PLATFORM.md, "libhdf5 from Swift") — and the
+/// content differ in 8 bytes (docs/PLATFORM.md, "libhdf5 from Swift") — and the
 /// library-version bounds are pinned to the HDF5 1.8 file format (`V18…V18`), so
 /// the bytes do not change with the libhdf5 version and any reader since
 /// HDF5 1.8 (h5py, h5dump, MATLAB, …) can open the file.

@@ -4,7 +4,7 @@ import Foundation
 import Networks
 import NumericsCore
 
-/// One run of the E5 shape (SCIENCE.md §4) through the real ``EnsembleTrainer``: two
+/// One run of the E5 shape (docs/PROTOCOL.md §4) through the real ``EnsembleTrainer``: two
 /// spirals (500 training points, 1000 test points, a = 2, p = 0.5, b = 4, noise 0.02),
 /// 2-100-1 ReLU/sigmoid, mean BCE, PyTorch default init, minibatch 25 shuffled each epoch
 /// (20 steps per epoch), evaluation on the whole training and test sets every 10 epochs,
@@ -16,7 +16,7 @@ struct SpiralsBenchmark: ParsableCommand {
 
     @Option(help: "adam (lr 0.005) or adlala (the notebook's h = 0.25, γ = 0.1, σ = 0.01, ε = 0.05, τ = 1e-4, ξ₀ = 0.1).")
     var optimizer = "adam"
-    @Option(help: "Epochs of 20 minibatch steps (SCIENCE.md §4: 4000).") var epochs = 4000
+    @Option(help: "Epochs of 20 minibatch steps (docs/PROTOCOL.md §4: 4000).") var epochs = 4000
     @Option(help: "Worker threads (one run: the result must not depend on it).") var threads = 1
     @Option(help: "Evaluate on the training and test sets every this many epochs.") var evaluationEpochs = 10
     @Option(help: "Root seed of data, initialization, batches and noise.") var seed: UInt64 = 5

@@ -99,7 +99,7 @@ struct MLPFullBatch: ParsableCommand {
     }
 }
 
-/// E4's hot path (SCIENCE.md §3) on the dense engine: R networks 784-64-10 (tanh hidden,
+/// E4's hot path (docs/PROTOCOL.md §3) on the dense engine: R networks 784-64-10 (tanh hidden,
 /// softmax cross-entropy, float64; weights N(0, 1), biases 0) trained in lock-step by
 /// full-batch GD on M synthetic samples (inputs U[0, 1), uniform random labels), one job
 /// per network and step, spread over the threads. The peers in bench/peers/ run the same
@@ -219,7 +219,7 @@ extension Duration {
     }
 }
 
-/// Noisy XOR (SCIENCE.md §2) as a training set with one {0, 1} target.
+/// Noisy XOR (docs/PROTOCOL.md §2) as a training set with one {0, 1} target.
 func xorDataset(sampleCount: Int, key: SeedKey) throws -> Dataset {
     try Dataset(NoisyXOR(sampleCount: sampleCount, noise: 0.2).generate(key: key), outputCount: 1)
 }

@@ -1,6 +1,6 @@
 import NumericsCore
 
-/// XOR with noisy inputs (SCIENCE.md §2, after the public code of Mittra 2024):
+/// XOR with noisy inputs (docs/PROTOCOL.md §2, after the public code of Mittra 2024):
 /// `x ∈ {0,1}²` uniform, label `y = x₀ XOR x₁` from the clean bits, inputs plus
 /// independent Gaussian noise of standard deviation `noise`.
 public struct NoisyXOR: Sendable, Equatable {

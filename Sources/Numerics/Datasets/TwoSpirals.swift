@@ -1,7 +1,7 @@
 import Foundation
 import NumericsCore
 
-/// Two interleaved spirals (SCIENCE.md §4, after Leimkuhler, Matthews & Vlaar's code):
+/// Two interleaved spirals (docs/PROTOCOL.md §4, after Leimkuhler, Matthews & Vlaar's code):
 /// for class 0, `t ~ U[0,1)` and `x = (a t^p cos(2π b t^p), a t^p sin(2π b t^p))`;
 /// class 1 is the point reflection `−x` of the same points; every coordinate then gets
 /// independent Gaussian noise of standard deviation `noise`. Samples are stored class 0

@@ -4,7 +4,7 @@
 /// system (in the spirit of DynamicalSystems.jl's `step!`/`reinit!`): a plain map such
 /// as the logistic or Hénon map, a flow integrated by a fixed-step scheme, or a
 /// neural-network optimizer (full-batch GD is `F(w) = w − η∇L(w)` with Jacobian
-/// `I − ηH(w)`, SCIENCE.md §1). Time-dependent maps (SGD's minibatch order, Langevin
+/// `I − ηH(w)`, docs/PROTOCOL.md §1). Time-dependent maps (SGD's minibatch order, Langevin
 /// noise) use `time` to replay the realized randomness of the reference run, so that
 /// every trajectory started from nearby states sees the same sequence of maps.
 public protocol DynamicalMap: Sendable {

@@ -1,7 +1,7 @@
 /// The Hénon map `(x, y) ← (1 − a x² + y, b x)` (Hénon 1976, Commun. Math. Phys. 50:69).
 ///
 /// At `a = 1.4, b = 0.3` its Lyapunov spectrum is `0.41922, −1.62319` (Sprott 2003,
-/// *Chaos and Time-Series Analysis*, Appendix A; SCIENCE.md §1). The Jacobian has the
+/// *Chaos and Time-Series Analysis*, Appendix A; docs/PROTOCOL.md §1). The Jacobian has the
 /// constant determinant `−b`, so the exponents sum to `ln b` exactly.
 public struct HenonMap: DynamicalMap {
     /// The parameter `a` (quadratic term).

@@ -1,7 +1,7 @@
 /// The logistic map `x ← r x (1 − x)` (May 1976, Nature 261:459).
 ///
 /// At `r = 4` it is conjugate to the tent map and its Lyapunov exponent is `ln 2`
-/// exactly (SCIENCE.md §1, validation table). One step is one unit of time.
+/// exactly (docs/PROTOCOL.md §1, validation table). One step is one unit of time.
 public struct LogisticMap: DynamicalMap {
     /// The growth parameter `r`.
     public let growthRate: Double

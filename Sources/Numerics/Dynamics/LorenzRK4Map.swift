@@ -3,7 +3,7 @@
 ///
 /// `ẋ = σ(y − x)`, `ẏ = x(ρ − z) − y`, `ż = xy − βz`. At `σ = 10, ρ = 28, β = 8/3` the
 /// spectrum of the flow is `0.9056, 0, −14.5723` per unit time (Sprott 2003, *Chaos and
-/// Time-Series Analysis*, Appendix A; SCIENCE.md §1); the exponents sum to the
+/// Time-Series Analysis*, Appendix A; docs/PROTOCOL.md §1); the exponents sum to the
 /// divergence `−(σ + 1 + β)`.
 ///
 /// The tangent map is the exact derivative of the RK4 step (not of the flow): the

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Full-batch gradient descent on the quadratic loss `L(w) = ½ wᵀA w`: the linear map
-/// `w ← (I − ηA) w` with a symmetric `A` of known eigenvalues (SCIENCE.md §1,
+/// `w ← (I − ηA) w` with a symmetric `A` of known eigenvalues (docs/PROTOCOL.md §1,
 /// validation table, last row).
 ///
 /// `A = Q diag(a) Qᵀ`, where the rows of `Q` are the orthonormal DCT-II basis

@@ -2,7 +2,7 @@ import Dynamics
 import Foundation
 import NumericsCore
 
-/// Benettin's two-trajectory method with renormalization: SCIENCE.md §1 (2).
+/// Benettin's two-trajectory method with renormalization: docs/PROTOCOL.md §1 (2).
 ///
 /// One neighbour starts at distance `s = d0 · max(1, ‖x‖₂)` from the reference along a
 /// random unit direction; every `k` steps the separation `d` is measured, `ln(d/s)` is

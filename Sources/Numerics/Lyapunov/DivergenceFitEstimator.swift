@@ -3,14 +3,14 @@ import Foundation
 import NumericsCore
 
 /// The finite-time divergence fit of Jiménez-González, Soriano & Lacasa (2025,
-/// arXiv 2506.08523): SCIENCE.md §1 (4).
+/// arXiv 2506.08523): docs/PROTOCOL.md §1 (4).
 ///
 /// Each replica `r` perturbs the state once at `t = 0` (every coordinate in
 /// `perturbedCoordinates` — all, or e.g. the weights only — gets `+ Uniform(−ε, ε)`,
 /// drawn from `key.derive("replica", r)`), evolves reference and copy freely, and records
 /// `d_r(t) = ‖w(t) − w'(t)‖₁` at every step. The exponent is the slope (nats per step) of
 /// `y(t) = ⟨ln(d_r(t)/d_r(0))⟩_r` (or, with ``SeparationAverage/logarithmOfMean``,
-/// `ln(⟨d_r(t)⟩_r/⟨d_r(0)⟩_r)`: SCIENCE.md §3 reports both) over the window chosen by
+/// `ln(⟨d_r(t)⟩_r/⟨d_r(0)⟩_r)`: docs/PROTOCOL.md §3 reports both) over the window chosen by
 /// ``DivergenceWindowRule``.
 ///
 /// Replicas start from the same state (`replicaSpacing` = 0, the paper's setting: one

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The stated, automatic rule that picks the fitting window of the divergence-fit
-/// estimator (SCIENCE.md §1 (4): "the longest early stretch where a straight line
+/// estimator (docs/PROTOCOL.md §1 (4): "the longest early stretch where a straight line
 /// fits, with a stated rule"), and how the replicas are averaged into the fitted curve.
 ///
 /// The curve `y(t)`, `t = 0…T`, is formed by ``average`` (default
@@ -25,7 +25,7 @@ import Foundation
 /// when no eligible end passes step 3 (the longest eligible window is then used).
 ///
 /// The other selection, ``WindowSelection/bestRSquared(maximumLength:)``, is the rule of
-/// the E4 authors' earlier code (SCIENCE.md §3); see ``bestRSquared(average:)``.
+/// the E4 authors' earlier code (docs/PROTOCOL.md §3); see ``bestRSquared(average:)``.
 public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     /// The first step of the window (steps since the perturbation).
     public var fitStart: Int
@@ -58,7 +58,7 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     }
 
     /// The best-R² short-window rule of `GitKalo/ann_dynamics` (the E4 group's earlier
-    /// study, Front. Complex Syst. 2024), which SCIENCE.md §3 takes for E4 because the
+    /// study, Front. Complex Syst. 2024), which docs/PROTOCOL.md §3 takes for E4 because the
     /// paper publishes no rule: `fitStart` 1 (t = 0 excluded), windows of 4…24 points
     /// (`minimumLength` 3 … `maximumLength` 23 steps), acceptance `R² > 0.9`.
     ///
@@ -73,7 +73,7 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     /// runs saturate within about 5 steps for η ≥ 0.1, so a plateau spoils long windows).
     ///
     /// `average` chooses the convention: the source's ``SeparationAverage/logarithmOfMean``
-    /// or SCIENCE.md §1 (4)'s ``SeparationAverage/meanOfLogarithms``; E4 reports both.
+    /// or docs/PROTOCOL.md §1 (4)'s ``SeparationAverage/meanOfLogarithms``; E4 reports both.
     public static func bestRSquared(average: SeparationAverage) -> DivergenceWindowRule {
         DivergenceWindowRule(
             fitStart: 1, minimumLength: 3, minimumRSquared: 0.9, selection: .bestRSquared(maximumLength: 23),
@@ -182,11 +182,11 @@ public enum WindowSelection: Sendable, Equatable, Codable {
 }
 
 /// How the replicas' separations `d_r(t)` are combined into the curve that is fitted
-/// (SCIENCE.md §3: report both). By Jensen's inequality (ln is concave) the log of the
+/// (docs/PROTOCOL.md §3: report both). By Jensen's inequality (ln is concave) the log of the
 /// mean is never below the mean of the logs at the same `t`; they agree when all
 /// replicas coincide.
 public enum SeparationAverage: String, Sendable, Equatable, Codable, CaseIterable {
-    /// `y(t) = ⟨ln(d_r(t)/d_r(0))⟩_r`, SCIENCE.md §1 (4) (the default). A zero `d_r(t)` in
+    /// `y(t) = ⟨ln(d_r(t)/d_r(0))⟩_r`, docs/PROTOCOL.md §1 (4) (the default). A zero `d_r(t)` in
     /// any replica is degenerate (its log is −∞).
     case meanOfLogarithms
     /// `y(t) = ln(⟨d_r(t)⟩_r / ⟨d_r(0)⟩_r)`, the convention of `GitKalo/ann_dynamics`

@@ -1,5 +1,5 @@
 /// Why an estimate is complete or stopped early: a typed status instead of NaN and a
-/// warning (STYLE.md, ChaosTools lesson). Steps are counted as in ``StepWindow``.
+/// warning (a lesson from ChaosTools.jl). Steps are counted as in ``StepWindow``.
 public enum EstimateStatus: Sendable, Equatable, Codable {
     /// The estimate covers the whole requested measurement.
     case ok

@@ -1,7 +1,7 @@
 import Dynamics
 
 /// Stepping a map while watching for non-finite states, which must end an estimate
-/// with a status rather than crash or poison it (SCIENCE.md §1, estimators).
+/// with a status rather than crash or poison it (docs/PROTOCOL.md §1, estimators).
 enum FiniteEvolution {
     /// Advances `state` by `count` steps starting at step index `time`. Returns `nil`
     /// when every state stayed finite, otherwise the number of steps taken (1-based)

@@ -2,7 +2,7 @@ import Dynamics
 import NumericsCore
 
 /// Sharpness: the largest eigenvalue of a symmetric operator (the loss Hessian) by
-/// power iteration on its matrix–vector product (SCIENCE.md §5, "sharpness along
+/// power iteration on its matrix–vector product (docs/PROTOCOL.md §5, "sharpness along
 /// training next to λ, with the GD stability threshold 2/η"; Cohen et al. 2021, ICLR,
 /// "Gradient descent on neural networks typically occurs at the edge of stability").
 ///

@@ -3,7 +3,7 @@ import Foundation
 import NumericsCore
 
 /// The hybrid Wolf–Kantz estimator of Mittra (2024, arXiv 2410.05988, Eq. 4), done as
-/// the equation says: SCIENCE.md §1 (1).
+/// the equation says: docs/PROTOCOL.md §1 (1).
 ///
 /// At `M` reference times `t_i = t_0 + iτ` after the transient, `U` neighbours
 /// `w(t_i) + δ_j` are started (δ Gaussian, per-coordinate std `σ`, drawn from

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The result every Lyapunov estimator returns (SCIENCE.md §1: every estimate is a
+/// The result every Lyapunov estimator returns (docs/PROTOCOL.md §1: every estimate is a
 /// finite-time exponent over a stated window, and the window is reported).
 ///
 /// `exponents` are per step in `base` (one entry for the maximal exponent; `k` for a
@@ -61,7 +61,7 @@ public struct LyapunovEstimate: Sendable, Equatable {
     public var natsPerUnitTime: [Double] { natsPerStep.map { $0 / timeStep } }
 }
 
-/// The four estimators of SCIENCE.md §1.
+/// The four estimators of docs/PROTOCOL.md §1.
 public enum LyapunovMethod: String, Sendable, Codable, CaseIterable {
     /// Mittra (2024) Eq. 4: Wolf's ratio with Kantz's neighbour average.
     case hybridWolfKantz

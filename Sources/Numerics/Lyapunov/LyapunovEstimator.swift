@@ -1,7 +1,7 @@
 import Dynamics
 
-/// The one interface every Lyapunov estimator offers (STYLE.md: estimators meet
-/// systems at ``DynamicalMap``, as in ChaosTools.jl).
+/// The one interface every Lyapunov estimator offers (estimators meet systems only at
+/// ``DynamicalMap``, as in ChaosTools.jl).
 ///
 /// An estimator is a value holding its parameters, with defaults; `estimate` starts at
 /// `initialState` at step index 0, runs the estimator's own transient, then measures

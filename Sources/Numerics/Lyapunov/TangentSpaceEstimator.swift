@@ -2,7 +2,7 @@ import Dynamics
 import Foundation
 import NumericsCore
 
-/// The tangent-space (Jacobian) method: the reference estimator of SCIENCE.md §1 (3).
+/// The tangent-space (Jacobian) method: the reference estimator of docs/PROTOCOL.md §1 (3).
 ///
 /// `k` orthonormal tangent vectors are propagated with exact Jacobian–vector products
 /// (``DynamicalMap/applyJacobian(at:time:to:)``) and re-orthonormalized by modified

@@ -1,4 +1,4 @@
-/// One line of the validation table (SCIENCE.md §1, "Validation on systems with known
+/// One line of the validation table (docs/PROTOCOL.md §1, "Validation on systems with known
 /// exponents"): one estimator, one system, one entry of the spectrum.
 public struct ValidationRow: Sendable, Equatable, Codable {
     /// The system and its parameters, e.g. `"Hénon a=1.4 b=0.3"`.

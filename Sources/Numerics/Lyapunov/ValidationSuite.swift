@@ -2,7 +2,7 @@ import Dynamics
 import Foundation
 import NumericsCore
 
-/// Every estimator on every system of known exponents (SCIENCE.md §1, "Validation on
+/// Every estimator on every system of known exponents (docs/PROTOCOL.md §1, "Validation on
 /// systems with known exponents"): the rows of the paper's validation table and the
 /// body of the tests. Runs in under a second in release mode.
 ///
@@ -27,7 +27,7 @@ import NumericsCore
 ///   `(1/τ) ln c`, `c = E|⟨δ, q₁⟩| / E‖δ‖ = √(2/π) Γ(5/2) / (√2 Γ(3)) ≈ 0.375` for
 ///   Gaussian `δ` in 5 dimensions, i.e. `−0.981/τ` nats per step (−0.0049 at τ = 200,
 ///   −0.028 at τ = 35; measured −0.0043…−0.0057 and −0.028…−0.035). The 1e-6 that
-///   SCIENCE.md asks of every estimator is unreachable for Eq. 4 at any feasible τ;
+///   docs/PROTOCOL.md asks of every estimator is unreachable for Eq. 4 at any feasible τ;
 ///   the tolerance is twice the predicted bias. (With η = 0.6 the state grows as
 ///   1.4ᵗ and an absolute σ = 1e-4 stops being resolvable near |w| ≈ 10¹², which caps
 ///   Mτ at about 80.)

@@ -1,4 +1,4 @@
-/// The elementwise nonlinearity of the hidden layers (SCIENCE.md §2: sigmoid, ReLU,
+/// The elementwise nonlinearity of the hidden layers (docs/PROTOCOL.md §2: sigmoid, ReLU,
 /// linear; tanh as an extra, and the E4 network of §3).
 ///
 /// Derivatives are expressed through the activation value a = σ(z), which is what the

@@ -1,7 +1,7 @@
 /// Branch-free, auto-vectorizable elementary functions for the training hot loops.
 ///
 /// Foundation's `exp` is an opaque scalar library call (about 0.3 G evaluations/s,
-/// PLATFORM.md "Speed"); these are plain arithmetic that LLVM vectorizes when they are
+/// docs/PLATFORM.md "Speed"); these are plain arithmetic that LLVM vectorizes when they are
 /// called inside a plain indexed loop. Every operation is IEEE-754 double precision with a
 /// fixed order; the polynomial uses explicit fused multiply-adds (`addingProduct`), which
 /// are correctly rounded by definition, so the results are the same bits on every x86-64

@@ -1,4 +1,4 @@
-/// AdLaLa (SCIENCE.md §4; Leimkuhler, Matthews & Vlaar 2019), exactly the authors'
+/// AdLaLa (docs/PROTOCOL.md §4; Leimkuhler, Matthews & Vlaar 2019), exactly the authors'
 /// `Optimizer_AdLaLa.py` (2020) as driven by their notebook: on the first minibatch only
 /// the gradient and `B_{h/2}` (`p = −(h/2)∇L`); then every step the first layer's tensors
 /// (W1 and b1, one scalar ξ each) take Adaptive Langevin `A C D E D C A` and all other

@@ -1,4 +1,4 @@
-/// Adaptive Langevin (Nosé–Hoover–Langevin) on the whole network (SCIENCE.md §4): every
+/// Adaptive Langevin (Nosé–Hoover–Langevin) on the whole network (docs/PROTOCOL.md §4): every
 /// tensor takes `A C D E D C A` with its own scalar thermostat ξ (N = the tensor's entry
 /// count in E), then the gradient kick `B_h` (the step of ``LangevinSplitting``). The
 /// thermostat E drives each tensor's `pᵀp / N` to τ₁ whatever the noise σ injects.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Exact Hessian–vector products of the current step's batch: `(w, v) ↦ H(w) v` of the
 /// mean loss over the same minibatch the step's ``GradientOracle`` uses (Pearlmutter's
-/// R-operator, never a finite difference of gradients; SCIENCE.md §1, estimator 3).
+/// R-operator, never a finite difference of gradients; docs/PROTOCOL.md §1, estimator 3).
 public struct HessianVectorOracle {
     let evaluate: (_ parameters: [Double], _ vector: [Double]) -> [Double]
 
@@ -21,7 +21,7 @@ public struct HessianVectorOracle {
 /// followed by the coordinates of the state that carry over between steps (momentum
 /// buffers, Adam's moments, Langevin momenta and thermostats). ``OptimizerMap`` turns
 /// any such optimizer into the ``DynamicalMap`` the Lyapunov estimators see, so that
-/// one implementation serves training and estimation (STYLE.md, "One optimizer, two
+/// one implementation serves training and estimation ("one optimizer, two
 /// uses"): the map replays the realized minibatches and noise by step index.
 ///
 /// Conformances must make `state(coordinates:step:layout:)` the inverse of

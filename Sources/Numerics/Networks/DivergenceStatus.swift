@@ -1,4 +1,4 @@
-/// When a run counts as diverged (SCIENCE.md: divergence is data, not an error).
+/// When a run counts as diverged (docs/PROTOCOL.md: divergence is data, not an error).
 public struct DivergencePolicy: Sendable, Hashable, Codable {
     /// A run stops when max_p |w_p| exceeds this (default 1e6).
     public let parameterBound: Double

@@ -1,7 +1,7 @@
 import NumericsCore
 
 /// Trains a reference and its replicas in lock-step and records what the Lyapunov
-/// estimators need (SCIENCE.md §1: estimators 1 and 4; §3 E4 ensembles).
+/// estimators need (docs/PROTOCOL.md §1: estimators 1 and 4; §3 E4 ensembles).
 ///
 /// Execution: runs advance in chunks of steps; within a chunk every run is an
 /// independent job (its own workspace, fixed operation order), spread over `threadCount`
@@ -301,7 +301,7 @@ struct EnsembleExecution<O: Optimizer> {
     }
 
     /// Mittra's neighbours: job (i, j) starts from the reference at t_i plus δ_ij and
-    /// takes τ steps of the same map (SCIENCE.md §1, estimator 1).
+    /// takes τ steps of the same map (docs/PROTOCOL.md §1, estimator 1).
     func runNeighbours(
         referenceStatus: DivergenceStatus, anchorParameters: SharedBuffer<[Double]>,
         anchorStates: SharedBuffer<O.State?>, workers: [StepWorker]

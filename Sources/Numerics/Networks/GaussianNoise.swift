@@ -1,7 +1,7 @@
 import NumericsCore
 
 /// Standard normal deviates in bulk for the Langevin-family optimizers' noise (one call
-/// per tensor and sub-step; SCIENCE.md §4): the Box–Muller transform with *both* outputs
+/// per tensor and sub-step; docs/PROTOCOL.md §4): the Box–Muller transform with *both* outputs
 /// of each pair of uniforms, and a logarithm and sine/cosine that are plain arithmetic
 /// (LLVM vectorizes the loop), so a deviate costs a few nanoseconds instead of a libm
 /// `log` and `cos` call each (``RandomStream/normal()``).

@@ -1,4 +1,4 @@
-/// Plain gradient descent `w ← w − η ∇L(w)` (SCIENCE.md §1; Mittra Eq. 6). With the full
+/// Plain gradient descent `w ← w − η ∇L(w)` (docs/PROTOCOL.md §1; Mittra Eq. 6). With the full
 /// batch this is the map F(w) = w − η∇L(w) whose Jacobian is I − ηH(w).
 public struct GradientDescent: Optimizer, Hashable, Codable {
     /// The step size η.

@@ -1,6 +1,6 @@
 import NumericsCore
 
-/// How initial parameters are drawn (SCIENCE.md §2: PyTorch default; §3: N(0, 1)).
+/// How initial parameters are drawn (docs/PROTOCOL.md §2: PyTorch default; §3: N(0, 1)).
 ///
 /// Draw order (fixed, documented): coordinates in ``ParameterLayout`` order — layer by
 /// layer, the weights row-major, then the biases — one draw per coordinate that is
@@ -11,7 +11,7 @@ public enum Initialization: Sendable, Hashable, Codable {
     /// PyTorch's default for `nn.Linear` (Kaiming-uniform with a = √5): weights **and**
     /// biases U(−1/√fan_in, 1/√fan_in).
     case pytorchDefault
-    /// Weights N(0, s²), biases 0 (SCIENCE.md §3 uses s = 1).
+    /// Weights N(0, s²), biases 0 (docs/PROTOCOL.md §3 uses s = 1).
     case normal(standardDeviation: Double)
     /// Xavier/Glorot uniform (Glorot & Bengio 2010): weights U(±√(6/(fan_in + fan_out))), biases 0.
     case xavierUniform

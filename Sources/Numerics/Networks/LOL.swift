@@ -1,11 +1,11 @@
-/// LOL (SCIENCE.md §4; Leimkuhler, Matthews & Vlaar 2019): the first layer runs Langevin
+/// LOL (docs/PROTOCOL.md §4; Leimkuhler, Matthews & Vlaar 2019): the first layer runs Langevin
 /// BAOAB with `α = e^{−γ₁h}`; the other layers take the γ → ∞ limit, their momentum
 /// fully resampled, `p̂ = √τ₂ R` (the step of ``LangevinSplitting`` with infinite
 /// friction, so `c = 0` exactly). With `p_n = p̂_{n−1/2} − (h/2)∇L(θ_n)` an overdamped
 /// layer moves by `θ_{n+1} = θ_n − (h²/2)∇L(θ_n) + (h/2)√τ₂ (R_{n−1} + R_n)`, the
 /// Leimkuhler–Matthews "BAOAB limit" (tested).
 ///
-/// γ₁ and τ₁ are given by no source (SCIENCE.md §4): the defaults below are this
+/// γ₁ and τ₁ are given by no source (docs/PROTOCOL.md §4): the defaults below are this
 /// project's choice and must be stated with the results and varied to show their effect.
 public struct LOL: LangevinSplitting, Hashable, Codable {
     /// The step size h (notebook: 0.25).

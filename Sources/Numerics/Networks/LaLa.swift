@@ -1,4 +1,4 @@
-/// LaLa, multi-layer Langevin (SCIENCE.md §4; the longer arXiv abstract of Leimkuhler,
+/// LaLa, multi-layer Langevin (docs/PROTOCOL.md §4; the longer arXiv abstract of Leimkuhler,
 /// Matthews & Vlaar 2019): every layer runs Langevin (`A O A`, then `B_h`) at its own
 /// temperature, with one friction γ for all.
 public struct LaLa: LangevinSplitting, Hashable, Codable {

@@ -1,9 +1,9 @@
-/// Langevin dynamics on the whole network by BAOAB splitting (SCIENCE.md §4; Leimkuhler &
+/// Langevin dynamics on the whole network by BAOAB splitting (docs/PROTOCOL.md §4; Leimkuhler &
 /// Matthews 2013): every tensor takes `A O A` with `c = e^{−γh}`, then the gradient kick
 /// `B_h` (the step of ``LangevinSplitting``, the authors' "AOAB" form).
 ///
 /// In velocity form it is heavy-ball SGD with learning rate `(h²/2)(1 + c)` ≈ h² and
-/// momentum c, plus noise (SCIENCE.md §4, "Scale note"); `temperature: 0` is exactly that
+/// momentum c, plus noise (docs/PROTOCOL.md §4, "Scale note"); `temperature: 0` is exactly that
 /// deterministic limit (tested).
 public struct Langevin: LangevinSplitting, Hashable, Codable {
     /// The step size h (notebook: 0.25).

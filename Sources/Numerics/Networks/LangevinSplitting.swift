@@ -2,7 +2,7 @@ import Foundation
 import NumericsCore
 
 /// How one tensor (a weight matrix or a bias vector) moves between the two gradient kicks
-/// of a Langevin-family step (SCIENCE.md §4, splitting steps with `c = e^{−γh}`):
+/// of a Langevin-family step (docs/PROTOCOL.md §4, splitting steps with `c = e^{−γh}`):
 ///
 ///     A: θ += (h/2) p          B: p −= h ∇L(θ)          O: p = c p + √((1 − c²) τ) R
 ///     C: p *= e^{−(h/2) ξ}     D: p += σ √(h/2) R       E: ξ += h ε (pᵀp − N τ₁)
@@ -29,7 +29,7 @@ public enum TensorDynamics: Sendable, Hashable, Codable {
     }
 }
 
-/// A Langevin-family optimizer of SCIENCE.md §4: per tensor a ``TensorDynamics``, and one
+/// A Langevin-family optimizer of docs/PROTOCOL.md §4: per tensor a ``TensorDynamics``, and one
 /// shared step in the form of the authors' `Optimizer_AdLaLa.py` (Leimkuhler, Matthews &
 /// Vlaar 2019, arXiv 1908.11843, p. 7 "in practice we use AOAB"):
 ///
@@ -56,7 +56,7 @@ public enum TensorDynamics: Sendable, Hashable, Codable {
 /// So the noise of step t depends only on (key, t), replicas
 /// share it, and a run replays exactly from any mid-trajectory state.
 public protocol LangevinSplitting: DifferentiableOptimizer where State == LangevinState {
-    /// The step size h (SCIENCE.md §4; notebook default 0.25).
+    /// The step size h (docs/PROTOCOL.md §4; notebook default 0.25).
     var stepSize: Double { get }
 
     /// The dynamics of each tensor of `layout`, in the order of ``ParameterLayout/tensors``.

@@ -1,4 +1,4 @@
-/// The carried state of the Langevin-family optimizers of SCIENCE.md §4 (``Langevin``,
+/// The carried state of the Langevin-family optimizers of docs/PROTOCOL.md §4 (``Langevin``,
 /// ``AdaptiveLangevin``, ``LaLa``, ``AdLaLa``, ``LOL``): one momentum per parameter and
 /// one thermostat variable ξ per tensor that runs Adaptive Langevin.
 ///
@@ -7,7 +7,7 @@
 /// momentum `p_{n+1} − (h/2)∇L(θ_{n+1})` with both half kicks taken on batch n. For BAOAB
 /// on a harmonic oscillator this momentum has exactly the target variance τ (see
 /// `ThermodynamicOptimizerTests`), so its kinetic temperature is the equipartition
-/// observable SCIENCE.md §4 asks for.
+/// observable docs/PROTOCOL.md §4 asks for.
 public struct LangevinState: Sendable, Equatable {
     /// Momenta p, in the layout of the parameters.
     public var momenta: [Double]
@@ -31,7 +31,7 @@ public struct LangevinState: Sendable, Equatable {
 
     /// The kinetic temperature `pᵀp / N` of the momenta in `range` (N = `range.count`):
     /// at equilibrium it equals the temperature τ that thermostats them (equipartition,
-    /// SCIENCE.md §4, "Outputs").
+    /// docs/PROTOCOL.md §4, "Outputs").
     public func kineticTemperature(of range: Range<Int>) -> Double {
         guard !range.isEmpty else { return 0 }
         var sum = 0.0

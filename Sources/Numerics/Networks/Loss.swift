@@ -3,7 +3,7 @@ import NetworkInference
 /// The training loss: always a mean over the samples of the batch of a per-sample loss ℓ.
 ///
 /// * `meanSquaredError`: ℓ = Σ_k (ŷ_k − y_k)², i.e. the mean over samples of the squared
-///   error (SCIENCE.md §2, Mittra Eq. 5); with one output this is mean (ŷ − y)², which is
+///   error (docs/PROTOCOL.md §2, Mittra Eq. 5); with one output this is mean (ŷ − y)², which is
 ///   PyTorch's `MSELoss()`; with several outputs PyTorch's would also divide by the output
 ///   count, we do not.
 /// * `binaryCrossEntropy` (sigmoid output only): ℓ = Σ_k softplus(z_k) − y_k z_k, the

@@ -67,7 +67,7 @@ extension Architecture {
 
     /// The Hessian–vector product H(w) v of the mean loss over `batch`, exact by
     /// Pearlmutter's R-operator (forward-over-reverse; Pearlmutter 1994), the product the
-    /// tangent-space estimator needs for J v = v − η H v (SCIENCE.md §1, estimator 3).
+    /// tangent-space estimator needs for J v = v − η H v (docs/PROTOCOL.md §1, estimator 3).
     public func hessianVectorProduct(parameters: [Double], vector: [Double], batch: Batch) throws(NetworkError) -> [Double] {
         try hessianVectorProducts(parameters: parameters, vectors: [vector], batch: batch).products[0]
     }

@@ -2,10 +2,10 @@ import NumericsCore
 
 /// What an optimizer step may know besides the parameters: the step index, the parameter
 /// layout (per-layer / per-tensor ranges, for optimizers that treat layers differently
-/// such as AdLaLa and LOL, SCIENCE.md §4) and the key of this step's noise.
+/// such as AdLaLa and LOL, docs/PROTOCOL.md §4) and the key of this step's noise.
 ///
 /// Every run of an ensemble receives the same `noiseKey` at the same step, so replicas
-/// see the same noise realization as the reference (the "same map" of SCIENCE.md §1).
+/// see the same noise realization as the reference (the "same map" of docs/PROTOCOL.md §1).
 public struct StepContext: Sendable {
     /// Index t of the step taking w_t to w_{t+1} (0-based).
     public let step: Int
@@ -42,7 +42,7 @@ public struct GradientOracle {
 
 /// An optimizer as a map on (parameters, state): `step` turns (w_t, s_t) into
 /// (w_{t+1}, s_{t+1}) using only its arguments, so the same step applied to nearby
-/// parameters with a copy of the state is "the same map" (SCIENCE.md §1).
+/// parameters with a copy of the state is "the same map" (docs/PROTOCOL.md §1).
 ///
 /// The state is a value (momentum buffers, Adam moments, thermostat variables, step
 /// counters); copying it forks the optimizer. Randomness comes only from
@@ -65,7 +65,7 @@ public protocol Optimizer: Sendable {
     func diagnosticNames(layout: ParameterLayout) -> [String]
 
     /// Observables of the optimizer's state that the trainer records beside the
-    /// evaluations (SCIENCE.md §4: the per-layer kinetic temperature against its target).
+    /// evaluations (docs/PROTOCOL.md §4: the per-layer kinetic temperature against its target).
     func diagnostics(of state: State, layout: ParameterLayout) -> [Double]
 }
 

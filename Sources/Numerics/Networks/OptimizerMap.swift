@@ -2,7 +2,7 @@ import Dynamics
 import NumericsCore
 import Synchronization
 
-/// A training optimizer as the dynamical map the Lyapunov estimators see (SCIENCE.md §1):
+/// A training optimizer as the dynamical map the Lyapunov estimators see (docs/PROTOCOL.md §1):
 /// the state is `x = (w, s)` — the parameters, then the optimizer's carried state — and
 /// step t is exactly the trainer's step t: the same ``Optimizer/step`` on the minibatch
 /// `batches` gives step t, with the noise of `noiseKey.derive("step", t)`. Its Jacobian is

@@ -31,7 +31,7 @@ public struct ParameterLayout: Sendable, Hashable, Codable {
     }
 
     /// One tensor (a layer's weight matrix or bias vector), e.g. for per-tensor thermostat
-    /// variables of AdLaLa (SCIENCE.md §4: one ξ per first-layer tensor).
+    /// variables of AdLaLa (docs/PROTOCOL.md §4: one ξ per first-layer tensor).
     public struct Tensor: Sendable, Hashable, Codable {
         /// The layer the tensor belongs to.
         public let layer: Int

@@ -6,11 +6,11 @@ import NumericsCore
 /// Draw order: coordinates in ``ParameterLayout`` order, one draw per perturbed
 /// coordinate; unperturbed coordinates consume no draws.
 public enum PerturbationLaw: Sendable, Hashable, Codable {
-    /// δ_p ~ N(0, σ²) independently on every parameter (Mittra's children, SCIENCE.md §1
+    /// δ_p ~ N(0, σ²) independently on every parameter (Mittra's children, docs/PROTOCOL.md §1
     /// estimator 1 and §2: σ = 1e-4).
     case gaussian(standardDeviation: Double)
     /// δ_p ~ Uniform(−ε, ε) on every weight, biases unperturbed (Jiménez-González et al.,
-    /// SCIENCE.md §1 estimator 4 and §3: ε = 1e-8).
+    /// docs/PROTOCOL.md §1 estimator 4 and §3: ε = 1e-8).
     case uniformOnWeights(halfWidth: Double)
 
     /// The perturbed copy of `parameters`, drawing from `stream`.
@@ -47,7 +47,7 @@ public struct ReplicaPlan: Sendable, Hashable {
 }
 
 /// Neighbours spawned along the reference (Mittra's hybrid Wolf–Kantz estimator,
-/// SCIENCE.md §1 estimator 1): at the M reference times t_i = start + i·spacing start U
+/// docs/PROTOCOL.md §1 estimator 1): at the M reference times t_i = start + i·spacing start U
 /// neighbours w(t_i) + δ_ij, δ_ij ~ N(0, σ²) per coordinate from the stream of
 /// `key.derive("time", i).derive("neighbour", j)`, and evolve each for `spacing` steps
 /// with the same map (same batches, noise and a copy of the reference's optimizer state

@@ -9,7 +9,7 @@
 /// for the conditioning variable); the p-value is exact under multivariate normality and
 /// agrees with R's `ppcor::pcor.test` (method "pearson").
 ///
-/// Used for claim 3 (SCIENCE.md §2): λ against the final loss *given* the initial loss,
+/// Used for claim 3 (docs/PROTOCOL.md §2): λ against the final loss *given* the initial loss,
 /// since where the networks barely learn the final loss is mostly the initial loss.
 public enum PartialCorrelation {
     /// 1 − r² below this counts as |r| = 1 (z determines x or y to round-off).

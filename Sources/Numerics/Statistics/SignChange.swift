@@ -1,5 +1,5 @@
 /// Where a sampled series first turns positive, e.g. the learning rate at which the
-/// Lyapunov exponent λ(η) crosses zero (SCIENCE.md §3, "the chaos-onset η").
+/// Lyapunov exponent λ(η) crosses zero (docs/PROTOCOL.md §3, "the chaos-onset η").
 public enum ZeroCrossing: Sendable, Equatable {
     /// The series goes from ≤ 0 at x₍ᵢ₋₁₎ to > 0 at x₍ᵢ₎ for the first time, crossing zero at `x`
     /// (linear interpolation between the two grid points; x₍ᵢ₋₁₎ itself when y₍ᵢ₋₁₎ = 0).

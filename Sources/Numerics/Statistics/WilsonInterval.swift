@@ -7,7 +7,7 @@
 ///
 /// Unlike the Wald interval p̂ ± z√(p̂(1 − p̂)/n) it stays inside [0, 1] and does not
 /// collapse to a point at k = 0 or k = n, which is why it describes the fraction of
-/// chaotic seeds per cell (SCIENCE.md §2, "Lessons from the first full run").
+/// chaotic seeds per cell (docs/PROTOCOL.md §2, "Lessons from the first full run").
 public struct WilsonInterval: Sendable, Equatable {
     /// k, the number of successes.
     public let successes: Int

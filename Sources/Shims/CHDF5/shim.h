@@ -6,7 +6,7 @@
  * which Swift cannot import; the `_g` globals import but Swift 6 rejects them as
  * not concurrency-safe. `H5P_DEFAULT` and friends import as `Int32` although
  * `hid_t` is `int64_t`. Each function below returns one such constant with the
- * type Swift needs (see /work/shared/PLATFORM.md, "libhdf5 from Swift"; the same
+ * type Swift needs (see docs/PLATFORM.md, "libhdf5 from Swift"; the same
  * pattern as swift-numerics' `_NumericsShims.h`).
  */
 #ifndef CHDF5_SHIM_H

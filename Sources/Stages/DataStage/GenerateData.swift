@@ -10,7 +10,7 @@ import StageKit
 /// group (`inputs` row-major samples × features, `labels` class indices), or several
 /// independent draws of both (`draws`, layout in ``FileSchemas/DataFile``), and its
 /// generating parameters as attributes. Parameter `dataset` picks the generator:
-/// `xor` (SCIENCE.md §2), `two-spirals` (§4) or `idx` (MNIST-format files, §3).
+/// `xor` (docs/PROTOCOL.md §2), `two-spirals` (§4) or `idx` (MNIST-format files, §3).
 public enum GenerateData {
     /// The declared parameters of `generate-data`, by data set kind.
     public static let schema = ParameterSchema([], variants: (key: "dataset", cases: [

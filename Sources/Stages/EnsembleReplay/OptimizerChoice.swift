@@ -5,13 +5,13 @@ import StageKit
 /// The optimizer a sweep trains with, by name, and its hyperparameters (the step size
 /// is the sweep's learning-rate axis).
 public enum OptimizerChoice: Sendable, Equatable {
-    /// `w ← w − η∇L` (SCIENCE.md §1).
+    /// `w ← w − η∇L` (docs/PROTOCOL.md §1).
     case gradientDescent
     /// PyTorch SGD with heavy-ball momentum μ (`torch.optim.SGD`, dampening 0).
     case heavyBall(momentum: Double)
     /// Adam with PyTorch's update (β₁, β₂, eps).
     case adam(beta1: Double, beta2: Double, epsilon: Double)
-    /// A Langevin-family splitting method of SCIENCE.md §4; the step size h is the
+    /// A Langevin-family splitting method of docs/PROTOCOL.md §4; the step size h is the
     /// learning-rate axis.
     case langevin(Langevin)
     case adaptiveLangevin(AdaptiveLangevin)

@@ -11,7 +11,7 @@ import Provenance
 import StageKit
 
 /// The `estimate-exponents` stage (ISSUE #4): for every configuration of an ensembles
-/// file, λ by the four estimators of SCIENCE.md §1 over an early window (the learning
+/// file, λ by the four estimators of docs/PROTOCOL.md §1 over an early window (the learning
 /// transient) and a late window (after the loss settles), the top Hessian eigenvalue at
 /// the end, and whether the loss was still falling. The tangent-space and Benettin
 /// estimators re-run the reference from its stored w_0 with the same map (full-batch GD

@@ -23,7 +23,7 @@ public struct ExponentSettings: Sendable {
                 ParameterField("late", .array(.integer(atLeast: 0)), "[start, end) steps of the late window (after the loss settles)"),
             ]), "the step windows of the finite-time exponents"),
             ParameterField("estimators", .array(.string(oneOf: ["tangent", "benettin", "hybrid", "divergence-fit", "divergence-fit-log-mean"])),
-                           "which estimators to run (SCIENCE.md §1); divergence-fit fits ⟨ln d⟩, divergence-fit-log-mean fits ln⟨d⟩ (SCIENCE.md §3)"),
+                           "which estimators to run (docs/PROTOCOL.md §1); divergence-fit fits ⟨ln d⟩, divergence-fit-log-mean fits ln⟨d⟩ (docs/PROTOCOL.md §3)"),
             ParameterField("spectrumCount", .integer(atLeast: 1), default: .int(1), "k, tangent vectors of the late-window spectrum"),
             ParameterField("benettinSeparation", .number, default: .double(1e-8), "d0 of Benettin's method, relative to max(1, ‖w‖)"),
             ParameterField("divergenceFit", .object([
@@ -32,7 +32,7 @@ public struct ExponentSettings: Sendable {
                 ParameterField("minimumRSquared", .number, "the straight line must reach this R²"),
                 ParameterField("saturationMargin", .number, "window ends this many nats below saturation (ln 1000 = 6.9: three decades)"),
                 ParameterField("selection", .string(oneOf: ["longest-below-saturation", "best-r-squared"]), default: .string("longest-below-saturation"),
-                               "longest straight stretch below saturation, or the window of best R² (the E4 authors' earlier code, SCIENCE.md §3)"),
+                               "longest straight stretch below saturation, or the window of best R² (the E4 authors' earlier code, docs/PROTOCOL.md §3)"),
                 ParameterField("maximumLength", .integer(atLeast: 1), default: .int(23), "best-r-squared: the longest window, in steps"),
             ]), "the window rule of the divergence fit"),
             ParameterField("sharpnessIterations", .integer(atLeast: 0), "power iterations for the top Hessian eigenvalue at the end (0: not computed)"),

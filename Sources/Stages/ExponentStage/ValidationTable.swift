@@ -5,7 +5,7 @@ import NumericsCore
 import Provenance
 import StageKit
 
-/// The estimator validation on systems with known exponents (SCIENCE.md §1), as a
+/// The estimator validation on systems with known exponents (docs/PROTOCOL.md §1), as a
 /// table: in a stage (`mode: "validate"`, written to HDF5 for the paper) and as JSON
 /// on stdout (`estimate-exponents validate --json`).
 public enum ValidationTable {

@@ -1,7 +1,7 @@
 import HDF5
 import ReportKit
 
-/// The estimator checks on systems with known exponents (SCIENCE.md §1, "Validation"),
+/// The estimator checks on systems with known exponents (docs/PROTOCOL.md §1, "Validation"),
 /// read from group `/validation` of `data/validation.h5`: one row per estimator ×
 /// system × spectrum index.
 public struct EstimatorValidation: Sendable {

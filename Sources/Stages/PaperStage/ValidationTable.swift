@@ -1,6 +1,6 @@
 import ReportKit
 
-/// The estimators against systems with known exponents (SCIENCE.md §1, "Validation"),
+/// The estimators against systems with known exponents (docs/PROTOCOL.md §1, "Validation"),
 /// one row per check as `data/validation.h5` stores it.
 enum ValidationTable {
     static func make(_ validation: EstimatorValidation, validationPath: String) -> PaperTable {

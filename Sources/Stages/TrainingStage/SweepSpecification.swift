@@ -34,7 +34,7 @@ public struct SweepSpecification: Sendable {
     public var evaluatesTrainingSet: Bool
     public var replicaCount: Int
     public var replicaLaw: PerturbationLaw
-    /// Mittra's neighbours along the reference (SCIENCE.md §1 estimator 1), if any.
+    /// Mittra's neighbours along the reference (docs/PROTOCOL.md §1 estimator 1), if any.
     public var neighbours: (start: Int, spacing: Int, timeCount: Int, perTime: Int, standardDeviation: Double)?
     public var divergenceBound: Double
     /// This process's share of the configurations: index i of n (configurations c with c mod n = i).
@@ -63,8 +63,8 @@ public struct SweepSpecification: Sendable {
             .optional("beta1", .number, "Adam's β₁ (PyTorch default 0.9)"),
             .optional("beta2", .number, "Adam's β₂ (PyTorch default 0.999)"),
             .optional("epsilon", .number, "Adam's eps (PyTorch default 1e-8)"),
-            .optional("friction", .number, "γ of the Langevin (O-step) tensors; c = e^{−γh} (SCIENCE.md §4: 0.1)"),
-            .optional("temperature", .number, "τ of the Langevin tensors, or τ₁ of Adaptive Langevin (SCIENCE.md §4: 1e-4)"),
+            .optional("friction", .number, "γ of the Langevin (O-step) tensors; c = e^{−γh} (docs/PROTOCOL.md §4: 0.1)"),
+            .optional("temperature", .number, "τ of the Langevin tensors, or τ₁ of Adaptive Langevin (docs/PROTOCOL.md §4: 1e-4)"),
             .optional("noiseAmplitude", .number, "σ of the Adaptive-Langevin D steps (notebook: 0.01)"),
             .optional("thermostatCoupling", .number, "ε of the E step (notebook: 0.05)"),
             .optional("initialThermostat", .number, "ξ₀ (notebook: 0.1)"),

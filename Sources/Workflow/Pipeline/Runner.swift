@@ -389,7 +389,7 @@ public final class Runner {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: layout.projectRoot)
         var environment = ProcessInfo.processInfo.environment
-        // One BLAS thread per job: parallelism goes across runs (determinism, PLATFORM.md).
+        // One BLAS thread per job: parallelism goes across runs (determinism, docs/PLATFORM.md).
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["OMP_NUM_THREADS"] = "1"
         process.environment = environment

@@ -2,7 +2,7 @@ import Lyapunov
 import NumericsCore
 import Statistics
 
-/// How the onset of chaos is decided (SCIENCE.md §3: "the smallest grid η whose median λ
+/// How the onset of chaos is decided (docs/PROTOCOL.md §3: "the smallest grid η whose median λ
 /// is > 0 with an interval that excludes 0"), with the interval stated.
 public struct OnsetRule: Sendable, Hashable {
     /// The coverage of the interval of the median (default 0.95).
@@ -17,7 +17,7 @@ public struct OnsetRule: Sendable, Hashable {
     /// median of a minority would be a median of the selected.
     public var minimumAcceptedFraction: Double
     /// δ, the λ (nats/step) the median and its interval's lower end must exceed: 0 in the
-    /// rule of SCIENCE.md; the post-hoc sensitivity rows of the aggregate use δ > 0.
+    /// rule of docs/PROTOCOL.md; the post-hoc sensitivity rows of the aggregate use δ > 0.
     public var threshold: Double
 
     /// The rule with the stated defaults.
@@ -61,7 +61,7 @@ public struct MedianExponent: Sendable, Equatable {
     }
 }
 
-/// The onset of chaos on the η grid (SCIENCE.md §3, Outputs), from λ per run.
+/// The onset of chaos on the η grid (docs/PROTOCOL.md §3, Outputs), from λ per run.
 ///
 /// Input `exponents[i][j]`: the divergence-fit λ of initialisation `i` at grid learning
 /// rate `j` (ascending η), or `nil` when the fit was not accepted

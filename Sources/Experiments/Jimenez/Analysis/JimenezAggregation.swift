@@ -1,6 +1,6 @@
 import NumericsCore
 
-/// The statistics of E4 (SCIENCE.md §3, Outputs and Claim to test) from a sweep's
+/// The statistics of E4 (docs/PROTOCOL.md §3, Outputs and Claim to test) from a sweep's
 /// observations: λ(η) per series, the onset per fit convention, τ(η) per accuracy target,
 /// the paired bootstrap and the verdict per convention and target, and the figure's curves.
 /// Every random draw comes from `key`: the onset bootstrap of convention `c` from

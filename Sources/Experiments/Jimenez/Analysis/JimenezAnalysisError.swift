@@ -1,6 +1,6 @@
 import Statistics
 
-/// Why an E4 analysis (SCIENCE.md §3) cannot run on its input: what is wrong and what to do.
+/// Why an E4 analysis (docs/PROTOCOL.md §3) cannot run on its input: what is wrong and what to do.
 public enum JimenezAnalysisError: Error, Equatable, CustomStringConvertible {
     /// `quantity` has no initialisations or no learning rates.
     case empty(quantity: String)

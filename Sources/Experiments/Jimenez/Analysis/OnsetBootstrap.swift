@@ -49,7 +49,7 @@ public struct ResampledIndexDistribution: Sendable, Equatable {
 }
 
 /// The paired bootstrap over initialisations of the onset η and of the argmin of the
-/// median τ (SCIENCE.md §3: "the uncertainty of both the argmin and the onset from a
+/// median τ (docs/PROTOCOL.md §3: "the uncertainty of both the argmin and the onset from a
 /// bootstrap over initialisations").
 ///
 /// Every initialisation is trained at every η, so the design is paired: resample `b`

@@ -1,6 +1,6 @@
 import Statistics
 
-/// The median and quartiles of one η's λ over initialisations (SCIENCE.md §3, Outputs:
+/// The median and quartiles of one η's λ over initialisations (docs/PROTOCOL.md §3, Outputs:
 /// "λ(η) with the median and IQR over initialisations"), from the accepted estimates
 /// only, with the rejected ones counted rather than hidden.
 public struct SpreadOverInitialisations: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 import Statistics
 
-/// The per-step curves of the E4 figure (SCIENCE.md §3, Figure: "d(t) per η and accuracy
+/// The per-step curves of the E4 figure (docs/PROTOCOL.md §3, Figure: "d(t) per η and accuracy
 /// against step"), one η at a time.
 public enum StepCurves {
     /// ⟨ln d(t)/d(0)⟩ at every step: for each initialisation the mean over its replicas of

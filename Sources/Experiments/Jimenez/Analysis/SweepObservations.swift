@@ -1,4 +1,4 @@
-/// What the E4 analysis needs from one sweep (SCIENCE.md §3), arranged by initialisation
+/// What the E4 analysis needs from one sweep (docs/PROTOCOL.md §3), arranged by initialisation
 /// `i` and grid learning rate `j` (ascending η): the λ of every series, the test accuracy
 /// at every step and the replica distances. Read from the ensembles and exponents files by
 /// the `aggregate` task; built directly by the tests.

@@ -1,6 +1,6 @@
 import Statistics
 
-/// How close a divergence fit's λ is to the tangent-space λ of the same run (SCIENCE.md
+/// How close a divergence fit's λ is to the tangent-space λ of the same run (docs/PROTOCOL.md
 /// §3: "check the fit against the tangent-space λ"): the median of |λ_fit − λ_tangent| over
 /// the runs whose fit was accepted and whose tangent estimate is available.
 public struct TangentAgreement: Sendable, Equatable {

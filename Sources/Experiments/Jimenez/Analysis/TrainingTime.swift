@@ -1,6 +1,6 @@
 import Statistics
 
-/// The characteristic training time of one run (SCIENCE.md §3, Outputs): the first step
+/// The characteristic training time of one run (docs/PROTOCOL.md §3, Outputs): the first step
 /// at which the test accuracy reaches the target, or ``notReached`` when the run ends
 /// first. A run that never reaches the target is *censored* — its time is only known to
 /// exceed the run — so it is kept and counted, never dropped: dropping the slow runs
@@ -26,7 +26,7 @@ public enum TrainingTime: Sendable, Hashable, Comparable {
     }
 }
 
-/// The accuracy a run must reach (SCIENCE.md §3: the primary target is 90 % of the best
+/// The accuracy a run must reach (docs/PROTOCOL.md §3: the primary target is 90 % of the best
 /// accuracy reached at any η; fixed absolute targets beside it are a sensitivity check).
 public enum AccuracyTarget: Sendable, Hashable {
     /// This fraction of the sweep's best accuracy (``bestAccuracy(in:)``).
@@ -128,7 +128,7 @@ public struct TrainingTimeSummary: Sendable, Hashable {
     }
 }
 
-/// τ(η) of a sweep for one accuracy target (SCIENCE.md §3): the times of every run, their
+/// τ(η) of a sweep for one accuracy target (docs/PROTOCOL.md §3): the times of every run, their
 /// summary per η, and the argmin of the median.
 public struct TrainingTimeAnalysis: Sendable, Hashable {
     /// The target asked for.

@@ -1,5 +1,5 @@
 /// The verdict on E4's claim, "training time is minimal where λ turns positive"
-/// (SCIENCE.md §3, Claim to test), by a rule fixed before any result is seen.
+/// (docs/PROTOCOL.md §3, Claim to test), by a rule fixed before any result is seen.
 ///
 /// **The rule.** Let `Δ = argmin − onset` in grid steps (the argmin of the median τ minus
 /// the onset η's index), `Δ̂` its value on all initialisations and `[L, U]` the 95 %

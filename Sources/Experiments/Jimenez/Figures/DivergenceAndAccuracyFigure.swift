@@ -2,7 +2,7 @@ import Plotting
 import ReportKit
 
 /// ⟨ln d(t)/d(0)⟩ and the median test accuracy against the step, one line per η coloured
-/// along a ramp from small η (blue) to large η (vermillion) (SCIENCE.md §3, Figure: "d(t)
+/// along a ramp from small η (blue) to large η (vermillion) (docs/PROTOCOL.md §3, Figure: "d(t)
 /// per η and accuracy against step").
 enum DivergenceAndAccuracyFigure {
     /// The colour of grid point `j` of `count` along the ramp.

@@ -2,7 +2,7 @@ import Foundation
 import Plotting
 import ReportKit
 
-/// The figures of E4 (SCIENCE.md §3, Figure), one SVG file each; the raw value is the
+/// The figures of E4 (docs/PROTOCOL.md §3, Figure), one SVG file each; the raw value is the
 /// file name without `.svg` that pipeline.json declares.
 public enum JimenezFigure: String, DeclaredFigure {
     public static let experiment = "jimenez"

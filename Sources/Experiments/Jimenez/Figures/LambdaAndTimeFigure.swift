@@ -1,7 +1,7 @@
 import Plotting
 import ReportKit
 
-/// λ(η) and τ(η) on a shared log-η axis (SCIENCE.md §3, Figure): the top panel the median
+/// λ(η) and τ(η) on a shared log-η axis (docs/PROTOCOL.md §3, Figure): the top panel the median
 /// λ with its IQR for every fit convention (and the tangent series, dotted), the λ = 0 line
 /// and the onset of the primary convention; the bottom panel the median τ with its IQR for
 /// the primary target (absolute targets dashed), censored medians at the run's end, and

@@ -1,7 +1,7 @@
 import Provenance
 import ReportKit
 
-/// The E4 section of the paper (SCIENCE.md §3): its template's inline values, the per-η
+/// The E4 section of the paper (docs/PROTOCOL.md §3): its template's inline values, the per-η
 /// table and the verdict table under names namespaced `jimenez.`, and its claim
 /// `jimenez.claim1`, gathered into the ``ReportKit/SectionBundle`` that `build-paper`
 /// assembles.

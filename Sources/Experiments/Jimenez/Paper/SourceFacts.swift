@@ -1,6 +1,6 @@
 import StageKit
 
-/// What the source states and the section quotes (SCIENCE.md §3): the citation, the
+/// What the source states and the section quotes (docs/PROTOCOL.md §3): the citation, the
 /// authors' code and the sizes of its protocol. Read from the `section` task's
 /// `sourceValues` parameter; printed as quoted, never typed into the template.
 public struct SourceFacts: Sendable, Equatable {

@@ -2,7 +2,7 @@ import HDF5
 import ReportKit
 import StageKit
 
-/// Everything `data/jimenez/aggregate.h5` holds: experiment E4 of SCIENCE.md §3 (transient
+/// Everything `data/jimenez/aggregate.h5` holds: experiment E4 of docs/PROTOCOL.md §3 (transient
 /// chaos and training speed). The one type that writes the file (the `aggregate` task)
 /// and reads it (the `figures` and `section` tasks, the tests). Every dataset carries
 /// `dimensions` (one name per axis) and `meaning` attributes; the root carries the writing

@@ -3,7 +3,7 @@ import HDF5
 import NumericsCore
 import StageKit
 
-/// The `aggregate` task of `jimenez` (SCIENCE.md §3): reads the data, ensembles and
+/// The `aggregate` task of `jimenez` (docs/PROTOCOL.md §3): reads the data, ensembles and
 /// exponents files named by its parameters, computes ``JimenezAggregation`` into
 /// ``JimenezResults``, which ``Jimenez`` writes to the stage's one output
 /// (`data/jimenez/aggregate.h5`).

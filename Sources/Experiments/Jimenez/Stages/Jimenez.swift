@@ -2,7 +2,7 @@ import Provenance
 import ReportKit
 import StageKit
 
-/// E4 (SCIENCE.md §3, Jiménez-González, Soriano & Lacasa 2025) as an
+/// E4 (docs/PROTOCOL.md §3, Jiménez-González, Soriano & Lacasa 2025) as an
 /// ``ReportKit/Experiment``: the executable `jimenez` runs ``ReportKit/ExperimentStage``
 /// over it (parameter `task`: `aggregate`, `figures` or `section`).
 public enum Jimenez: Experiment {

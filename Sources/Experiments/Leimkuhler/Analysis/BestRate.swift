@@ -1,4 +1,4 @@
-/// The rule, fixed in advance, that marks SGD's best learning rate (SCIENCE.md §4: "sweep a
+/// The rule, fixed in advance, that marks SGD's best learning rate (docs/PROTOCOL.md §4: "sweep a
 /// small grid and report all, marking the best"): the highest mean test accuracy at the
 /// last evaluation (epoch 4000); ties go to the smaller rate (the first in grid order).
 public enum BestRate {

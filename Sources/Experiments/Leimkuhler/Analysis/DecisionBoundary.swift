@@ -2,7 +2,7 @@ import FileSchemas
 import NetworkInference
 import ReportKit
 
-/// The classifier a trained network draws on the plane (SCIENCE.md §4, the "smoother
+/// The classifier a trained network draws on the plane (docs/PROTOCOL.md §4, the "smoother
 /// classifiers" claim): its output probability on a regular grid over the test points,
 /// evaluated with the training engine's forward pass arithmetic
 /// (``NetworkInference/FeedForwardNetwork``, without linking the engine).

@@ -1,4 +1,4 @@
-/// The equipartition measure of SCIENCE.md §4: a tensor's kinetic temperature pᵀp/N
+/// The equipartition measure of docs/PROTOCOL.md §4: a tensor's kinetic temperature pᵀp/N
 /// (mean over seeds) averaged over the second half of the recorded steps, divided by its
 /// target τ. 1 is equipartition; the authors claim the thermostats hold it.
 public enum Equipartition {

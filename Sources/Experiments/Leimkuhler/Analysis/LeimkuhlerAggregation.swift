@@ -1,7 +1,7 @@
 import Provenance
 import ReportKit
 
-/// The E5 statistics over seeds (SCIENCE.md §4), as pure functions of per-seed values.
+/// The E5 statistics over seeds (docs/PROTOCOL.md §4), as pure functions of per-seed values.
 public enum LeimkuhlerAggregation {
     /// One row's per-seed inputs: curves [N][K] and λ [S][N].
     public struct RowInput: Sendable {

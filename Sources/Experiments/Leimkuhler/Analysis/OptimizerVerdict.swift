@@ -1,4 +1,4 @@
-/// The verdict rules of the E5 claims, fixed before the results are read (SCIENCE.md §4,
+/// The verdict rules of the E5 claims, fixed before the results are read (docs/PROTOCOL.md §4,
 /// "faster, more accurate, more robust than SGD and Adam"). A kinetic method is compared
 /// with the baselines: SGD at its best rate (``BestRate``) and Adam.
 ///

@@ -1,6 +1,6 @@
 import Statistics
 
-/// The band over seeds that every E5 curve and table carries (SCIENCE.md §4, "mean and
+/// The band over seeds that every E5 curve and table carries (docs/PROTOCOL.md §4, "mean and
 /// band over ≥ 10 seeds"): the mean and the 95 % Student-t interval of the mean, over the
 /// finite values only (a diverged seed is left out and counted).
 public struct SeedBand: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import Provenance
 import ReportKit
 
-/// The statistics of an optimizer's main run and its variants (SCIENCE.md §4, "show their
+/// The statistics of an optimizer's main run and its variants (docs/PROTOCOL.md §4, "show their
 /// effect"), from the same per-seed inputs as every other row: the band of the final test
 /// accuracy, of the train–test gap at the last epoch, and the first-layer kinetic
 /// temperature at the last epoch (mean over seeds) against its target.

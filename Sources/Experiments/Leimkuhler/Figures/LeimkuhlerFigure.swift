@@ -3,7 +3,7 @@ import Plotting
 import ReportKit
 import StageKit
 
-/// The figures of E5 (SCIENCE.md §4), one SVG each; the raw value is the file name
+/// The figures of E5 (docs/PROTOCOL.md §4), one SVG each; the raw value is the file name
 /// without `.svg` that pipeline.json declares.
 public enum LeimkuhlerFigure: String, DeclaredFigure {
     public static let experiment = "leimkuhler"

@@ -2,7 +2,7 @@ import Provenance
 import ReportKit
 import StageKit
 
-/// The Leimkuhler section of the paper (SCIENCE.md §4): inline values, tables and figures
+/// The Leimkuhler section of the paper (docs/PROTOCOL.md §4): inline values, tables and figures
 /// namespaced `leimkuhler.`, and claims `leimkuhler.claim1` (faster), `claim2` (more
 /// accurate) and `claim3` (more robust), each of AdLaLa against SGD at its best rate and
 /// Adam by ``OptimizerVerdict``; every other kinetic method is shown in the claims table.

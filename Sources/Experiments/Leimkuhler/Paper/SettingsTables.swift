@@ -1,6 +1,6 @@
 import ReportKit
 
-/// The section's account of the optimizer settings (SCIENCE.md §4): what every ensembles
+/// The section's account of the optimizer settings (docs/PROTOCOL.md §4): what every ensembles
 /// file says it was trained with, and the effect of LOL's γ₁ and τ₁, which no source gives.
 extension LeimkuhlerSection {
     /// The names under which the ensembles files record LOL's first-layer friction γ₁ and temperature τ₁.

@@ -1,7 +1,7 @@
 import HDF5
 import ReportKit
 
-/// Everything `data/leimkuhler/aggregate.h5` holds: experiment E5 of SCIENCE.md §4. The
+/// Everything `data/leimkuhler/aggregate.h5` holds: experiment E5 of docs/PROTOCOL.md §4. The
 /// one type that writes the file (the `aggregate` task) and reads it (the `figures` and
 /// `section` tasks, the tests). Every dataset carries `dimensions` and `meaning`
 /// attributes; the root carries the writing stage's `provenance`.

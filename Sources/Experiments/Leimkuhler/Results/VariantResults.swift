@@ -1,7 +1,7 @@
 import HDF5
 import ReportKit
 
-/// The `/variants` group of aggregate.h5 (SCIENCE.md §4: "γ₁ and τ₁ for LOL are not given
+/// The `/variants` group of aggregate.h5 (docs/PROTOCOL.md §4: "γ₁ and τ₁ for LOL are not given
 /// anywhere: choose, state, and show their effect"): the main run of one optimizer (row 0)
 /// and each variant of it, trained alike but for the settings under study. V rows,
 /// D first-layer tensors.

@@ -4,7 +4,7 @@ import HDF5
 import ReportKit
 import StageKit
 
-/// The `aggregate` task of `leimkuhler` (SCIENCE.md §4): reads every optimizer's ensembles
+/// The `aggregate` task of `leimkuhler` (docs/PROTOCOL.md §4): reads every optimizer's ensembles
 /// file and the exponents file estimated from it (the parameters `ensembles` and
 /// `exponents`, in the same order), the variants' ensembles files (`variants`), and the
 /// data file for the steps per epoch and the test points; computes

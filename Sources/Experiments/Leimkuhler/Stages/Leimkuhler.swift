@@ -1,7 +1,7 @@
 import ReportKit
 import StageKit
 
-/// E5 (SCIENCE.md §4, Leimkuhler, Matthews & Vlaar 2020) as an ``ReportKit/Experiment``:
+/// E5 (docs/PROTOCOL.md §4, Leimkuhler, Matthews & Vlaar 2020) as an ``ReportKit/Experiment``:
 /// the executable `leimkuhler` runs ``ReportKit/ExperimentStage`` over it (parameter
 /// `task`: `aggregate`, `figures` or `section`).
 public enum Leimkuhler: Experiment {
@@ -17,10 +17,10 @@ public enum Leimkuhler: Experiment {
             ParameterField("data", .string(), "the declared input holding the two-spirals data (its training-set size gives the steps per epoch)"),
             ParameterField("ensembles", .array(.string()), "one ensembles file per optimizer (train-ensembles)"),
             ParameterField("exponents", .array(.string()), "the exponents file of each ensembles file, same order (estimate-exponents)"),
-            ParameterField("tableEpochs", .array(.number), "epochs of the accuracy table (SCIENCE.md §4: 500, 1000, 2000, 4000)"),
+            ParameterField("tableEpochs", .array(.number), "epochs of the accuracy table (docs/PROTOCOL.md §4: 500, 1000, 2000, 4000)"),
             ParameterField("targetAccuracy", .number, "the 'faster' rule: epochs until the mean test accuracy first reaches this fraction"),
             ParameterField("variants", .array(.string()), default: .array([]),
-                           "ensembles files of one optimizer trained like its file in `ensembles` but for the settings under study (SCIENCE.md §4: LOL's γ₁ and τ₁)"),
+                           "ensembles files of one optimizer trained like its file in `ensembles` but for the settings under study (docs/PROTOCOL.md §4: LOL's γ₁ and τ₁)"),
             ParameterField("decisionBoundary", .object([
                 ParameterField("gridPoints", .integer(atLeast: 2), default: .int(101), "grid points per axis"),
                 ParameterField("margin", .number, default: .double(0.1), "the grid covers the test points widened by this fraction of their range on each side"),

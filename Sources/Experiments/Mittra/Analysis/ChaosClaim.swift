@@ -1,9 +1,9 @@
 import ReportKit
 
-/// Claim 1 of the source paper (SCIENCE.md §2 E1): a large learning rate makes training
+/// Claim 1 of the source paper (docs/PROTOCOL.md §2 E1): a large learning rate makes training
 /// chaotic (λ > 0), except that ReLU can fall to λ = 0.
 ///
-/// Rule (decided on fractions, SCIENCE.md §2 "Lessons from the first full run"): an
+/// Rule (decided on fractions, docs/PROTOCOL.md §2 "Lessons from the first full run"): an
 /// activation has a chaotic regime iff some (width, η) cell's 95 % Wilson interval of the
 /// fraction of chaotic seeds (``ChaosRule`` with ``LossTrend``) has its lower end above
 /// `rules.chaoticFractionLowerBound` (1/2: a majority of seeds is chaotic, beyond
@@ -29,7 +29,7 @@ public struct ChaosClaim: Sendable {
         public var largestWilsonLow: Double
         /// The (width index, η index) cells whose early-window λ interval lies above 0
         /// but that are not chaotic by the rule: the plateau-escape transient of
-        /// SCIENCE.md §2.
+        /// docs/PROTOCOL.md §2.
         public var transientOnlyCells: [(width: Int, learningRate: Int)]
         /// Whether some cell satisfies the rule.
         public var isChaotic: Bool { !chaoticCells.isEmpty }

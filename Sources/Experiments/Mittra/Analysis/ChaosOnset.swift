@@ -1,7 +1,7 @@
 import Foundation
 import Statistics
 
-/// The chaos onset of one λ curve over the learning-rate grid (SCIENCE.md §2 E1): the η at
+/// The chaos onset of one λ curve over the learning-rate grid (docs/PROTOCOL.md §2 E1): the η at
 /// which the lower end of the 95 % interval of the mean λ first exceeds the chaos
 /// threshold, so that noise-level values around 0 do not count.
 public enum ChaosOnset {

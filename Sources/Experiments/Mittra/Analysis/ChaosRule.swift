@@ -1,4 +1,4 @@
-/// When one training run counts as chaotic (SCIENCE.md §2 E1): its late-window λ exceeds
+/// When one training run counts as chaotic (docs/PROTOCOL.md §2 E1): its late-window λ exceeds
 /// the chaos threshold and its loss is no longer falling. A positive λ while GD still
 /// escapes the loss plateau is the learning transient, not chaos.
 public enum ChaosRule {

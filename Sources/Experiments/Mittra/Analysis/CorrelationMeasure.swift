@@ -4,7 +4,7 @@ import Statistics
 
 /// A correlation between two per-seed quantities as the results store it: the coefficient,
 /// its p-value, its 95 % percentile-bootstrap interval and the number of finite pairs
-/// (SCIENCE.md §5: every correlation has a p-value and a bootstrap CI).
+/// (docs/PROTOCOL.md §5: every correlation has a p-value and a bootstrap CI).
 public enum CorrelationMeasure {
     /// The correlation of the pairs of `x` and `y` that are both finite; coefficient, p and
     /// interval are NaN when undefined (fewer than three pairs, or a constant variable).

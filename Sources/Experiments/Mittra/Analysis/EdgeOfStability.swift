@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where η × sharpness reaches the stability limit of gradient descent (SCIENCE.md §5:
+/// Where η × sharpness reaches the stability limit of gradient descent (docs/PROTOCOL.md §5:
 /// GD on a quadratic is stable iff η·S < 2), to set the chaos onset beside it.
 public enum EdgeOfStability {
     /// The first η at which `values` (over the ascending `rates`) reaches `limit`, by

@@ -2,7 +2,7 @@ import Foundation
 import Statistics
 
 /// How each estimator series agrees with the tangent-space reference on the same runs
-/// (SCIENCE.md §5: estimators cross-checked): per series the median |Δλ| and median
+/// (docs/PROTOCOL.md §5: estimators cross-checked): per series the median |Δλ| and median
 /// relative |Δλ| (in nats/step; bits are converted × ln 2) and the fraction of equal signs
 /// against `tangent/late` for late series and `tangent/early` for all others, over the
 /// runs whose reference |λ| exceeds `threshold`. NaN where nothing qualifies.

@@ -1,6 +1,6 @@
 import Statistics
 
-/// The source paper's filter for its Fig. 5 (SCIENCE.md §2 E3): keep the starts whose
+/// The source paper's filter for its Fig. 5 (docs/PROTOCOL.md §2 E3): keep the starts whose
 /// initial loss lies in the inter-quartile range [q25, q75] of that activation's initial
 /// losses (quartiles of R type 7, over the finite values).
 public enum InitialLossFilter {

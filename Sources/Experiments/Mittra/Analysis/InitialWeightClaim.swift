@@ -1,6 +1,6 @@
 import ReportKit
 
-/// Claim 3 of the source paper (SCIENCE.md §2 E3, Fig. 5): choosing initial weights
+/// Claim 3 of the source paper (docs/PROTOCOL.md §2 E3, Fig. 5): choosing initial weights
 /// with more negative λ gives a lower final loss.
 ///
 /// Rule: reproduced for an activation iff the Pearson r between λ and final loss over

@@ -1,7 +1,7 @@
 import Statistics
 
 /// The least-squares line of final loss on λ with its 95 % confidence band of the mean
-/// (SCIENCE.md §2 E3, the source's Fig. 5), evaluated on evenly spaced λ values.
+/// (docs/PROTOCOL.md §2 E3, the source's Fig. 5), evaluated on evenly spaced λ values.
 public struct LeastSquaresBand: Sendable, Equatable {
     /// Intercept, slope, slope standard error, r².
     public var fit: [Double]

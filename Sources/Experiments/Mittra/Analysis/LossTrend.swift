@@ -1,7 +1,7 @@
 import Statistics
 
 /// Whether the training loss is still falling over a window, by a trend test that a
-/// fluctuating loss cannot trigger (SCIENCE.md §2, "Lessons from the first full run": a
+/// fluctuating loss cannot trigger (docs/PROTOCOL.md §2, "Lessons from the first full run": a
 /// difference of two end points calls a fluctuating chaotic loss "falling" about half
 /// the time).
 ///

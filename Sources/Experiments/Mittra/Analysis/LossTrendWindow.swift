@@ -1,4 +1,4 @@
-/// The windows over which the sensitivity analysis applies ``LossTrend`` (SCIENCE.md §2:
+/// The windows over which the sensitivity analysis applies ``LossTrend`` (docs/PROTOCOL.md §2:
 /// a verdict should not hang on one window choice): the whole late window, as the claim-1
 /// rule does, and its second half, where a loss that settles late has settled.
 public enum LossTrendWindow: String, Sendable, CaseIterable {

@@ -3,7 +3,7 @@ import NumericsCore
 import ReportKit
 import Statistics
 
-/// The statistics of the `aggregate` task (SCIENCE.md §2, §5): per-cell summaries over
+/// The statistics of the `aggregate` task (docs/PROTOCOL.md §2, §5): per-cell summaries over
 /// seeds, correlations with p-values and bootstrap CIs, least-squares lines with bands, the
 /// initial-loss IQR filter and the chaos onset, computed from the exponents tables. Every
 /// bootstrap draws from its own stream of `key`, labelled by experiment, series and cell,

@@ -1,6 +1,6 @@
 import ReportKit
 
-/// Claim 2 of the source paper (SCIENCE.md §2 E2, Table 1): the lower λ, the lower the
+/// Claim 2 of the source paper (docs/PROTOCOL.md §2 E2, Table 1): the lower λ, the lower the
 /// final loss across activations (ReLU best).
 ///
 /// Rule: reproduced iff the per-seed Spearman ρ between λ (the ranked series) and final loss,

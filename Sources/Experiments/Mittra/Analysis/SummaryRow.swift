@@ -4,7 +4,7 @@ import Statistics
 
 /// The summary numbers stored for one sample of per-seed values (NaN where undefined):
 /// mean, 95 % Student-t and percentile-bootstrap intervals of the mean, median, quartiles
-/// and the number of finite values (SCIENCE.md §5: every mean carries an interval).
+/// and the number of finite values (docs/PROTOCOL.md §5: every mean carries an interval).
 public struct SummaryRow: Sendable, Equatable {
     /// The mean of the finite values.
     public var mean = Double.nan

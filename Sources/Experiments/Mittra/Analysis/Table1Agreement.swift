@@ -1,4 +1,4 @@
-/// The row rule of the comparison with the source's Table 1 (SCIENCE.md §2 E2): a row
+/// The row rule of the comparison with the source's Table 1 (docs/PROTOCOL.md §2 E2): a row
 /// agrees iff the sign of our mean λ is the source's and is certain (the 95 % interval
 /// excludes 0), and our ranks of λ and of final loss among the activations both tables
 /// share equal the source's ranks.

@@ -1,7 +1,7 @@
 import Plotting
 import ReportKit
 
-/// Late-window λ against η for every width (SCIENCE.md §2 E1: "for each activation (and
+/// Late-window λ against η for every width (docs/PROTOCOL.md §2 E1: "for each activation (and
 /// architecture)"), one panel per activation.
 enum ArchitecturesFigure {
     static func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {

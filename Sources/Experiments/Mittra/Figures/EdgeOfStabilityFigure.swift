@@ -2,7 +2,7 @@ import Plotting
 import ReportKit
 
 /// η × sharpness against η with the GD stability limit η·S = 2 (sharpness S ≤ 2/η) and
-/// the late-window chaos onset of each width (SCIENCE.md §5: where does chaos onset sit
+/// the late-window chaos onset of each width (docs/PROTOCOL.md §5: where does chaos onset sit
 /// relative to the edge of stability?).
 enum EdgeOfStabilityFigure {
     static func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {

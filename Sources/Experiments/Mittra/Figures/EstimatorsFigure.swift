@@ -2,7 +2,7 @@ import Foundation
 import Plotting
 import ReportKit
 
-/// Every estimator's λ against η at one width (SCIENCE.md §5: estimators cross-checked on
+/// Every estimator's λ against η at one width (docs/PROTOCOL.md §5: estimators cross-checked on
 /// the same trajectories), late window where the estimator has one. Bits are converted
 /// to nats (× ln 2) so that all share one axis.
 enum EstimatorsFigure {

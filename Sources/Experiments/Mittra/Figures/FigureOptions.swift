@@ -11,9 +11,9 @@ public struct FigureOptions: Sendable, Equatable {
     /// The late-window series of the reference estimator (the one whose onset is marked).
     public var lateSeries: String
 
-    /// The default width (the source paper's code: 2-8-1, SCIENCE.md §2).
+    /// The default width (the source paper's code: 2-8-1, docs/PROTOCOL.md §2).
     public static let defaultWidth = 8
-    /// The tangent-space estimator is the reference (SCIENCE.md §1, estimator 3).
+    /// The tangent-space estimator is the reference (docs/PROTOCOL.md §1, estimator 3).
     public static let defaultEarlySeries = "tangent/early"
     /// See ``defaultEarlySeries``.
     public static let defaultLateSeries = "tangent/late"

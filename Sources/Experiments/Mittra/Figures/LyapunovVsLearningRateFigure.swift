@@ -2,7 +2,7 @@ import Foundation
 import Plotting
 import ReportKit
 
-/// The source paper's Fig. 4 done with the reference estimator (SCIENCE.md §2 E1), showing
+/// The source paper's Fig. 4 done with the reference estimator (docs/PROTOCOL.md §2 E1), showing
 /// the data (lessons of the first full run: at large η the seeds of one cell are bimodal).
 /// One row per activation: (1) the early window's mean λ with its 95 % band, as before;
 /// (2) every seed's late-window λ against η (a strip plot on a symmetric-log axis, so that

@@ -1,7 +1,7 @@
 import Plotting
 import ReportKit
 
-/// The source paper's Fig. 5 (SCIENCE.md §2 E3): λ of each initial point against its
+/// The source paper's Fig. 5 (docs/PROTOCOL.md §2 E3): λ of each initial point against its
 /// final loss, starts whose initial loss lies in the IQR highlighted, the least-squares
 /// line of that filtered set with its 95% band, and the correlations in the title.
 enum LyapunovVsLossFigure {

@@ -2,7 +2,7 @@ import Foundation
 import Plotting
 import ReportKit
 
-/// The figures of the Mittra experiments (SCIENCE.md §2, §5), one SVG file each; the
+/// The figures of the Mittra experiments (docs/PROTOCOL.md §2, §5), one SVG file each; the
 /// raw value is the file name without `.svg` that pipeline.json declares.
 public enum MittraFigure: String, DeclaredFigure {
     public static let experiment = "mittra"

@@ -1,6 +1,6 @@
 import ReportKit
 
-/// E1 per activation and architecture (SCIENCE.md §2 E1): the η at which the late-window
+/// E1 per activation and architecture (docs/PROTOCOL.md §2 E1): the η at which the late-window
 /// mean λ turns positive, the cells that are chaotic by the claim-1 rule, and the cells
 /// whose early-window λ alone is positive (the plateau-escape transient, not chaos).
 enum ChaosTable {

@@ -1,7 +1,7 @@
 import ReportKit
 
 /// The three claims of the source paper, the rule that decides each (stated in words with
-/// the thresholds in force), the evidence and the verdict (SCIENCE.md §2; §5: "every
+/// the thresholds in force), the evidence and the verdict (docs/PROTOCOL.md §2; §5: "every
 /// verdict is stated plainly"). The claims are named `mittra.claim1` … `mittra.claim3`.
 public struct ClaimsAssessment: Sendable {
     /// The claims' names, claim 1 first.

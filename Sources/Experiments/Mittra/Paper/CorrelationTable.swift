@@ -1,6 +1,6 @@
 import ReportKit
 
-/// E3's correlations between λ and final loss (SCIENCE.md §2 E3): per activation and
+/// E3's correlations between λ and final loss (docs/PROTOCOL.md §2 E3): per activation and
 /// filter, Pearson r and Spearman ρ with p-values and bootstrap intervals, the fitted
 /// slope, and the claim-3 rule on the filtered set.
 enum CorrelationTable {

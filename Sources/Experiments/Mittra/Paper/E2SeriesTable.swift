@@ -1,7 +1,7 @@
 import ReportKit
 
 /// E2's mean λ of every estimator series per activation with 95% t intervals
-/// (SCIENCE.md §2 E2: "mean λ … with 95% CIs"; §5: estimators cross-checked), one row
+/// (docs/PROTOCOL.md §2 E2: "mean λ … with 95% CIs"; §5: estimators cross-checked), one row
 /// per series so that the table stays narrow however many series there are.
 enum E2SeriesTable {
     static func make(_ ranking: ActivationRanking, aggregate: AggregateFile) -> PaperTable {

@@ -1,6 +1,6 @@
 import ReportKit
 
-/// Chaos onset against the edge of stability (SCIENCE.md §5): per activation and
+/// Chaos onset against the edge of stability (docs/PROTOCOL.md §5): per activation and
 /// architecture, the η at which η × sharpness first reaches the GD stability limit 2,
 /// the onset η of the late-window λ (see ``LearningRateSweep/chaosThreshold``), and their ratio.
 enum EdgeOfStabilityTable {

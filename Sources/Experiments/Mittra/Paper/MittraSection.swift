@@ -1,7 +1,7 @@
 import Provenance
 import ReportKit
 
-/// The Mittra section of the paper (SCIENCE.md §2): its template's inline values, its
+/// The Mittra section of the paper (docs/PROTOCOL.md §2): its template's inline values, its
 /// tables and figures under names namespaced `mittra.`, and its claims `mittra.claim1` …
 /// `mittra.claim3`, gathered into the ``ReportKit/SectionBundle`` that `build-paper`
 /// assembles. The placeholders are listed in paper/README.md.

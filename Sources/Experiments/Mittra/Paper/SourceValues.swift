@@ -1,7 +1,7 @@
 import Provenance
 import StageKit
 
-/// The source paper's own numbers, quoted as such (SCIENCE.md §2), from the `mittra-section`
+/// The source paper's own numbers, quoted as such (docs/PROTOCOL.md §2), from the `mittra-section`
 /// parameter `sourceValues`:
 ///
 /// ```json

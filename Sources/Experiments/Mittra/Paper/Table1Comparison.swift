@@ -1,6 +1,6 @@
 import ReportKit
 
-/// The source paper's Table 1 beside ours (SCIENCE.md §2 E2): per activation the quoted
+/// The source paper's Table 1 beside ours (docs/PROTOCOL.md §2 E2): per activation the quoted
 /// λ and final loss, our mean λ (E2 series 0, the ranked one) and mean final loss with
 /// 95% t intervals, the ranks, and a verdict per row. Every other series is in
 /// ``E2SeriesTable``.

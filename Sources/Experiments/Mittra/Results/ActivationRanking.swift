@@ -1,13 +1,13 @@
 import HDF5
 import ReportKit
 
-/// Experiment E2 (SCIENCE.md §2, the source paper's Table 1): λ and final loss per
+/// Experiment E2 (docs/PROTOCOL.md §2, the source paper's Table 1): λ and final loss per
 /// activation at one architecture and learning rate; group `/activation_ranking` of
 /// aggregate.h5 (layout in ``MittraResults``).
 public struct ActivationRanking: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "activation_ranking"
-    /// The group of the same study in the learning regime (SCIENCE.md §2: claims 2 and 3
+    /// The group of the same study in the learning regime (docs/PROTOCOL.md §2: claims 2 and 3
     /// also where the networks learn).
     public static let learningGroupName = "activation_ranking_learning"
 
@@ -40,7 +40,7 @@ public struct ActivationRanking: Sendable {
     /// Spearman ρ between per-seed λ (``rankSeries``) and final loss, pooled over activations.
     public var rankSpearman: CorrelationSummary
     /// Mean final test accuracy per activation (NaN without the ensembles file): whether
-    /// the networks learn XOR at all at this setting (SCIENCE.md §2, lessons of the first run).
+    /// the networks learn XOR at all at this setting (docs/PROTOCOL.md §2, lessons of the first run).
     public var testAccuracyMean: [Double]
     /// Fraction of seeds per activation whose final test accuracy reaches ``learnedAccuracy``.
     public var learnedFraction: [Double]

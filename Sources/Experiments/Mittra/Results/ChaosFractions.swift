@@ -1,7 +1,7 @@
 import ReportKit
 
 extension LearningRateSweep {
-    /// E1's chaos per seed and per cell (SCIENCE.md §2, "Lessons from the first full run":
+    /// E1's chaos per seed and per cell (docs/PROTOCOL.md §2, "Lessons from the first full run":
     /// at large η outcomes are bimodal, so the robust quantity is the fraction of chaotic
     /// seeds with a Wilson interval, beside the per-seed values). A seed is chaotic by
     /// ``ChaosRule`` with "loss still falling" decided by ``LossTrend``; every seed of a

@@ -1,7 +1,7 @@
 import ReportKit
 
 extension LearningRateSweep {
-    /// The claim-1 evidence recomputed over a small stated grid of choices (SCIENCE.md §2):
+    /// The claim-1 evidence recomputed over a small stated grid of choices (docs/PROTOCOL.md §2):
     /// chaos thresholds × windows of the "still falling" trend test
     /// (``LossTrendWindow``). For each choice, the lower 95 % Wilson bound of the chaotic
     /// fraction of every cell; the section decides claim 1 on each.

@@ -1,13 +1,13 @@
 import HDF5
 import ReportKit
 
-/// Experiment E3 (SCIENCE.md §2, the source paper's Fig. 5): λ and final loss of many
+/// Experiment E3 (docs/PROTOCOL.md §2, the source paper's Fig. 5): λ and final loss of many
 /// initial points per activation, all starts and the initial-loss IQR filter; group
 /// `/initial_weights` of aggregate.h5 (layout in ``MittraResults``).
 public struct InitialWeightStudy: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "initial_weights"
-    /// The group of the same study in the learning regime (SCIENCE.md §2: claims 2 and 3
+    /// The group of the same study in the learning regime (docs/PROTOCOL.md §2: claims 2 and 3
     /// also where the networks learn).
     public static let learningGroupName = "initial_weights_learning"
     /// The index of the unfiltered set in ``filters``.
@@ -41,7 +41,7 @@ public struct InitialWeightStudy: Sendable {
     public var spearman: Grid<Double>
     /// Partial correlation of λ and final loss given the initial loss per activation and
     /// filter, [activation, filter, 5]: r, p (t on n − 3), NaN, NaN (no bootstrap), n
-    /// (``Statistics/PartialCorrelation``; SCIENCE.md §2: where the networks barely learn,
+    /// (``Statistics/PartialCorrelation``; docs/PROTOCOL.md §2: where the networks barely learn,
     /// the final loss is mostly the initial loss).
     public var partial: Grid<Double>
     /// Least-squares fit of final loss on λ: intercept, slope, slope standard error, r², [activation, filter, 4].

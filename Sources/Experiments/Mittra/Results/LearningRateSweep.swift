@@ -1,14 +1,14 @@
 import HDF5
 import ReportKit
 
-/// Experiment E1 (SCIENCE.md §2, the source paper's Fig. 4): λ of every estimator series
+/// Experiment E1 (docs/PROTOCOL.md §2, the source paper's Fig. 4): λ of every estimator series
 /// against the learning rate, per activation and width; group `/learning_rate_sweep` of
 /// aggregate.h5 (layout in ``MittraResults``).
 public struct LearningRateSweep: Sendable {
     /// The group's name in aggregate.h5.
     public static let groupName = "learning_rate_sweep"
     /// Full-batch GD on a quadratic with top curvature S is stable iff η·S < 2
-    /// (|1 − ηS| < 1; SCIENCE.md §5, "the GD stability threshold 2/η").
+    /// (|1 − ηS| < 1; docs/PROTOCOL.md §5, "the GD stability threshold 2/η").
     public static let stabilityLimit = 2.0
 
     /// Hidden activations, e.g. `["sigmoid", "relu", "linear", "tanh"]`.
@@ -178,7 +178,7 @@ public struct LearningRateSweep: Sendable {
         "late λ 95% CI > \(ReportNumber.exact(chaosThreshold))"
     }
 
-    /// The two windows over which λ is estimated (SCIENCE.md §2 E1).
+    /// The two windows over which λ is estimated (docs/PROTOCOL.md §2 E1).
     public enum Window: Int, Sendable {
         /// The learning transient.
         case early = 0

@@ -1,6 +1,6 @@
 import HDF5
 
-/// Everything `data/mittra/aggregate.h5` holds: experiments E1, E2 and E3 of SCIENCE.md §2.
+/// Everything `data/mittra/aggregate.h5` holds: experiments E1, E2 and E3 of docs/PROTOCOL.md §2.
 /// The one type that writes the file (the `aggregate` task) and reads it (the `figures`
 /// and `section` tasks, the tests). Every dataset carries `dimensions` (one name per axis)
 /// and `meaning` attributes; the root carries the writing stage's `provenance`.

@@ -3,7 +3,7 @@ import HDF5
 import ReportKit
 import StageKit
 
-/// The `aggregate` task of `mittra` (SCIENCE.md §2): reads the exponents files of the
+/// The `aggregate` task of `mittra` (docs/PROTOCOL.md §2): reads the exponents files of the
 /// learning-rate sweep (E1) and of the activation study (E2, E3), computes
 /// ``MittraAggregation`` into ``MittraResults``, which ``Mittra`` writes to the stage's one
 /// output (`data/mittra/aggregate.h5`).

@@ -1,7 +1,7 @@
 import ReportKit
 import StageKit
 
-/// The Mittra experiments (SCIENCE.md §2, E1–E3) as an ``ReportKit/Experiment``: the
+/// The Mittra experiments (docs/PROTOCOL.md §2, E1–E3) as an ``ReportKit/Experiment``: the
 /// executable `mittra` runs ``ReportKit/ExperimentStage`` over it (parameter `task`:
 /// `aggregate`, `figures` or `section`).
 public enum Mittra: Experiment {

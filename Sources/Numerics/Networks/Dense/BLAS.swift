@@ -5,7 +5,7 @@ import Foundation
 ///
 /// DGEMM's rounding depends on the kernel OpenBLAS picked for the CPU (its "core", which
 /// the environment can force with `OPENBLAS_CORETYPE`) and, for some kernels, on its
-/// thread count (PLATFORM.md, "Speed"). The dense engine therefore runs every DGEMM on
+/// thread count (docs/PLATFORM.md, "Speed"). The dense engine therefore runs every DGEMM on
 /// one BLAS thread (parallelism goes across networks), and a run records these settings
 /// in its manifest so that bit-identical results can be expected exactly when they match.
 public struct BLASSettings: Sendable, Hashable, Codable {

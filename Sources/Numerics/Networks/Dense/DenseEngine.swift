@@ -1,7 +1,7 @@
 /// Loss, gradient, accuracy and exact Hessian–vector products of one MLP on a batch,
 /// with the matrix products done by register-blocked kernels (``NativeKernels``, the
 /// default) or by OpenBLAS DGEMM: the engine for large layers (E4's 784-64-10 on
-/// thousands of samples, SCIENCE.md §3), where the block kernels of ``Workspace`` reach
+/// thousands of samples, docs/PROTOCOL.md §3), where the block kernels of ``Workspace`` reach
 /// well under half of the machine's multiply-add rate.
 ///
 /// Same contract as `Workspace.pass(parameters:batch:gradient:countCorrect:)`: mean loss

@@ -1,5 +1,5 @@
 /// Register-blocked matrix products for ``DenseEngine`` with explicit fused multiply-adds
-/// (`addingProduct`, correctly rounded, so the same bits on every x86-64 build; PLATFORM.md
+/// (`addingProduct`, correctly rounded, so the same bits on every x86-64 build; docs/PLATFORM.md
 /// "Speed"). Every output element is one sequential FMA chain in a fixed order, whatever
 /// the tiling, the tail handling or the chunking of samples:
 ///

@@ -1,7 +1,6 @@
 /// The drawing primitives a figure is made of, in canvas pixels.
 ///
-/// Figures and panels know nothing of output formats (the swiftplot lesson in
-/// STYLE.md): ``draw(_:into:)`` lays a figure out and calls only these methods.
+/// Figures and panels know nothing of output formats (as in swiftplot): ``draw(_:into:)`` lays a figure out and calls only these methods.
 /// ``SVGRenderer`` is the one implementation; another format needs only another
 /// conformance. Implementations must be deterministic: the same calls, the same output.
 public protocol Renderer {

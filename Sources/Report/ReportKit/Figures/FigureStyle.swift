@@ -4,7 +4,7 @@ import Plotting
 /// Shared drawing choices of every experiment's figures, so that one kind of series looks
 /// the same in every figure of the paper.
 public enum FigureStyle {
-    /// The late window (the one that decides chaos, SCIENCE.md §2 E1).
+    /// The late window (the one that decides chaos, docs/PROTOCOL.md §2 E1).
     public static let late = Palette.blue
     /// The early window (learning transient).
     public static let early = Palette.orange

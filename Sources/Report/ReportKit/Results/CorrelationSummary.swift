@@ -1,6 +1,6 @@
 /// A correlation coefficient with its p-value and 95% percentile-bootstrap interval, as
 /// results files store it (`[coefficient, p, boot_low, boot_high]`, optionally followed by
-/// the number of pairs `n`; SCIENCE.md §5: every correlation has a p-value and a
+/// the number of pairs `n`; docs/PROTOCOL.md §5: every correlation has a p-value and a
 /// bootstrap CI).
 public struct CorrelationSummary: Sendable, Equatable {
     /// Pearson r or Spearman ρ.
