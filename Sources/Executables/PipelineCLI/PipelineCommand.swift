@@ -12,7 +12,7 @@ struct PipelineCommand: ParsableCommand {
         commandName: "pipeline",
         abstract: "Run the paper's stages reproducibly, and audit where any output came from.",
         subcommands: [
-            Run.self, Status.self, Dag.self, ProvenanceQuery.self, Verify.self, Export.self, Snakemake.self, RunStage.self,
+            Run.self, Status.self, Dag.self, Expand.self, ProvenanceQuery.self, Verify.self, Export.self, Snakemake.self, RunStage.self,
             FoldRecords.self,
         ])
 }
@@ -136,6 +136,21 @@ extension PipelineCommand {
                 let graph = StageGraph(spec: spec.expandingShards(countOverride: shards.count))
                 if !dot { print(graph.text() + "\n") }
                 print(graph.dot(), terminator: "")
+            }
+        }
+    }
+
+    struct Expand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print pipeline.json as the engine reads it: families expanded, ${…} substituted, named inputs passed as parameters.",
+            discussion: "Sorted keys, two-space indentation; shards are not expanded (see `pipeline dag --shards N`).")
+        @OptionGroup var options: ProjectOptions
+
+        func run() throws {
+            try reportingErrors {
+                let path = options.layout.specPath
+                guard let data = FileManager.default.contents(atPath: path) else { throw PipelineError.missingFile(path: path) }
+                print(try PipelineSpec.expanded(try JSONValue.parse(data, source: path), source: path).prettyText)
             }
         }
     }
