@@ -78,6 +78,34 @@ final class ClaimRulesTests: XCTestCase {
         XCTAssertFalse(RankingClaim(results.results.ranking, rules: VerdictRules(significanceLevel: 0.001)).correlationHolds)
     }
 
+    /// The amendment (``RegimeTest``): claims 2 and 3 are decided in the first regime whose
+    /// networks learn XOR; a regime at chance keeps its verdict beside it but does not decide.
+    func testClaims2And3DecidedWhereTheNetworksLearn() throws {
+        var source = SyntheticMittraResults()
+        source.e2LearnedFraction = 0
+        var results = source.results
+        let none = try ClaimsAssessment(results, options: FigureOptions(), rules: VerdictRules())
+        XCTAssertNil(none.decidingRegime)
+        XCTAssertEqual(none.verdictList[1...], [.notTestable, .notTestable])
+        XCTAssertEqual(none.ranking.verdict, .reproduced, "the first rule's verdict stays visible")
+        var learning = SyntheticMittraResults()
+        learning.e2Rho = (rho: -0.57, p: 1e-9)
+        learning.e2Loss = [0.2661, 0.2593, 0.2519, 0.2524]
+        results.learningRanking = learning.results.ranking
+        results.learningInitialWeights = learning.results.initialWeights
+        let decided = try ClaimsAssessment(results, options: FigureOptions(), rules: VerdictRules())
+        XCTAssertEqual(decided.regimeCanTest, [false, true])
+        XCTAssertEqual(decided.decidingRegime, 1)
+        XCTAssertEqual(decided.verdictList[1], .notReproduced, "the learning regime's verdict, not the source setting's")
+        XCTAssertEqual(decided.verdicts["mittra.claim2"], Verdict.notReproduced.rawValue)
+        XCTAssertEqual(decided.verdicts["mittra.claim2.learning"], Verdict.notReproduced.rawValue)
+        XCTAssertEqual(decided.rankingVerdicts, [.reproduced, .notReproduced])
+        // Where both regimes can test, the source's own setting decides.
+        var both = SyntheticMittraResults().results
+        both.learningRanking = learning.results.ranking
+        XCTAssertEqual(try ClaimsAssessment(both, options: FigureOptions(), rules: VerdictRules()).verdictList[1], .reproduced)
+    }
+
     /// Claim 3: the IQR-filtered Pearson r must be positive and significant per activation.
     func testClaim3() throws {
         var results = SyntheticMittraResults()
