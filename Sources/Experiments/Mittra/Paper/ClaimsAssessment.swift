@@ -79,7 +79,7 @@ public struct ClaimsAssessment: Sendable {
     public func regimeStatus(_ index: Int) -> String {
         if index == decidingRegime { return "decides the verdict" }
         return regimeCanTest.indices.contains(index) && regimeCanTest[index]
-            ? "can test claims 2 and 3; an earlier regime decides" : "cannot test claims 2 and 3 (the networks do not learn XOR)"
+            ? "can test claims 2 and 3; an earlier regime decides" : "cannot test claims 2 and 3, as the networks do not learn XOR"
     }
 
     /// Claim name → verdict text.

@@ -141,7 +141,12 @@ enum ResultValues {
         values["mittra.regime.source-setting"] = assessment.regimeStatus(0)
         values["mittra.regime.learning"] = assessment.regimeCanTest.count > 1 ? assessment.regimeStatus(1) : notRun
         let deciding = assessment.decidingRegime.flatMap { [results.ranking, results.learningRanking][$0] }
-        values["mittra.regime.deciding-spearman"] = deciding.map { PaperText.correlation("ρ", $0.rankSpearman) } ?? ReportNumber.missing
+        values["mittra.regime.deciding-spearman"] = deciding.map { ranking in
+            guard let breakdown = ranking.breakdown else { return PaperText.correlation("ρ", ranking.rankSpearman) }
+            return "\(PaperText.correlation("ρ", breakdown.representingSpearman)) over the activations that can represent XOR "
+                + "(\(PaperText.list(breakdown.representing))), and \(PaperText.correlation("ρ", ranking.rankSpearman)) over all "
+                + "activations, linear included"
+        } ?? ReportNumber.missing
         values["rules.learned-fraction"] = ReportNumber.exact(assessment.rules.regimeTest.minimumLearnedFraction)
         values["rules.cannot-represent"] = PaperText.list(assessment.rules.regimeTest.cannotRepresent)
         values["mittra.claim2.learning.verdict"] = assessment.learningRanking?.verdict.rawValue ?? notRun
