@@ -22,7 +22,7 @@ extension ChaosClaim {
             return "\(finding.activation): \(cells), \(range) (\(PaperText.list(widths)))"
         }
         var text = sentences.joined(separator: "; ") + "."
-        text += " By the alternative rule (our first run's, stated with the claim-1 rule) the claim is "
+        text += " By the alternative rule (stated with the claim-1 rule) the claim is "
             + "\(firstRunVerdict.rawValue) (activations with a chaotic regime: "
             + PaperText.list(findings.filter(\.isChaoticByFirstRunRule).map(\.activation)) + ")."
         if let relu {

@@ -102,7 +102,7 @@ public struct ClaimsAssessment: Sendable {
                 + "one; partly iff some do. For ReLU we word the late-window interval at the largest η against λ = 0: consistent "
                 + "with λ = 0 only if it contains 0 and lies within ±\(ReportNumber.exact(chaosThreshold)); an interval that "
                 + "contains 0 but reaches beyond does not exclude a nonzero λ and is called wide. "
-                + "An alternative rule, the one of our first run, is reported beside it: a cell is chaotic when the 95 % t "
+                + "An alternative rule is reported beside it and never decides: a cell is chaotic when the 95 % t "
                 + "interval of its mean late λ lies above 0 and at least a fraction \(ReportNumber.exact(rules.chaoticFraction)) "
                 + "of its seeds have a late λ above the threshold with a loss not lower at the window's end than at its start "
                 + "(\"still falling\" from two end points); it gives \(chaos.firstRunVerdict.rawValue)."
