@@ -17,17 +17,32 @@ public struct RankingClaim: Sendable {
     public let lowestLoss: String?
     /// The verdict by the rule above.
     public let verdict: Verdict
+    /// The verdict of the same rule with every activation pooled, linear included (the rule as
+    /// first stated), shown beside ``verdict``; equal to it in files without the breakdown.
+    public let allActivationsVerdict: Verdict
 
     /// Applies the rule to `ranking`.
     public init(_ ranking: ActivationRanking, rules: VerdictRules) {
-        let rho = ranking.breakdown?.representingSpearman ?? ranking.rankSpearman
-        correlationHolds = rho.coefficient > 0 && rho.pValue < rules.significanceLevel
-        let pool = ranking.activations.indices.filter { ranking.breakdown?.representing.contains(ranking.activations[$0]) ?? true }
+        let representing = ranking.breakdown.map { breakdown in
+            ranking.activations.indices.filter { breakdown.representing.contains(ranking.activations[$0]) }
+        }
+        let decided = Self.decide(
+            ranking, rho: ranking.breakdown?.representingSpearman ?? ranking.rankSpearman,
+            pool: representing ?? Array(ranking.activations.indices), rules: rules)
+        (correlationHolds, lowestLambda, lowestLoss, verdict) = decided
+        allActivationsVerdict = Self.decide(ranking, rho: ranking.rankSpearman, pool: Array(ranking.activations.indices), rules: rules).verdict
+    }
+
+    /// The rule on the activations `pool` (indices) with the pooled correlation `rho`.
+    static func decide(_ ranking: ActivationRanking, rho: CorrelationSummary, pool: [Int], rules: VerdictRules)
+        -> (correlationHolds: Bool, lowestLambda: String?, lowestLoss: String?, verdict: Verdict)
+    {
+        let correlationHolds = rho.coefficient > 0 && rho.pValue < rules.significanceLevel
         let means = ranking.rankedMeans
-        lowestLambda = RankOrder.argmin(pool.map { means[$0] }).map { ranking.activations[pool[$0]] }
-        lowestLoss = RankOrder.argmin(pool.map { ranking.finalLossMean[$0] }).map { ranking.activations[pool[$0]] }
+        let lowestLambda = RankOrder.argmin(pool.map { means[$0] }).map { ranking.activations[pool[$0]] }
+        let lowestLoss = RankOrder.argmin(pool.map { ranking.finalLossMean[$0] }).map { ranking.activations[pool[$0]] }
         let sameBest = lowestLambda != nil && lowestLambda == lowestLoss
-        verdict = Verdict.of(held: (correlationHolds ? 1 : 0) + (sameBest ? 1 : 0), total: 2)
+        return (correlationHolds, lowestLambda, lowestLoss, Verdict.of(held: (correlationHolds ? 1 : 0) + (sameBest ? 1 : 0), total: 2))
     }
 
     /// Whether one activation has both the lowest λ and the lowest loss.

@@ -50,7 +50,8 @@ extension RankingClaim {
             + "used by the rule): \(PaperText.correlation("ρ", ranking.rankSpearman)); within each activation: "
             + within.joined(separator: "; ") + ". Among \(PaperText.list(breakdown.representing)), lowest mean λ "
             + "(`\(ranking.rankSeries)`): \(lowestLambda ?? ReportNumber.missing); lowest mean final loss: "
-            + "\(lowestLoss ?? ReportNumber.missing)."
+            + "\(lowestLoss ?? ReportNumber.missing). With every activation pooled, linear included (the rule as first "
+            + "stated), the verdict would be \(allActivationsVerdict.rawValue)."
     }
 }
 
