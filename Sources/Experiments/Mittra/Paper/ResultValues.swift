@@ -133,6 +133,8 @@ enum ResultValues {
         ]
         let notRun = "not run"
         values.merge(breakdown(results.learningRanking, prefix: "learning")) { first, _ in first }
+        let learningE3 = results.learningInitialWeights.map(e3)
+        for key in ["filtered-r", "filtered-partial"] { values["learning.\(key)"] = learningE3?["e3.\(key)"] ?? notRun }
         values["mittra.claim2.source-setting.verdict"] = assessment.ranking.verdict.rawValue
         values["mittra.claim3.source-setting.verdict"] = assessment.initialWeights.verdict.rawValue
         values["mittra.regime.rule"] = assessment.regimeRule
