@@ -88,7 +88,9 @@ final class BuildPaperTests: XCTestCase {
         let bundle = try fixture.buildSection()
         let assessment = try ClaimsAssessment(fixture.results.results, options: FigureOptions(), rules: VerdictRules())
         XCTAssertEqual(bundle.verdicts, assessment.verdicts)
-        XCTAssertEqual(Set(bundle.verdicts.keys), ["mittra.claim1", "mittra.claim2", "mittra.claim3"])
+        XCTAssertEqual(
+            Set(bundle.verdicts.keys),
+            ["mittra.claim1", "mittra.claim2", "mittra.claim3", "mittra.claim2.learning", "mittra.claim3.learning"])
         XCTAssertEqual(Set(bundle.verdicts.values), [Verdict.reproduced.rawValue])
     }
 
@@ -207,8 +209,8 @@ final class BuildPaperTests: XCTestCase {
         let fixture = try ReportFixture()
         let shown = Array(ReportFixture.figureOutputs.dropLast())
         let template = try String(contentsOfFile: ReportFixture.repositoryPath(ReportFixture.sectionTemplate), encoding: .utf8)
-            .replacingOccurrences(of: "{{figure:mittra.fig5-lyapunov-vs-loss}}\n", with: "")
-            .replacingOccurrences(of: "{{figref:mittra.fig5-lyapunov-vs-loss}}", with: "Fig. 5")
+            .replacingOccurrences(of: "{{figure:mittra.fig5-lyapunov-vs-loss-learning}}\n", with: "")
+            .replacingOccurrences(of: "{{figref:mittra.fig5-lyapunov-vs-loss-learning}}", with: "Fig. 5")
         try fixture.buildSection(template: template, figures: shown)
         try fixture.install(nil, at: ReportFixture.frame, repositoryFile: ReportFixture.frame)
         XCTAssertThrowsError(try BuildPaper.run(try fixture.paperContext())) { error in

@@ -78,6 +78,58 @@ final class ClaimRulesTests: XCTestCase {
         XCTAssertFalse(RankingClaim(results.results.ranking, rules: VerdictRules(significanceLevel: 0.001)).correlationHolds)
     }
 
+    /// The amendment (``RegimeTest``): claims 2 and 3 are decided in the first regime whose
+    /// networks learn XOR; a regime at chance keeps its verdict beside it but does not decide.
+    func testClaims2And3DecidedWhereTheNetworksLearn() throws {
+        var source = SyntheticMittraResults()
+        source.e2LearnedFraction = 0
+        var results = source.results
+        let none = try ClaimsAssessment(results, options: FigureOptions(), rules: VerdictRules())
+        XCTAssertNil(none.decidingRegime)
+        XCTAssertEqual(none.verdictList[1...], [.notTestable, .notTestable])
+        XCTAssertEqual(none.ranking.verdict, .reproduced, "the first rule's verdict stays visible")
+        var learning = SyntheticMittraResults()
+        learning.e2Rho = (rho: -0.57, p: 1e-9)
+        learning.e2Loss = [0.2661, 0.2593, 0.2519, 0.2524]
+        results.learningRanking = learning.results.ranking
+        results.learningInitialWeights = learning.results.initialWeights
+        let decided = try ClaimsAssessment(results, options: FigureOptions(), rules: VerdictRules())
+        XCTAssertEqual(decided.regimeCanTest, [false, true])
+        XCTAssertEqual(decided.decidingRegime, 1)
+        XCTAssertEqual(decided.verdictList[1], .notReproduced, "the learning regime's verdict, not the source setting's")
+        XCTAssertEqual(decided.verdicts["mittra.claim2"], Verdict.notReproduced.rawValue)
+        XCTAssertEqual(decided.verdicts["mittra.claim2.learning"], Verdict.notReproduced.rawValue)
+        XCTAssertEqual(decided.rankingVerdicts, [.reproduced, .notReproduced])
+        // Where both regimes can test, the source's own setting decides.
+        var both = SyntheticMittraResults().results
+        both.learningRanking = learning.results.ranking
+        XCTAssertEqual(try ClaimsAssessment(both, options: FigureOptions(), rules: VerdictRules()).verdictList[1], .reproduced)
+    }
+
+    /// Claim 2 pools the activations that can represent XOR (RankingBreakdown) and finds the
+    /// lowest λ and loss among them; the all-activation verdict is kept beside it.
+    func testClaim2PoolsTheRepresentingActivations() throws {
+        var results = SyntheticMittraResults()
+        results.e2Rho = (rho: 0.41, p: 0.003)
+        results.e2Lambda = [-0.000061, -0.000231, -0.0009, -0.00012]  // linear lowest λ
+        results.e2Loss = [0.2661, 0.2519, 0.2524, 0.2593]  // relu lowest loss
+        var ranking = results.results.ranking
+        XCTAssertEqual(RankingClaim(ranking, rules: VerdictRules()).lowestLambda, "linear")
+        ranking.breakdown = RankingBreakdown(
+            representing: ["sigmoid", "relu", "tanh"],
+            representingSpearman: CorrelationSummary(coefficient: -0.04, pValue: 0.35, bootLow: -0.11, bootHigh: 0.06),
+            activationSpearman: ranking.activations.map { _ in CorrelationSummary(coefficient: 0, pValue: 1, bootLow: -0.1, bootHigh: 0.1) },
+            testAccuracyLow: [0.97, 0.97, 0.5, 0.97], testAccuracyHigh: [0.99, 0.99, 0.52, 0.99])
+        let claim = RankingClaim(ranking, rules: VerdictRules())
+        XCTAssertFalse(claim.correlationHolds, "the representing pool's ρ decides")
+        XCTAssertEqual(claim.lowestLambda, "relu", "linear is left out of the best-activation test")
+        XCTAssertEqual(claim.lowestLoss, "relu")
+        XCTAssertEqual(claim.verdict, .partlyReproduced)
+        XCTAssertEqual(claim.allActivationsVerdict, .partlyReproduced, "all pooled: ρ holds, but linear has the lowest λ")
+        ranking.breakdown?.representingSpearman = CorrelationSummary(coefficient: 0.3, pValue: 0.001, bootLow: 0.2, bootHigh: 0.4)
+        XCTAssertEqual(RankingClaim(ranking, rules: VerdictRules()).verdict, .reproduced)
+    }
+
     /// Claim 3: the IQR-filtered Pearson r must be positive and significant per activation.
     func testClaim3() throws {
         var results = SyntheticMittraResults()

@@ -28,9 +28,19 @@ final class ResultsLayoutTests: XCTestCase {
     func testLearningRegimeAndChaosFractionsRoundTrip() throws {
         let harness = StageHarness("layout-learning")
         let path = try harness.path("aggregate.h5")
-        let synthetic = SyntheticMittraResults()
+        var synthetic = SyntheticMittraResults()
+        synthetic.withLearningRegime = false
         var written = synthetic.results
         XCTAssertNil(written.learningRanking)
+        // Claim 2 over the representing activations and per activation (RankingBreakdown).
+        let breakdown = RankingBreakdown(
+            representing: ["sigmoid", "relu", "tanh"],
+            representingSpearman: CorrelationSummary(coefficient: -0.5, pValue: 1e-9, bootLow: -0.6, bootHigh: -0.4),
+            activationSpearman: written.ranking.activations.indices.map {
+                CorrelationSummary(coefficient: 0.1 * Double($0), pValue: 0.5, bootLow: -0.1, bootHigh: 0.3)
+            },
+            testAccuracyLow: [0.97, 0.96, 0.49, 0.98], testAccuracyHigh: [0.99, 0.98, 0.52, 1])
+        written.ranking.breakdown = breakdown
         written.learningRanking = written.ranking
         written.learningInitialWeights = written.initialWeights
         let file = try HDF5File.create(path)
@@ -39,6 +49,13 @@ final class ResultsLayoutTests: XCTestCase {
         let read = try MittraResults.read(path: path)
         XCTAssertEqual(read.learningRanking?.rankSpearman.storedWithoutCount, written.ranking.rankSpearman.storedWithoutCount)
         XCTAssertEqual(read.learningInitialWeights?.partial.values.map(\.bitPattern), written.initialWeights.partial.values.map(\.bitPattern))
+        for stored in [read.ranking.breakdown, read.learningRanking?.breakdown] {
+            let stored = try XCTUnwrap(stored)
+            XCTAssertEqual(stored.representing, breakdown.representing)
+            XCTAssertEqual(stored.representingSpearman.storedWithoutCount, breakdown.representingSpearman.storedWithoutCount)
+            XCTAssertEqual(stored.activationSpearman.map(\.storedWithoutCount), breakdown.activationSpearman.map(\.storedWithoutCount))
+            XCTAssertEqual(stored.testAccuracyLow + stored.testAccuracyHigh, breakdown.testAccuracyLow + breakdown.testAccuracyHigh)
+        }
         XCTAssertEqual(read.sweep.chaos.count.values, written.sweep.chaos.count.values)
         XCTAssertEqual(read.sweep.chaos.wilsonLow.values.map(\.bitPattern), written.sweep.chaos.wilsonLow.values.map(\.bitPattern))
         XCTAssertEqual(read.sweep.chaos.sensitivity.windows, written.sweep.chaos.sensitivity.windows)
@@ -46,6 +63,7 @@ final class ResultsLayoutTests: XCTestCase {
         let plain = try harness.path("aggregate-plain.h5")
         try synthetic.write(aggregatePath: plain)
         XCTAssertNil(try MittraResults.read(path: plain).learningRanking)
+        XCTAssertNil(try MittraResults.read(path: plain).ranking.breakdown, "files without the breakdown still read")
     }
 
     func testEveryDatasetHasDimensionsAndMeaning() throws {

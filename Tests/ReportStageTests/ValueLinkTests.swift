@@ -26,7 +26,10 @@ final class ValueLinkTests: XCTestCase {
         XCTAssertTrue(html.contains("class=\"value quoted\""), "quoted values are marked as quoted")
         let computedSpans = html.components(separatedBy: "class=\"value computed\"").count - 1
         XCTAssertEqual(computedSpans, bundle.markdown.components(separatedBy: "\u{E000}mittra/e").count - 1
-            + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.claim").count - 1,
+            + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.claim").count - 1
+            + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.regime").count - 1
+            + bundle.markdown.components(separatedBy: "\u{E000}mittra/learning.").count - 1
+            + bundle.markdown.components(separatedBy: "\u{E000}mittra/rules.cannot-represent").count - 1,
             "every computed placeholder of the section is a linked value")
         XCTAssertEqual(html.components(separatedBy: "<details class=\"provenance\">").count - 1, ReportFixture.figureOutputs.count,
                        "every figure links to its stage's provenance record")

@@ -4,13 +4,16 @@ import ReportKit
 /// `validation.*` (from data/validation.h5), `upstream.<stage>.<path>` (every parameter
 /// of the provenance chain) and `provenance.code` (listed in paper/README.md).
 enum FrameValues {
-    /// `validation.passed`, `validation.total`, `validation.failed`.
+    /// `validation.passed`, `validation.total`, `validation.biased`, `validation.failed` (by ``ValidationOutcome``).
     static func validation(_ validation: EstimatorValidation) -> [String: String] {
-        let failed = validation.rows.filter { !$0.passed }
+        let rows = { (outcome: ValidationOutcome) in validation.rows.filter { ValidationOutcome.of($0) == outcome } }
         return [
-            "validation.passed": ReportNumber.count(validation.rows.count - failed.count),
+            "validation.passed": ReportNumber.count(rows(.passed).count),
             "validation.total": ReportNumber.count(validation.rows.count),
-            "validation.failed": PaperText.list(failed.map { "\($0.estimator) on \($0.system) (\($0.status))" }),
+            "validation.biased": PaperText.list(rows(.biasedByConstruction).map {
+                "\($0.estimator) on \($0.system) (|error| \(ReportNumber.significant(abs($0.estimate - $0.reference))))"
+            }),
+            "validation.failed": PaperText.list(rows(.failed).map { "\($0.estimator) on \($0.system) (\($0.status))" }),
         ]
     }
 }

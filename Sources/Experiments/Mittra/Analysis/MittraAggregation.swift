@@ -135,8 +135,10 @@ public struct MittraAggregation: Sendable {
             lossLambdaSpearman: spearman)
     }
 
-    /// E2 from the activation study's table; `rank` is the index of the ranked series.
-    func ranking(_ table: ExponentTable, rank: Int) throws -> ActivationRanking {
+    /// E2 from the activation study's table; `rank` is the index of the ranked series;
+    /// `cannotRepresent` lists the activations left out of the representing pool of
+    /// ``RankingBreakdown`` (its streams are new labels, so no earlier number changes).
+    func ranking(_ table: ExponentTable, rank: Int, cannotRepresent: [String]) throws -> ActivationRanking {
         let activations = table.activationOrder
         let s = table.series.count
         var summaries = [SummaryRow](repeating: SummaryRow(), count: s * activations.count)
@@ -156,13 +158,29 @@ public struct MittraAggregation: Sendable {
         }
         let spearman = CorrelationMeasure.measure(
             .spearman, table.rows.map { $0.estimates[rank] }, table.rows.map(\.finalLoss), resamples: resamples, key: key.derive("e2-spearman"))
+        func rankCorrelation(_ rows: [ExponentTable.Row], _ label: SeedKey) -> CorrelationSummary {
+            CorrelationMeasure.measure(.spearman, rows.map { $0.estimates[rank] }, rows.map(\.finalLoss), resamples: resamples, key: label)
+        }
+        let representing = activations.filter { !cannotRepresent.contains($0) }
+        var accuracyRows: [SummaryRow] = []
+        for activation in activations {
+            let accuracies = table.rows.filter { $0.activation == activation }.map(\.finalTestAccuracy)
+            accuracyRows.append(try SummaryRow(accuracies, resamples: resamples, key: key.derive("e2-accuracy").derive(activation)))
+        }
+        let breakdown = RankingBreakdown(
+            representing: representing,
+            representingSpearman: rankCorrelation(table.rows.filter { representing.contains($0.activation) }, key.derive("e2-spearman-representing")),
+            activationSpearman: activations.map { activation in
+                rankCorrelation(table.rows.filter { $0.activation == activation }, key.derive("e2-spearman-activation").derive(activation))
+            },
+            testAccuracyLow: accuracyRows.map(\.tLow), testAccuracyHigh: accuracyRows.map(\.tHigh))
         return ActivationRanking(
             activations: activations, width: table.rows.first?.width ?? 0, learningRate: table.rows.first?.learningRate ?? .nan,
             momentum: table.momentum, steps: Int(table.windows.last ?? 0), seedCount: Set(table.rows.map(\.seedIndex)).count,
             series: table.series, seriesUnits: table.units, rankSeries: table.series[rank],
             lambda: SeedSummaries(summaries, shape: [s, activations.count]), finalLossMean: finalLoss.map(\.mean),
             finalLossLow: finalLoss.map(\.tLow), finalLossHigh: finalLoss.map(\.tHigh), rankSpearman: spearman,
-            testAccuracyMean: accuracy, learnedFraction: learned)
+            testAccuracyMean: accuracy, learnedFraction: learned, breakdown: breakdown)
     }
 
     /// E3 from the activation study's table; `series` is the index of the λ series used.

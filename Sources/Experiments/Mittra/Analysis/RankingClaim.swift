@@ -4,9 +4,10 @@ import ReportKit
 /// final loss across activations (ReLU best).
 ///
 /// Rule: reproduced iff the per-seed Spearman ρ between λ (the ranked series) and final loss,
-/// pooled over activations, is > 0 with p below the significance level, AND the
-/// activation with the lowest mean λ also has the lowest mean final loss; partly if
-/// exactly one of the two holds.
+/// pooled over the activations that can represent XOR (``RankingBreakdown``; over all
+/// activations in files that predate it), is > 0 with p below the significance level, AND
+/// among those activations the one with the lowest mean λ also has the lowest mean final
+/// loss; partly if exactly one of the two holds (docs/PROTOCOL.md §2.10).
 public struct RankingClaim: Sendable {
     /// Whether the pooled ρ is positive and significant.
     public let correlationHolds: Bool
@@ -16,16 +17,32 @@ public struct RankingClaim: Sendable {
     public let lowestLoss: String?
     /// The verdict by the rule above.
     public let verdict: Verdict
+    /// The verdict of the same rule with every activation pooled, linear included (the rule as
+    /// first stated), shown beside ``verdict``; equal to it in files without the breakdown.
+    public let allActivationsVerdict: Verdict
 
     /// Applies the rule to `ranking`.
     public init(_ ranking: ActivationRanking, rules: VerdictRules) {
-        let rho = ranking.rankSpearman
-        correlationHolds = rho.coefficient > 0 && rho.pValue < rules.significanceLevel
+        let representing = ranking.breakdown.map { breakdown in
+            ranking.activations.indices.filter { breakdown.representing.contains(ranking.activations[$0]) }
+        }
+        let decided = Self.decide(
+            ranking, rho: ranking.breakdown?.representingSpearman ?? ranking.rankSpearman,
+            pool: representing ?? Array(ranking.activations.indices), rules: rules)
+        (correlationHolds, lowestLambda, lowestLoss, verdict) = decided
+        allActivationsVerdict = Self.decide(ranking, rho: ranking.rankSpearman, pool: Array(ranking.activations.indices), rules: rules).verdict
+    }
+
+    /// The rule on the activations `pool` (indices) with the pooled correlation `rho`.
+    static func decide(_ ranking: ActivationRanking, rho: CorrelationSummary, pool: [Int], rules: VerdictRules)
+        -> (correlationHolds: Bool, lowestLambda: String?, lowestLoss: String?, verdict: Verdict)
+    {
+        let correlationHolds = rho.coefficient > 0 && rho.pValue < rules.significanceLevel
         let means = ranking.rankedMeans
-        lowestLambda = RankOrder.argmin(means).map { ranking.activations[$0] }
-        lowestLoss = RankOrder.argmin(ranking.finalLossMean).map { ranking.activations[$0] }
+        let lowestLambda = RankOrder.argmin(pool.map { means[$0] }).map { ranking.activations[pool[$0]] }
+        let lowestLoss = RankOrder.argmin(pool.map { ranking.finalLossMean[$0] }).map { ranking.activations[pool[$0]] }
         let sameBest = lowestLambda != nil && lowestLambda == lowestLoss
-        verdict = Verdict.of(held: (correlationHolds ? 1 : 0) + (sameBest ? 1 : 0), total: 2)
+        return (correlationHolds, lowestLambda, lowestLoss, Verdict.of(held: (correlationHolds ? 1 : 0) + (sameBest ? 1 : 0), total: 2))
     }
 
     /// Whether one activation has both the lowest λ and the lowest loss.

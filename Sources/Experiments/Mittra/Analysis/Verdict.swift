@@ -6,6 +6,8 @@ public enum Verdict: String, Sendable, Equatable {
     case partlyReproduced = "partly reproduced"
     /// No part holds.
     case notReproduced = "not reproduced"
+    /// No regime of the experiment can test the claim (``RegimeTest``): neither way.
+    case notTestable = "not testable"
 
     /// The verdict on a claim made of parts, `held` of which hold out of `total`.
     public static func of(held: Int, total: Int) -> Verdict {

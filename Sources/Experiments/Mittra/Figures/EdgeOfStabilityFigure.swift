@@ -45,7 +45,9 @@ enum EdgeOfStabilityFigure {
         return "η times the sharpness S (the top Hessian eigenvalue at the last step, by power iteration) against η, "
             + "mean over \(sweep.seedsPerCell), one line per architecture and one panel per hidden activation. "
             + "Full-batch GD on a quadratic is stable iff η·S < \(limit) (grey dashed line, S = \(limit)/η). Dotted vertical lines "
-            + "mark, in the colour of their architecture, the onset η: where the lower end of the 95 % interval of the "
-            + "late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step."
+            + "mark, in the colour of their architecture, the first η with \(sweep.onsetCondition): where the lower end of the "
+            + "95 % interval of the late-window mean λ (`\(sweep.series[late])`) first exceeds "
+            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step (not a chaos onset: the claim-1 rule also asks that most "
+            + "seeds of a cell be chaotic)."
     }
 }

@@ -101,8 +101,9 @@ enum LyapunovVsLearningRateFigure {
             + "Left: early window (\(sweep.steps(of: .early))), mean with its 95 % Student-t band. Middle: the late window "
             + "(\(sweep.steps(of: .late))), one point per seed (spread a little along η so that seeds do not overlap), on a "
             + "symmetric-log axis that is linear within ±\(ReportNumber.exact(threshold)) and logarithmic beyond; the diamond marks "
-            + "the onset η, where the lower end of the 95 % interval of the late-window mean λ first exceeds "
-            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step. Right: the fraction of chaotic seeds (late λ above "
+            + "the first η with \(sweep.onsetCondition), where the lower end of the 95 % interval of the late-window mean λ "
+            + "first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step (not a chaos onset: the claim-1 rule also "
+            + "asks that most seeds of a cell be chaotic). Right: the fraction of chaotic seeds (late λ above "
             + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step and the loss not still falling by the trend test) with its 95 % "
             + "Wilson interval; grey dashed: λ = 0 and the fraction ½."
     }

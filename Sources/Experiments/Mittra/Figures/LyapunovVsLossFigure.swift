@@ -5,8 +5,14 @@ import ReportKit
 /// final loss, starts whose initial loss lies in the IQR highlighted, the least-squares
 /// line of that filtered set with its 95% band, and the correlations in the title.
 enum LyapunovVsLossFigure {
-    static func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
-        let study = results.initialWeights
+    /// The learning regime's study, or an error when the aggregate has none.
+    static func learningStudy(_ results: MittraResults) throws -> InitialWeightStudy {
+        guard let study = results.learningInitialWeights else { throw FigureError.missingLearningRegime }
+        return study
+    }
+
+    /// The figure of `study`; `regime` names it in the title.
+    static func figure(_ study: InitialWeightStudy, regime: String) -> Figure {
         let filtered = InitialWeightStudy.iqrFiltered
         let panels = study.activations.indices.map { a -> Panel in
             let lambda = study.lambda.line(a)
@@ -45,12 +51,13 @@ enum LyapunovVsLossFigure {
                 yAxis: Axis(label: "final training loss (MSE)"), layers: layers, legend: .outsideRight)
         }
         return PanelGrid.figure(
-            title: "Initial points: λ vs final loss (\(study.series))", panels: panels, cellWidth: 620)
+            title: "Initial points: λ vs final loss (\(study.series)), \(regime)", panels: panels, cellWidth: 620)
     }
 
-    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
-        let study = results.initialWeights
-        return "λ (`\(study.series)`, \(study.unit)) of each initial point against its final training loss, one panel per "
+    /// The caption of `study`'s figure; `regime` (nil for the source code's setting) is named first.
+    static func caption(_ study: InitialWeightStudy, regime: String?) -> String {
+        (regime.map { "In \($0) (the networks learn XOR): " } ?? "")
+            + "λ (`\(study.series)`, \(study.unit)) of each initial point against its final training loss, one panel per "
             + "hidden activation. Dark circles: starts whose initial loss lies in the inter-quartile range of that "
             + "activation's initial losses (the filter of the source paper); light triangles: the other starts. Red: "
             + "least-squares line of final loss on λ over the filtered starts with its 95 % confidence band. Panel "

@@ -17,6 +17,8 @@ public enum MittraFigure: String, DeclaredFigure {
     case edgeOfStability = "mittra-edge-of-stability"
     /// The source paper's Fig. 5: λ vs final loss of many initial points.
     case lyapunovVsLoss = "mittra-fig5-lyapunov-vs-loss"
+    /// The same in the learning regime (docs/PROTOCOL.md §2.10).
+    case lyapunovVsLossLearning = "mittra-fig5-lyapunov-vs-loss-learning"
 
     /// The figure drawn from `results`.
     public func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
@@ -25,7 +27,9 @@ public enum MittraFigure: String, DeclaredFigure {
         case .architectures: return try ArchitecturesFigure.figure(results, options)
         case .estimators: return try EstimatorsFigure.figure(results, options)
         case .edgeOfStability: return try EdgeOfStabilityFigure.figure(results, options)
-        case .lyapunovVsLoss: return try LyapunovVsLossFigure.figure(results, options)
+        case .lyapunovVsLoss: return LyapunovVsLossFigure.figure(results.initialWeights, regime: "the source code's setting")
+        case .lyapunovVsLossLearning:
+            return LyapunovVsLossFigure.figure(try LyapunovVsLossFigure.learningStudy(results), regime: "the learning regime")
         }
     }
 
@@ -37,7 +41,9 @@ public enum MittraFigure: String, DeclaredFigure {
         case .architectures: return try ArchitecturesFigure.caption(results, options)
         case .estimators: return try EstimatorsFigure.caption(results, options)
         case .edgeOfStability: return try EdgeOfStabilityFigure.caption(results, options)
-        case .lyapunovVsLoss: return try LyapunovVsLossFigure.caption(results, options)
+        case .lyapunovVsLoss: return LyapunovVsLossFigure.caption(results.initialWeights, regime: nil)
+        case .lyapunovVsLossLearning:
+            return LyapunovVsLossFigure.caption(try LyapunovVsLossFigure.learningStudy(results), regime: "the learning regime")
         }
     }
 }

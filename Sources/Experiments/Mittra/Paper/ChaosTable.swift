@@ -24,8 +24,9 @@ enum ChaosTable {
 
     static func make(_ sweep: LearningRateSweep, _ claim: ChaosClaim, options: FigureOptions, rules: VerdictRules, aggregate: AggregateFile) throws -> PaperTable {
         let late = try sweep.seriesIndex(options.lateSeries)
-        let header = ["activation", "network", "η where \(sweep.onsetCondition)", "chaotic cells", "η of chaotic cells",
-                      "most chaotic cell: chaotic seeds [95 % Wilson]", "chaotic cells by the first run's rule",
+        let header = ["activation", "network", "first η with \(sweep.onsetCondition)", "chaotic cells",
+                      "onset η (chaotic cells, claim-1 rule)", "most chaotic cell: chaotic seeds [95 % Wilson]",
+                      "chaotic cells by the alternative rule",
                       "early-only positive cells", "diverged seeds at largest η"]
         func range(_ cells: [Double]) -> String {
             cells.isEmpty ? "—" : cells.min() == cells.max() ? ReportNumber.significant(cells.min() ?? .nan)
@@ -53,8 +54,12 @@ enum ChaosTable {
             + "A seed is chaotic when its late λ exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step and its loss "
             + "is not still falling (trend test); a cell (activation, network, η) is chaotic when the lower end of the 95 % "
             + "Wilson interval of its fraction of chaotic seeds exceeds \(ReportNumber.exact(rules.chaoticFractionLowerBound)). "
-            + "The first run's rule (t interval of the mean late λ above 0, a fraction of at least "
-            + "\(ReportNumber.exact(rules.chaoticFraction)) chaotic with the two-point \"still falling\") is counted beside it. "
+            + "The onset η column lists the η of the chaotic cells (— where there are none). The first η with "
+            + "\(sweep.onsetCondition) is where the lower end of the 95 % t interval of the mean late λ first exceeds "
+            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step: a positive mean, not chaos by the claim-1 rule. "
+            + "The alternative rule (a cell is chaotic when the t interval of its mean late λ lies above 0 and "
+            + "at least a fraction \(ReportNumber.exact(rules.chaoticFraction)) of its seeds have a late λ above the threshold "
+            + "and a loss not lower at the window's end than at its start) is counted beside it. "
             + "Early-only positive cells have an early-window λ interval above 0 but are not chaotic: the transient while GD "
             + "leaves the loss plateau."
         return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])

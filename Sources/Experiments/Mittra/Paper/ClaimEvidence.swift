@@ -22,12 +22,16 @@ extension ChaosClaim {
             return "\(finding.activation): \(cells), \(range) (\(PaperText.list(widths)))"
         }
         var text = sentences.joined(separator: "; ") + "."
-        text += " By the first run's rule the claim is \(firstRunVerdict.rawValue) (activations with a chaotic regime: "
+        text += " By the alternative rule (stated with the claim-1 rule) the claim is "
+            + "\(firstRunVerdict.rawValue) (activations with a chaotic regime: "
             + PaperText.list(findings.filter(\.isChaoticByFirstRunRule).map(\.activation)) + ")."
         if let relu {
+            let wording = IntervalWording.of(low: relu.low, high: relu.high, negligible: sweep.chaosThreshold)
             text += " ReLU at the largest η (\(ReportNumber.exact(relu.learningRate))): late λ = "
-                + PaperText.withInterval(relu.mean, relu.low, relu.high) + ", "
-                + (relu.containsZero ? "consistent with λ = 0." : "not consistent with λ = 0.")
+                + PaperText.withInterval(relu.mean, relu.low, relu.high) + "; "
+                + wording.sentence(
+                    low: ReportNumber.significant(relu.low), high: ReportNumber.significant(relu.high),
+                    negligible: ReportNumber.exact(sweep.chaosThreshold)) + "."
         }
         return text
     }
@@ -36,8 +40,18 @@ extension ChaosClaim {
 extension RankingClaim {
     /// The pooled correlation and the best activations.
     public func evidence(_ ranking: ActivationRanking) -> String {
-        "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (`\(ranking.rankSeries)`): "
-            + "\(lowestLambda ?? ReportNumber.missing); lowest mean final loss: \(lowestLoss ?? ReportNumber.missing)."
+        guard let breakdown = ranking.breakdown else {
+            return "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (`\(ranking.rankSeries)`): "
+                + "\(lowestLambda ?? ReportNumber.missing); lowest mean final loss: \(lowestLoss ?? ReportNumber.missing)."
+        }
+        let within = ranking.activations.indices.map { "\(ranking.activations[$0]) ρ = \(ReportNumber.significant(breakdown.activationSpearman[$0].coefficient)) (p = \(ReportNumber.significant(breakdown.activationSpearman[$0].pValue)))" }
+        return "Per-seed ρ pooled over \(PaperText.list(breakdown.representing)) (the activations that can represent XOR): "
+            + "\(PaperText.correlation("ρ", breakdown.representingSpearman)); over all activations, linear included (not "
+            + "used by the rule): \(PaperText.correlation("ρ", ranking.rankSpearman)); within each activation: "
+            + within.joined(separator: "; ") + ". Among \(PaperText.list(breakdown.representing)), lowest mean λ "
+            + "(`\(ranking.rankSeries)`): \(lowestLambda ?? ReportNumber.missing); lowest mean final loss: "
+            + "\(lowestLoss ?? ReportNumber.missing). With every activation pooled, linear included (the rule as first "
+            + "stated), the verdict would be \(allActivationsVerdict.rawValue)."
     }
 }
 

@@ -7,7 +7,7 @@ enum EdgeOfStabilityTable {
     static func make(_ sweep: LearningRateSweep, options: FigureOptions, aggregate: AggregateFile) throws -> PaperTable {
         let late = try sweep.seriesIndex(options.lateSeries)
         let limit = ReportNumber.whole(LearningRateSweep.stabilityLimit)
-        let header = ["activation", "network", "η at η·S = \(limit)", "onset η (\(sweep.onsetCondition))", "onset η ÷ edge-of-stability η"]
+        let header = ["activation", "network", "η at η·S = \(limit)", "first η with \(sweep.onsetCondition)", "that η ÷ edge-of-stability η"]
         var rows: [[String]] = []
         for a in sweep.activations.indices {
             for (w, width) in sweep.widths.enumerated() {
@@ -21,11 +21,12 @@ enum EdgeOfStabilityTable {
                 ])
             }
         }
-        let caption = "Chaos onset and the edge of stability. η·S = \(limit): the η at which η times the sharpness S (top "
+        let caption = "The first η with a positive late λ beside the edge of stability. η·S = \(limit): the η at which η times the sharpness S (top "
             + "Hessian eigenvalue at the last step, mean over \(sweep.seedsPerCell)) first reaches \(limit), "
-            + "the stability limit of GD (interpolated linearly in log η). Onset η: where the lower end of the 95 % interval of "
-            + "the late-window mean λ (`\(sweep.series[late])`) first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) "
-            + "nats/step. A ratio near 1 puts the onset at the edge of stability."
+            + "the stability limit of GD (interpolated linearly in log η). First η with \(sweep.onsetCondition): where the lower end of "
+            + "the 95 % interval of the late-window mean λ (`\(sweep.series[late])`) first exceeds "
+            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step. It is not a chaos onset: the claim-1 rule also asks that "
+            + "most seeds of a cell be chaotic. A ratio near 1 puts that η at the edge of stability."
         return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
     }
 }

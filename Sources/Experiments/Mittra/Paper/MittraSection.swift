@@ -27,6 +27,8 @@ public enum MittraSection {
         public static let correlations = "mittra.correlations"
         /// The three claims, rules, evidence and verdicts.
         public static let claims = "mittra.claims"
+        /// E2 per activation in the learning regime.
+        public static let learning = "mittra.learning"
     }
 
     /// What the section is made from.
@@ -68,7 +70,7 @@ public enum MittraSection {
         var values: [String: String] = [:]
         for part in [
             try ResultValues.e1(results.sweep, options: inputs.options, claim: assessment.chaos),
-            ResultValues.e2(results.ranking, claim: assessment.ranking), ResultValues.e3(results.initialWeights),
+            ResultValues.e2(results.ranking, claim: assessment.ranking, regimeTest: assessment.rules.regimeTest), ResultValues.e3(results.initialWeights),
             ResultValues.claims(assessment, results), SourceStatements.values(inputs.source, rules: inputs.rules),
         ] {
             for (key, value) in part {
@@ -86,6 +88,9 @@ public enum MittraSection {
             TableName.sensitivity: SensitivityTable.make(results.sweep, assessment.chaos, rules: inputs.rules, aggregate: aggregate),
             TableName.edgeOfStability: try EdgeOfStabilityTable.make(results.sweep, options: inputs.options, aggregate: aggregate),
             TableName.claims: assessment.table(results, aggregate: aggregate),
+            TableName.learning: results.learningRanking.map {
+                RegimeTable.make($0, regime: "the learning regime", group: ActivationRanking.learningGroupName, aggregate: aggregate)
+            } ?? RegimeTable.notRun(),
         ]
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })
@@ -109,6 +114,12 @@ public enum MittraSection {
         if name.hasPrefix("mittra.claim") {
             return .computed(aggregate.source("learning_rate_sweep", "activation_ranking", "initial_weights"))
         }
+        if name.hasPrefix("mittra.regime.") {
+            return .computed(aggregate.source(ActivationRanking.groupName, ActivationRanking.learningGroupName))
+        }
+        if name.hasPrefix("learning.") { return .computed(aggregate.source(ActivationRanking.learningGroupName)) }
+        if name == "rules.learned-fraction" { return .parameter(parameters + ".regimeTest") }
+        if name == "rules.cannot-represent" { return .computed(aggregate.source(ActivationRanking.groupName)) }
         if name.hasPrefix("rules.") { return .parameter(parameters + ".verdictRules") }
         if name.hasPrefix("source.") {
             let citation: String

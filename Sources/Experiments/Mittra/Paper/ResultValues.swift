@@ -47,7 +47,9 @@ enum ResultValues {
         return values
     }
 
-    static func e2(_ ranking: ActivationRanking, claim: RankingClaim) -> [String: String] {
+    /// E2's values; `regimeTest` says which activations can represent XOR (the regime
+    /// description asks only those whether they learn, docs/PROTOCOL.md §2.10).
+    static func e2(_ ranking: ActivationRanking, claim: RankingClaim, regimeTest: RegimeTest) -> [String: String] {
         var values: [String: String] = [
             "e2.network": Architecture.name(ranking.width),
             "e2.lr": ReportNumber.exact(ranking.learningRate),
@@ -67,8 +69,10 @@ enum ResultValues {
             values["e2.loss.\(activation)"] = PaperText.withInterval(
                 ranking.finalLossMean[a], ranking.finalLossLow[a], ranking.finalLossHigh[a])
         }
-        let learns = ranking.learnedFraction.allSatisfy { $0 > 0.5 }
-        let none = ranking.learnedFraction.allSatisfy { $0 <= 0.5 }
+        let asked = ranking.activations.indices.filter { !regimeTest.cannotRepresent.contains(ranking.activations[$0]) }
+            .map { ranking.learnedFraction[$0] }
+        let learns = !asked.isEmpty && asked.allSatisfy { $0 > 0.5 }
+        let none = asked.allSatisfy { $0 <= 0.5 }
         values["e2.regime"] = learns ? "learn XOR" : none ? "do not learn XOR" : "learn XOR for some activations only"
         values["e2.learned-accuracy"] = ReportNumber.exact(ActivationRanking.learnedAccuracy)
         values["e2.test-accuracies"] = ranking.activations.indices.map {
@@ -78,6 +82,7 @@ enum ResultValues {
             "\(ranking.activations[$0]) \(ReportNumber.significant(ranking.learnedFraction[$0]))"
         }.joined(separator: "; ")
         values["e2.lambdas"] = ranking.activations.map { "\($0) \(values["e2.lambda.\($0)"] ?? "")" }.joined(separator: "; ")
+        values.merge(breakdown(ranking, prefix: "e2")) { first, _ in first }
         values["e2.losses"] = ranking.activations.map { "\($0) \(values["e2.loss.\($0)"] ?? "")" }.joined(separator: "; ")
         return values
     }
@@ -127,6 +132,25 @@ enum ResultValues {
             "mittra.claim1.sensitivity": SensitivityTable.summary(results.sweep, assessment.chaos, rules: assessment.rules),
         ]
         let notRun = "not run"
+        values.merge(breakdown(results.learningRanking, prefix: "learning")) { first, _ in first }
+        let learningE3 = results.learningInitialWeights.map(e3)
+        for key in ["filtered-r", "filtered-partial"] { values["learning.\(key)"] = learningE3?["e3.\(key)"] ?? notRun }
+        values["mittra.claim2.source-setting.verdict"] = assessment.ranking.verdict.rawValue
+        values["mittra.claim3.source-setting.verdict"] = assessment.initialWeights.verdict.rawValue
+        values["mittra.regime.rule"] = assessment.regimeRule
+        values["mittra.regime.deciding"] = assessment.decidingRegime.map { ClaimsAssessment.regimeNames[$0] }
+            ?? "no regime (neither can test claims 2 and 3)"
+        values["mittra.regime.source-setting"] = assessment.regimeStatus(0)
+        values["mittra.regime.learning"] = assessment.regimeCanTest.count > 1 ? assessment.regimeStatus(1) : notRun
+        let deciding = assessment.decidingRegime.flatMap { [results.ranking, results.learningRanking][$0] }
+        values["mittra.regime.deciding-spearman"] = deciding.map { ranking in
+            guard let breakdown = ranking.breakdown else { return PaperText.correlation("ρ", ranking.rankSpearman) }
+            return "\(PaperText.correlation("ρ", breakdown.representingSpearman)) over the activations that can represent XOR "
+                + "(\(PaperText.list(breakdown.representing))), and \(PaperText.correlation("ρ", ranking.rankSpearman)) over all "
+                + "activations, linear included"
+        } ?? ReportNumber.missing
+        values["rules.learned-fraction"] = ReportNumber.exact(assessment.rules.regimeTest.minimumLearnedFraction)
+        values["rules.cannot-represent"] = PaperText.list(assessment.rules.regimeTest.cannotRepresent)
         values["mittra.claim2.learning.verdict"] = assessment.learningRanking?.verdict.rawValue ?? notRun
         values["mittra.claim3.learning.verdict"] = assessment.learningInitialWeights?.verdict.rawValue ?? notRun
         values["mittra.claim2.learning.evidence"] = results.learningRanking.flatMap { r in assessment.learningRanking?.evidence(r) } ?? notRun
@@ -136,6 +160,7 @@ enum ResultValues {
                 + "momentum \(ReportNumber.exact(ranking.momentum)), \(ReportNumber.count(ranking.steps)) steps, "
                 + "\(ReportNumber.count(ranking.seedCount)) starts per activation"
             values["learning.test-accuracies"] = accuracyList(ranking.activations, ranking.testAccuracyMean)
+            values["learning.spearman"] = PaperText.correlation("ρ", ranking.rankSpearman)
             values["learning.learned-fractions"] = accuracyList(ranking.activations, ranking.learnedFraction)
             let sweep = results.sweep
             if let w = sweep.widths.firstIndex(of: ranking.width),
@@ -149,7 +174,7 @@ enum ResultValues {
                 values["learning.e1-learned-fractions"] = "not available, as this η and network are not on the E1 grid"
             }
         } else {
-            for key in ["learning.setting", "learning.test-accuracies", "learning.learned-fractions", "learning.e1-learned-fractions"] {
+            for key in ["learning.setting", "learning.test-accuracies", "learning.spearman", "learning.learned-fractions", "learning.e1-learned-fractions"] {
                 values[key] = notRun
             }
         }
@@ -159,6 +184,23 @@ enum ResultValues {
             values[name + ".evidence"] = evidence[index]
         }
         return values
+    }
+
+    /// `<prefix>.representing`, `<prefix>.spearman-representing`, `<prefix>.spearman-per-activation`:
+    /// claim 2 over the activations that can represent XOR and within each (``RankingBreakdown``).
+    static func breakdown(_ ranking: ActivationRanking?, prefix: String) -> [String: String] {
+        let keys = ["representing", "spearman-representing", "spearman-per-activation"].map { "\(prefix).\($0)" }
+        guard let ranking, let breakdown = ranking.breakdown else {
+            let missing = ranking == nil ? "not run" : "not in this aggregate file (written before the breakdown existed)"
+            return Dictionary(uniqueKeysWithValues: keys.map { ($0, missing) })
+        }
+        return [
+            keys[0]: PaperText.list(breakdown.representing),
+            keys[1]: PaperText.correlation("ρ", breakdown.representingSpearman),
+            keys[2]: ranking.activations.indices.map {
+                "\(ranking.activations[$0]) \(PaperText.correlation("ρ", breakdown.activationSpearman[$0]))"
+            }.joined(separator: "; "),
+        ]
     }
 
     /// "sigmoid 0.98; relu 0.97": one value per activation.

@@ -46,14 +46,18 @@ public struct ActivationRanking: Sendable {
     public var learnedFraction: [Double]
     /// A seed has learned XOR when its final test accuracy reaches this.
     public static let learnedAccuracy = 0.9
+    /// Claim 2 per activation and over the activations that can represent XOR, with test
+    /// accuracy intervals; nil in files written before it existed.
+    public var breakdown: RankingBreakdown?
 
     /// Creates the ranking from its parts.
     public init(
         activations: [String], width: Int, learningRate: Double, momentum: Double, steps: Int, seedCount: Int,
         series: [String], seriesUnits: [String], rankSeries: String, lambda: SeedSummaries, finalLossMean: [Double],
         finalLossLow: [Double], finalLossHigh: [Double], rankSpearman: CorrelationSummary,
-        testAccuracyMean: [Double]? = nil, learnedFraction: [Double]? = nil
+        testAccuracyMean: [Double]? = nil, learnedFraction: [Double]? = nil, breakdown: RankingBreakdown? = nil
     ) {
+        self.breakdown = breakdown
         self.testAccuracyMean = testAccuracyMean ?? activations.map { _ in .nan }
         self.learnedFraction = learnedFraction ?? activations.map { _ in .nan }
         self.activations = activations
@@ -95,6 +99,7 @@ public struct ActivationRanking: Sendable {
         rankSpearman = CorrelationSummary(try reader.doubleGrid("rank_spearman", shape: [4]).values)
         testAccuracyMean = try reader.doubleGrid("test_accuracy_mean", shape: [a]).values
         learnedFraction = try reader.doubleGrid("learned_fraction", shape: [a]).values
+        breakdown = try RankingBreakdown(reader, activationCount: a)
     }
 
     /// Writes the group into `file`.
@@ -121,6 +126,7 @@ public struct ActivationRanking: Sendable {
         try writer.write(
             "learned_fraction", learnedFraction, shape: a, dimensions: ["activation"],
             meaning: "fraction of seeds whose final test accuracy is at least \(Self.learnedAccuracy)")
+        try breakdown?.write(writer, series: rankSeries)
     }
 
     /// The index of ``rankSeries`` in ``series`` (checked when read).

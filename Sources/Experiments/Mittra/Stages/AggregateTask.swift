@@ -39,6 +39,8 @@ public enum AggregateTask {
         public var rankSeries: String
         /// The series correlated with the final loss in E3.
         public var initialWeightSeries: String
+        /// Activations that cannot represent XOR: left out of claim 2's representing pool.
+        public var cannotRepresent: [String]
         /// The JSON path of the parameters, for errors about series names.
         public var path: String
 
@@ -64,6 +66,7 @@ public enum AggregateTask {
             chaosThreshold = try parameters.double("chaosThreshold")
             rankSeries = try parameters.string("rankSeries")
             initialWeightSeries = try parameters.string("initialWeightSeries")
+            cannotRepresent = parameters.has("cannotRepresent") ? try parameters.strings("cannotRepresent") : RegimeTest.defaultCannotRepresent
             path = parameters.path
         }
 
@@ -106,7 +109,8 @@ public enum AggregateTask {
             // Its own bootstrap streams, so the paper-code regime's numbers do not change.
             var learning = aggregation
             learning.key = aggregation.key.derive("learning-regime")
-            learningRanking = try learning.ranking(table, rank: try table.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries"))
+            learningRanking = try learning.ranking(table, rank: try table.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries"),
+                cannotRepresent: settings.cannotRepresent)
             learningInitialWeights = try learning.initialWeights(
                 table, series: try table.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries"))
         }
@@ -116,7 +120,8 @@ public enum AggregateTask {
                 chaosThreshold: settings.chaosThreshold, trend: settings.lossTrend,
                 sensitivityThresholds: settings.sensitivityThresholds),
             ranking: try aggregation.ranking(
-                studyTable, rank: try studyTable.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries")),
+                studyTable, rank: try studyTable.seriesIndex(settings.rankSeries, path: settings.path + ".rankSeries"),
+                cannotRepresent: settings.cannotRepresent),
             initialWeights: try aggregation.initialWeights(
                 studyTable, series: try studyTable.seriesIndex(settings.initialWeightSeries, path: settings.path + ".initialWeightSeries")),
             learningRanking: learningRanking, learningInitialWeights: learningInitialWeights)

@@ -41,6 +41,8 @@ public enum Mittra: Experiment {
                 ParameterField("chaosThreshold", .number, "λ above this (nats/step) counts as positive"),
                 ParameterField("rankSeries", .string(), "the λ series of the claim-2 rank correlation"),
                 ParameterField("initialWeightSeries", .string(), "the λ series of claim 3"),
+                ParameterField("cannotRepresent", .array(.string()), default: .array(RegimeTest.defaultCannotRepresent.map { .string($0) }),
+                               "activations that cannot represent XOR: left out of claim 2's pooled ρ over representing activations"),
             ],
             figures: [
                 ParameterField("width", .integer(atLeast: 1), default: .int(Int64(FigureOptions.defaultWidth)), "hidden width of the networks of Fig. 4"),
@@ -52,7 +54,7 @@ public enum Mittra: Experiment {
                 ParameterField("verdictRules", .object([
                     ParameterField("significanceLevel", .number, default: .double(VerdictRules.defaultSignificanceLevel), "α of every test"),
                     ParameterField("chaoticFraction", .number, default: .double(VerdictRules.defaultChaoticFraction),
-                                   "the first run's rule: a cell is chaotic when at least this fraction of its seeds is"),
+                                   "the alternative claim-1 rule: a cell is chaotic when at least this fraction of its seeds is"),
                     ParameterField("chaoticFractionLowerBound", .number, default: .double(VerdictRules.defaultChaoticFractionLowerBound),
                                    "claim 1: a cell is chaotic when the lower 95% Wilson bound of its chaotic fraction exceeds this"),
                 ]), default: .object([
@@ -60,6 +62,12 @@ public enum Mittra: Experiment {
                     "chaoticFraction": .double(VerdictRules.defaultChaoticFraction),
                     "chaoticFractionLowerBound": .double(VerdictRules.defaultChaoticFractionLowerBound),
                 ]), "the verdict rules, fixed in advance"),
+                ParameterField("regimeTest", .object([
+                    ParameterField("minimumLearnedFraction", .number, default: .double(RegimeTest.defaultMinimumLearnedFraction),
+                                   "a regime can test claims 2-3 iff at least this fraction of each representing activation's starts learn"),
+                ]), default: .object([
+                    "minimumLearnedFraction": .double(RegimeTest.defaultMinimumLearnedFraction),
+                ]), "the amendment: when a regime can test a claim about final loss (RegimeTest)"),
             ])
     }()
 
