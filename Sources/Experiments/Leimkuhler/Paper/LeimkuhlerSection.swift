@@ -50,7 +50,14 @@ public enum LeimkuhlerSection {
         let final = { (o: Int) in
             PaperText.withInterval(100 * r.curve("test_accuracy_mean", o)[last], 100 * r.curve("test_accuracy_low", o)[last], 100 * r.curve("test_accuracy_high", o)[last])
         }
-        for o in r.labels.indices { values["leimkuhler.final." + rowKey(r, o)] = final(o) }
+        for o in r.labels.indices {
+            values["leimkuhler.final." + rowKey(r, o)] = final(o)
+            // Each tensor's late kinetic temperature ÷ target (`leimkuhler.equipartition.langevin.1-biases`).
+            for t in r.tensors.indices where r.targetTemperature[o, t].isFinite {
+                let ratio = Equipartition.ratio(r.kineticTemperature.line(o, t), target: r.targetTemperature[o, t])
+                values["leimkuhler.equipartition.\(rowKey(r, o)).\(r.tensors[t].split(separator: "/").joined(separator: "-"))"] = ReportNumber.significant(ratio, digits: 3)
+            }
+        }
         for (name, o) in [("best-sgd", r.bestSGD), ("best-adam", r.bestAdam)] where o >= 0 { values["leimkuhler.final." + name] = final(o) }
         var tables: [String: PaperTable] = [
             "leimkuhler.accuracy": accuracyTable(r, source: source, aggregate: aggregate),
@@ -118,7 +125,7 @@ public enum LeimkuhlerSection {
             }
         }
         return PaperTable(
-            caption: "Test accuracy (%) at epochs \(r.tableEpochs.map(ReportNumber.exact).joined(separator: " / ")): ours (mean and 95 % t interval over seeds) beside the authors' numbers, quoted under the epoch they were reported for (n/a where that epoch is not in the table).",
+            caption: "Test accuracy (%) at epochs \(r.tableEpochs.map(ReportNumber.exact).joined(separator: " / ")): ours (mean and 95 % t interval over seeds) beside the authors' numbers, quoted under the epoch they were reported for (n/a where that epoch is not in the table). A full-batch control trains the same number of steps, so for it an epoch means \(r.stepsPerEpoch) full-batch steps.",
             table: MarkdownTable(header: ["optimizer", "source"] + r.tableEpochs.map { "epoch " + ReportNumber.exact($0) }, rows: rows),
             sources: [aggregate])
     }
