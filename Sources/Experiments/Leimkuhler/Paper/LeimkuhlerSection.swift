@@ -92,6 +92,15 @@ public enum LeimkuhlerSection {
         return key + (grid ? "-" + ReportNumber.exact(r.learningRates[o]) : "")
     }
 
+    /// The rows in the order of the tables: grouped by optimizer (in the order each first
+    /// appears), by rate within a group, controls last.
+    static func displayOrder(_ r: LeimkuhlerResults) -> [Int] {
+        let first = { (o: Int) in r.optimizers.firstIndex(of: r.optimizers[o]) ?? o }
+        return r.labels.indices.sorted {
+            (r.isControlRow($0) ? 1 : 0, first($0), r.learningRates[$0], $0) < (r.isControlRow($1) ? 1 : 0, first($1), r.learningRates[$1], $1)
+        }
+    }
+
     /// reproduced when the rule holds against every baseline, partly when against some.
     static func verdict(held: Int, total: Int) -> String {
         total > 0 && held == total ? "reproduced" : held > 0 ? "partly reproduced" : "not reproduced"
@@ -100,8 +109,8 @@ public enum LeimkuhlerSection {
     static func pct(_ fraction: Double) -> String { ReportNumber.significant(100 * fraction, digits: 3) }
 
     static func accuracyTable(_ r: LeimkuhlerResults, source: JSONValue, aggregate: PaperTable.Source) -> PaperTable {
-        var rows: [[String]] = r.labels.indices.map { o in
-            [r.labels[o] + (o == r.bestSGD ? " (best SGD)" : ""), "this work, mean [95% t] over \(r.seedCount) seeds"] + r.tableEpochs.map { epoch in
+        var rows: [[String]] = displayOrder(r).map { o in
+            [r.labels[o] + (o == r.bestSGD ? " (best SGD)" : o == r.bestAdam ? " (best Adam)" : ""), "this work, mean [95% t] over \(r.seedCount) seeds"] + r.tableEpochs.map { epoch in
                 guard let k = r.epochIndex(epoch) else { return ReportNumber.missing }
                 return PaperText.withInterval(100 * r.curve("test_accuracy_mean", o)[k], 100 * r.curve("test_accuracy_low", o)[k], 100 * r.curve("test_accuracy_high", o)[k])
             }
@@ -134,7 +143,7 @@ public enum LeimkuhlerSection {
         let last = r.epochs.count - 1
         return PaperTable(
             caption: "Overfitting at the last epoch: accuracy on the whole training set and on the test set (means over seeds), their gap with its 95 % t interval (percentage points), and the test loss.",
-            table: MarkdownTable(header: ["optimizer", "training-set accuracy (%)", "test accuracy (%)", "gap (pp)", "test loss"], rows: r.labels.indices.map { o in
+            table: MarkdownTable(header: ["optimizer", "training-set accuracy (%)", "test accuracy (%)", "gap (pp)", "test loss"], rows: displayOrder(r).map { o in
                 [r.labels[o], ReportNumber.significant(100 * r.curve("train_accuracy_mean", o)[last], digits: 3),
                  ReportNumber.significant(100 * r.curve("test_accuracy_mean", o)[last], digits: 3),
                  PaperText.withInterval(100 * r.curve("gap_mean", o)[last], 100 * r.curve("gap_low", o)[last], 100 * r.curve("gap_high", o)[last]),
