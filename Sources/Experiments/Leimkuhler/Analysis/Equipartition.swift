@@ -1,6 +1,10 @@
-/// The equipartition measure of docs/PROTOCOL.md §4: a tensor's kinetic temperature pᵀp/N
+/// The equipartition rule of docs/PROTOCOL.md §4: a tensor's kinetic temperature pᵀp/N
 /// (mean over seeds) averaged over the second half of the recorded steps, divided by its
-/// target τ. 1 is equipartition; the authors claim the thermostats hold it.
+/// target τ. 1 is equipartition; the authors claim the thermostats hold it. The momenta are
+/// measured where the ensembles files record them: at the end of a completed step (after its
+/// last momentum kick, at the recorded steps), not at the thermostat's own point inside the
+/// splitting, which no file records. A tensor is in equipartition when its ratio lies within
+/// [1/`tolerance`, `tolerance`].
 public enum Equipartition {
     /// The mean of the finite values in the second half of `series` (NaN when none).
     public static func lateMean(_ series: [Double]) -> Double {
@@ -11,5 +15,10 @@ public enum Equipartition {
     /// `lateMean(series) / target`; NaN for a non-positive or unknown target.
     public static func ratio(_ series: [Double], target: Double) -> Double {
         target.isFinite && target > 0 ? lateMean(series) / target : .nan
+    }
+
+    /// Whether `ratio` lies within [1/`tolerance`, `tolerance`] (false for NaN).
+    public static func holds(ratio: Double, tolerance: Double) -> Bool {
+        ratio.isFinite && tolerance >= 1 && ratio >= 1 / tolerance && ratio <= tolerance
     }
 }

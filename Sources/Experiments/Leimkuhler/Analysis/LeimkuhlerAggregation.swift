@@ -15,16 +15,20 @@ public enum LeimkuhlerAggregation {
         public var lambda: [[Double]]
         /// The optimizer settings its ensembles file records (`optimizer_hyperparameters`).
         public var hyperparameters: JSONValue
+        /// The ensembles file it was read from.
+        public var source: String
+        /// A control (e.g. full-batch Langevin): shown beside the methods, never compared in the claims.
+        public var isControl: Bool
 
         public init(
             label: String, optimizer: String, learningRate: Double, testAccuracy: [[Double]], testLoss: [[Double]],
             trainAccuracy: [[Double]], trainLoss: [[Double]], kineticTemperature: [[[Double]]], targetTemperature: [Double],
-            lambda: [[Double]], hyperparameters: JSONValue = .object([:])
+            lambda: [[Double]], hyperparameters: JSONValue = .object([:]), source: String = "", isControl: Bool = false
         ) {
             (self.label, self.optimizer, self.learningRate) = (label, optimizer, learningRate)
             (self.testAccuracy, self.testLoss, self.trainAccuracy, self.trainLoss) = (testAccuracy, testLoss, trainAccuracy, trainLoss)
             (self.kineticTemperature, self.targetTemperature, self.lambda) = (kineticTemperature, targetTemperature, lambda)
-            self.hyperparameters = hyperparameters
+            (self.hyperparameters, self.source, self.isControl) = (hyperparameters, source, isControl)
         }
     }
 
@@ -49,6 +53,7 @@ public enum LeimkuhlerAggregation {
         }
         var finalAccuracy: [Double] = [], finalLoss: [Double] = [], kinetic: [Double] = [], targets: [Double] = []
         var lambda: [Double] = [], lambdaMean: [Double] = [], lambdaLow: [Double] = [], lambdaHigh: [Double] = []
+        var perSeedAccuracy: [Double] = [], finalGap: [Double] = []
         for row in rows {
             append("test_accuracy", bands(row.testAccuracy, epochs: k), full: true)
             append("test_loss", bands(row.testLoss, epochs: k), full: true)
@@ -59,6 +64,10 @@ public enum LeimkuhlerAggregation {
             let pad = { (values: [Double]) in (0..<n).map { $0 < values.count ? values[$0] : .nan } }
             finalAccuracy += pad(row.testAccuracy.map { $0.last ?? .nan })
             finalLoss += pad(row.testLoss.map { $0.last ?? .nan })
+            finalGap += pad(gaps.map { $0.last ?? .nan })
+            for seed in 0..<n {
+                perSeedAccuracy += (0..<k).map { seed < row.testAccuracy.count && $0 < row.testAccuracy[seed].count ? row.testAccuracy[seed][$0] : .nan }
+            }
             for t in 0..<d {
                 if t < row.kineticTemperature.count {
                     kinetic += bands(row.kineticTemperature[t], epochs: k).map(\.mean)
@@ -76,19 +85,34 @@ public enum LeimkuhlerAggregation {
             }
         }
         let finalMeans = rows.indices.map { curves["test_accuracy_mean"]![$0 * k + k - 1] }
-        let sgdRows = rows.indices.filter { rows[$0].optimizer == "gd" }
-        let best = BestRate.index(finalMeans: sgdRows.map { finalMeans[$0] }).map { sgdRows[$0] } ?? -1
+        let best = { (optimizer: String) in
+            let candidates = rows.indices.filter { rows[$0].optimizer == optimizer && !rows[$0].isControl }
+            return BestRate.index(finalMeans: candidates.map { finalMeans[$0] }).map { candidates[$0] } ?? -1
+        }
         var results = LeimkuhlerResults(
             labels: rows.map(\.label), optimizers: rows.map(\.optimizer), learningRates: rows.map(\.learningRate), epochs: epochs,
             tableEpochs: tableEpochs, tensors: tensors, series: series, seriesUnits: seriesUnits, seedCount: n,
-            stepsPerEpoch: stepsPerEpoch, bestSGD: best, targetAccuracy: targetAccuracy,
+            stepsPerEpoch: stepsPerEpoch, bestSGD: best("gd"), targetAccuracy: targetAccuracy,
             curves: curves.mapValues { Grid(values: $0, shape: [o, k]) },
             finalTestAccuracy: Grid(values: finalAccuracy, shape: [o, n]), finalTestLoss: Grid(values: finalLoss, shape: [o, n]),
             kineticTemperature: Grid(values: kinetic, shape: [o, d, k]), targetTemperature: Grid(values: targets, shape: [o, d]),
             lambda: Grid(values: lambda, shape: [o, s, n]), lambdaMean: Grid(values: lambdaMean, shape: [o, s]),
             lambdaLow: Grid(values: lambdaLow, shape: [o, s]), lambdaHigh: Grid(values: lambdaHigh, shape: [o, s]))
         results.hyperparameters = HyperparameterTable(rows.map(\.hyperparameters))
+        results.bestAdam = best("adam")
+        (results.sources, results.isControl) = (rows.map(\.source), rows.map(\.isControl))
+        results.testAccuracyPerSeed = Grid(values: perSeedAccuracy, shape: [o, n, k])
+        results.finalGap = Grid(values: finalGap, shape: [o, n])
         return results
+    }
+
+    /// The display labels of rows of `optimizers` at `learningRates`, or `given` where not nil:
+    /// the optimizer's name, with its rate when the rows hold it at several rates.
+    public static func labels(optimizers: [String], learningRates: [Double], given: [String?]) -> [String] {
+        optimizers.indices.map { o in
+            let rates = Set(optimizers.indices.filter { optimizers[$0] == optimizers[o] && given[$0] == nil }.map { learningRates[$0] })
+            return given[o] ?? label(optimizer: optimizers[o], learningRate: learningRates[o], ofGrid: rates.count > 1)
+        }
     }
 
     /// The display name of an optimizer as the files name it, with its rate when a grid is swept.

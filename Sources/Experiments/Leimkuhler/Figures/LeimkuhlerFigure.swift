@@ -23,17 +23,39 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
     /// The stride k that keeps `count` test points within ``drawnTestPoints``.
     static func testPointStride(_ count: Int) -> Int { max(1, (count + drawnTestPoints - 1) / drawnTestPoints) }
 
+    /// The rows of the test-accuracy figure: every method, SGD and Adam at their best rates only
+    /// (their grids are in the accuracy table), no controls.
+    static func accuracyRows(_ r: LeimkuhlerResults) -> [Int] {
+        r.labels.indices.filter { o in
+            !r.isControlRow(o) && (r.optimizers[o] != "gd" || o == r.bestSGD) && (r.optimizers[o] != "adam" || o == r.bestAdam)
+        }
+    }
+
+    /// The method of row `o`: its label without the rate of a grid.
+    static func method(_ r: LeimkuhlerResults, _ o: Int) -> String {
+        r.labels[o].components(separatedBy: " (η = ").first ?? r.labels[o]
+    }
+
+    /// One colour (and dash, once the colours run out) per method, the same in every figure of the section.
+    static func style(_ r: LeimkuhlerResults, _ o: Int) -> (color: Color, dash: DashPattern) {
+        var methods: [String] = []
+        for row in r.labels.indices where !methods.contains(method(r, row)) { methods.append(method(r, row)) }
+        let i = methods.firstIndex(of: method(r, o)) ?? 0, count = FigureStyle.seriesColors.count
+        return (FigureStyle.color(i), [DashPattern.solid, .dashed, .dotted, .dashDot][(i / count) % 4])
+    }
+
     /// The figure drawn from `results`.
     public func figure(_ results: LeimkuhlerResults) -> Figure {
         let r = results
         switch self {
         case .testAccuracy:
             var layers: [Layer] = []
-            for o in r.labels.indices {
+            for o in Self.accuracyRows(r) {
+                let style = Self.style(r, o)
                 let (band, line) = FigureStyle.meanWithBand(
                     x: r.epochs, mean: r.curve("test_accuracy_mean", o), low: r.curve("test_accuracy_low", o),
                     high: r.curve("test_accuracy_high", o), factor: 100, label: r.labels[o] + (o == r.bestSGD ? " (best SGD)" : ""),
-                    color: FigureStyle.color(o), dash: o < 6 ? .solid : .dashed, bandOpacity: FigureStyle.overlappingBandOpacity)
+                    color: style.color, dash: style.dash, bandOpacity: FigureStyle.overlappingBandOpacity)
                 layers.insert(band, at: 0)
                 layers.append(line)
             }
@@ -53,14 +75,16 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
             }
             return PanelGrid.figure(title: "Kinetic temperature per tensor (mean over \(r.seedCount) seeds) against its target", panels: panels)
         case .lyapunov:
+            // Only the rows with exponents (the baselines and controls without them are left out).
+            let rows = r.labels.indices.filter { o in r.series.indices.contains { r.lambdaMean[o, $0].isFinite } }
             let panels = r.series.indices.map { s -> Panel in
-                let x = r.labels.indices.map(Double.init)
+                let x = rows.map(Double.init)
                 return Panel(
-                    title: r.series[s], xAxis: Axis(label: "optimizer (" + r.labels.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: ", ") + ")"),
+                    title: r.series[s], xAxis: Axis(label: "optimizer (" + rows.map { "\($0): \(r.labels[$0])" }.joined(separator: ", ") + ")"),
                     yAxis: Axis(label: "λ₁", unit: r.seriesUnits[s]),
                     layers: [FigureStyle.zeroLine, .errorBars(ErrorBarSeries(
-                        x: x, y: x.indices.map { r.lambdaMean[$0, s] }, lower: x.indices.map { r.lambdaLow[$0, s] },
-                        upper: x.indices.map { r.lambdaHigh[$0, s] }, label: "mean, 95% t interval"))])
+                        x: x, y: rows.map { r.lambdaMean[$0, s] }, lower: rows.map { r.lambdaLow[$0, s] },
+                        upper: rows.map { r.lambdaHigh[$0, s] }, label: "mean, 95% t interval"))])
             }
             return PanelGrid.figure(title: "λ₁ of the training map (tangent method, realized minibatches and noise)", panels: panels)
         case .decisionBoundary:
@@ -87,7 +111,7 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
     public func caption(_ r: LeimkuhlerResults) -> String {
         switch self {
         case .testAccuracy:
-            return "Test accuracy (%) on the two-spirals test set against the epoch for every optimizer; lines are means over \(r.seedCount) seeds, shaded bands \(LeimkuhlerResults.bandDescription). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0)) epochs."
+            return "Test accuracy (%) on the two-spirals test set against the epoch for every method (SGD and Adam at their best rates only, no controls; one colour per method throughout the section); lines are means over \(r.seedCount) seeds, shaded bands \(LeimkuhlerResults.bandDescription). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0)) epochs."
         case .kineticTemperature:
             return "Kinetic temperature pᵀp/N of every tensor (layer/weights or biases), mean over \(r.seedCount) seeds, against the epoch, one panel per optimizer with momenta; grey dashed: the target temperature τ. Equipartition holds where the lines meet the target."
         case .lyapunov:

@@ -17,7 +17,7 @@ extension LeimkuhlerSection {
     static func settingsTable(_ r: LeimkuhlerResults, aggregate: PaperTable.Source) -> PaperTable {
         PaperTable(
             caption: "Optimizer settings as recorded in each ensembles file (attribute optimizer_hyperparameters), beside the step size (learning rate η or splitting step h).",
-            table: MarkdownTable(header: ["optimizer", "step size", "other settings"], rows: r.labels.indices.map { o in
+            table: MarkdownTable(header: ["optimizer", "step size", "other settings"], rows: displayOrder(r).map { o in
                 let settings = r.hyperparameters.settings(o).map { PaperText.code($0.name) + " = " + ReportNumber.exact($0.value) }
                 return [r.labels[o], ReportNumber.exact(r.learningRates[o]), settings.isEmpty ? "none" : settings.joined(separator: ", ")]
             }),

@@ -14,11 +14,15 @@ import ReportKit
 /// - attributes `labels`, `optimizers` (the files' optimizer names), `learning_rates` [O],
 ///   `epochs` [K], `table_epochs`, `tensors` [D], `series`, `series_units` [S],
 ///   `seed_count`, `steps_per_epoch`, `best_sgd` (row of SGD's best rate by ``BestRate``, −1
-///   if none), `target_accuracy`, `band` (how the bands are made)
+///   if none), `best_adam` (likewise for Adam), `target_accuracy` (the old "faster" rule's
+///   target), `band` (how the bands are made), `sources` [O] (each row's ensembles file),
+///   `is_control` [O] (1: a control such as full-batch Langevin, never compared in the claims)
 /// - `test_accuracy_mean`, `_low`, `_high`, `test_loss_mean`, `_low`, `_high`,
 ///   `train_accuracy_mean`, `train_loss_mean`, `gap_mean`, `gap_low`, `gap_high` [O, K]
 ///   (gap = whole-training-set accuracy − test accuracy, per seed, then banded)
 /// - `final_test_accuracy`, `final_test_loss` [O, N] per seed
+/// - `test_accuracy_per_seed` [O, N, K] (the amended "faster" rule's per-seed times), `final_gap`
+///   [O, N] (training-set − test accuracy at the last epoch, per seed: the overfitting rule)
 /// - `kinetic_temperature` [O, D, K] mean over seeds of pᵀp/N (NaN: no momenta), `target_temperature` [O, D]
 /// - `lambda` [O, S, N] per seed; `lambda_mean`, `lambda_low`, `lambda_high` [O, S]
 /// - attribute `hyperparameter_names` [H], `hyperparameter_values` [O, H]: each row's
@@ -51,6 +55,16 @@ public struct LeimkuhlerResults: Sendable {
     public var lambdaHigh: Grid<Double>
     /// The optimizer settings of every row, read from its ensembles file.
     public var hyperparameters = HyperparameterTable([])
+    /// The row of Adam's best rate by ``BestRate``, −1 if none.
+    public var bestAdam = -1
+    /// Each row's ensembles file.
+    public var sources: [String] = []
+    /// Whether each row is a control (never compared in the claims).
+    public var isControl: [Bool] = []
+    /// Test accuracy per seed at every epoch [O, N, K].
+    public var testAccuracyPerSeed = Grid<Double>(values: [], shape: [0, 0, 0])
+    /// Training-set minus test accuracy at the last epoch per seed [O, N].
+    public var finalGap = Grid<Double>(values: [], shape: [0, 0])
     /// The typical run's classifier per panel, if computed.
     public var decisionBoundary: DecisionBoundaryResults?
     /// The main run of one optimizer and its variants, if any.
@@ -73,6 +87,9 @@ public struct LeimkuhlerResults: Sendable {
     public func curve(_ name: String, _ o: Int) -> [Double] {
         curves[name].map { $0.line(o) } ?? []
     }
+
+    /// Whether row `o` is a control (false when the file does not say).
+    public func isControlRow(_ o: Int) -> Bool { o < isControl.count && isControl[o] }
 
     /// The row of `label`, if any.
     public func row(_ label: String) -> Int? { labels.firstIndex(of: label) }
@@ -108,6 +125,11 @@ public struct LeimkuhlerResults: Sendable {
             lambda: try r.doubleGrid("lambda", shape: [o, s, seeds]), lambdaMean: try r.doubleGrid("lambda_mean", shape: [o, s]),
             lambdaLow: try r.doubleGrid("lambda_low", shape: [o, s]), lambdaHigh: try r.doubleGrid("lambda_high", shape: [o, s]))
         results.hyperparameters = try HyperparameterTable.read(r, rows: o, prefix: "hyperparameter_")
+        results.bestAdam = try r.int("best_adam")
+        results.sources = try r.strings("sources")
+        results.isControl = try r.ints("is_control").map { $0 != 0 }
+        results.testAccuracyPerSeed = try r.doubleGrid("test_accuracy_per_seed", shape: [o, seeds, k])
+        results.finalGap = try r.doubleGrid("final_gap", shape: [o, seeds])
         if try file.root.contains("decision_boundary") { results.decisionBoundary = try DecisionBoundaryResults.read(from: file) }
         if try file.root.contains("variants") { results.variants = try VariantResults.read(from: file) }
         return results
@@ -127,7 +149,10 @@ public struct LeimkuhlerResults: Sendable {
         try w.attribute("seed_count", .int(Int64(seedCount)))
         try w.attribute("steps_per_epoch", .int(Int64(stepsPerEpoch)))
         try w.attribute("best_sgd", .int(Int64(bestSGD)))
+        try w.attribute("best_adam", .int(Int64(bestAdam)))
         try w.attribute("target_accuracy", .double(targetAccuracy))
+        try w.attribute("sources", .strings(sources))
+        try w.attribute("is_control", .ints(isControl.map { $0 ? 1 : 0 }))
         try w.attribute("band", .string(Self.bandDescription))
         let ok = ["optimizer", "epoch"]
         for (name, meaning) in Self.curveNames {
@@ -135,6 +160,8 @@ public struct LeimkuhlerResults: Sendable {
         }
         try w.write("final_test_accuracy", finalTestAccuracy, dimensions: ["optimizer", "seed"], meaning: "test accuracy at the last epoch, per seed")
         try w.write("final_test_loss", finalTestLoss, dimensions: ["optimizer", "seed"], meaning: "test loss at the last epoch, per seed")
+        try w.write("test_accuracy_per_seed", testAccuracyPerSeed, dimensions: ["optimizer", "seed", "epoch"], meaning: "test accuracy per seed at every evaluation epoch")
+        try w.write("final_gap", finalGap, dimensions: ["optimizer", "seed"], meaning: "whole-training-set minus test accuracy at the last epoch, per seed")
         try w.write("kinetic_temperature", kineticTemperature, dimensions: ["optimizer", "tensor", "epoch"],
                     meaning: "kinetic temperature pᵀp/N of each tensor, mean over seeds (NaN: the optimizer has no momenta)")
         try w.write("target_temperature", targetTemperature, dimensions: ["optimizer", "tensor"], meaning: "target temperature τ of each tensor")

@@ -6,8 +6,10 @@ import StageKit
 
 /// The `aggregate` task of `leimkuhler` (docs/PROTOCOL.md §4): reads every optimizer's ensembles
 /// file and the exponents file estimated from it (the parameters `ensembles` and
-/// `exponents`, in the same order), the variants' ensembles files (`variants`), and the
-/// data file for the steps per epoch and the test points; computes
+/// `exponents`, in the same order), the baselines' and controls' ensembles files without
+/// exponents (`comparisons`, `controls`: rows after the main ones, λ NaN), the variants'
+/// ensembles files (`variants`), and the data file for the steps per epoch and the test
+/// points; computes
 /// ``LeimkuhlerAggregation``, the typical runs' classifiers (``DecisionBoundary``) and the
 /// variants' statistics (``VariantAggregation``) into ``LeimkuhlerResults``, which
 /// ``Leimkuhler`` writes to the stage's one output.
@@ -29,6 +31,10 @@ public enum AggregateTask {
         let sets = try zip(ensembles, exponents).map { try RunSet(ensembles: try context.inputPath($0), exponents: try context.inputPath($1)) }
         let variantPaths = try p.strings("variants")
         let variantSets = try variantPaths.map { try RunSet(ensembles: try context.inputPath($0), exponents: nil) }
+        let comparisonPaths = try p.strings("comparisons"), controlPaths = try p.strings("controls")
+        let extraPaths = comparisonPaths + controlPaths
+        let extraSets = try extraPaths.map { try RunSet(ensembles: try context.inputPath($0), exponents: nil) }
+        let givenLabels = try p.object("rowLabels")
         let first = sets[0]
         let batch = first.batchSize == 0 ? trainCount : first.batchSize
         let stepsPerEpoch = (trainCount + batch - 1) / batch
@@ -36,13 +42,13 @@ public enum AggregateTask {
         let seedCount = sets.flatMap { $0.rates.map(\.rows.count) }.max() ?? 0
         let tensors = (sets.first { !$0.diagnosticNames.isEmpty }?.diagnosticNames ?? [])
             .compactMap { $0.dropPrefix("kinetic_temperature/") }
-        for (set, path) in Array(zip(sets, ensembles)) + Array(zip(variantSets, variantPaths)) where set.recordedSteps != first.recordedSteps {
+        for (set, path) in Array(zip(sets, ensembles)) + Array(zip(variantSets, variantPaths)) + Array(zip(extraSets, extraPaths)) where set.recordedSteps != first.recordedSteps {
             throw StageError.invalidInput(path: path, reason: "its recorded steps differ from \(ensembles[0]); train every optimizer alike")
         }
         for (set, path) in zip(sets, ensembles) where set.series != first.series {
             throw StageError.invalidInput(path: path, reason: "its λ series differ from \(ensembles[0]); estimate every optimizer alike")
         }
-        func row(_ set: RunSet, _ rate: RunSet.Rate) -> LeimkuhlerAggregation.RowInput {
+        func row(_ set: RunSet, _ rate: RunSet.Rate, source: String = "", isControl: Bool = false) -> LeimkuhlerAggregation.RowInput {
             let curve = { (values: [Double]) in rate.rows.map { Array(set.line(values, $0)) } }
             let kinetic = set.diagnosticNames.isEmpty ? [] : tensors.map { t in rate.rows.map { set.diagnostic("kinetic_temperature/" + t, $0) ?? [] } }
             let targets = tensors.map { t in rate.rows.first.flatMap { set.diagnostic("target_temperature/" + t, $0)?.first } ?? .nan }
@@ -52,20 +58,31 @@ public enum AggregateTask {
                 optimizer: set.optimizer, learningRate: rate.learningRate, testAccuracy: curve(set.testAccuracy),
                 testLoss: curve(set.testLoss), trainAccuracy: curve(set.trainAccuracy), trainLoss: curve(set.trainLoss),
                 kineticTemperature: kinetic, targetTemperature: set.diagnosticNames.isEmpty ? [] : targets, lambda: lambda,
-                hyperparameters: set.hyperparameters)
+                hyperparameters: set.hyperparameters, source: source, isControl: isControl)
         }
-        let runs = sets.flatMap { set in set.rates.map { (set: set, rate: $0) } }
-        let rows = runs.map { row($0.set, $0.rate) }
+        let allSets = Array(zip(sets, ensembles)) + Array(zip(extraSets, extraPaths))
+        let runs = allSets.flatMap { set, path in set.rates.map { (set: set, rate: $0, path: path) } }
+        var rows = runs.map { row($0.set, $0.rate, source: $0.path, isControl: controlPaths.contains($0.path)) }
+        let given = try runs.map { run -> String? in
+            guard givenLabels.has(run.path) else { return nil }
+            let text = try givenLabels.string(run.path)
+            return run.set.rates.count > 1 ? text + " (η = \(ReportNumber.exact(run.rate.learningRate)))" : text
+        }
+        for (o, label) in LeimkuhlerAggregation.labels(optimizers: rows.map(\.optimizer), learningRates: rows.map(\.learningRate), given: given).enumerated() {
+            rows[o].label = label
+        }
         var results = LeimkuhlerAggregation.results(
             rows, epochs: epochs, tableEpochs: tableEpochs, tensors: tensors, series: first.series, seriesUnits: first.seriesUnits,
             seedCount: seedCount, stepsPerEpoch: stepsPerEpoch, targetAccuracy: target)
 
-        // The typical run of every row (SGD at its best rate only) on the test set of its data draw.
+        // The typical run of every method (SGD and Adam at their best rates only, no controls) on the test set of its data draw.
         var testSets: [Int: DataFile.Split] = [:]
-        let panels = rows.indices.filter { rows[$0].optimizer != "gd" || $0 == results.bestSGD }
+        let panels = rows.indices.filter {
+            !rows[$0].isControl && (rows[$0].optimizer != "gd" || $0 == results.bestSGD) && (rows[$0].optimizer != "adam" || $0 == results.bestAdam)
+        }
         let typical = try panels.map { o -> DecisionBoundary.Run in
             let finals = rows[o].testAccuracy.map { $0.last ?? .nan }
-            let path = ensembles[sets.firstIndex { $0.optimizer == rows[o].optimizer } ?? 0]
+            let path = runs[o].path
             guard let t = TypicalRun.index(finalAccuracies: finals) else {
                 throw StageError.invalidInput(path: path,
                                               reason: "no seed of \(rows[o].label) has a finite final test accuracy; no typical run to draw")

@@ -18,7 +18,13 @@ public enum Leimkuhler: Experiment {
             ParameterField("ensembles", .array(.string()), "one ensembles file per optimizer (train-ensembles)"),
             ParameterField("exponents", .array(.string()), "the exponents file of each ensembles file, same order (estimate-exponents)"),
             ParameterField("tableEpochs", .array(.number), "epochs of the accuracy table (docs/PROTOCOL.md §4: 500, 1000, 2000, 4000)"),
-            ParameterField("targetAccuracy", .number, "the 'faster' rule: epochs until the mean test accuracy first reaches this fraction"),
+            ParameterField("targetAccuracy", .number, "the old 'faster' rule (kept beside the amended one, labelled): epochs until the mean test accuracy first reaches this fraction"),
+            ParameterField("comparisons", .array(.string()), default: .array([]),
+                           "ensembles files of further baselines and methods trained like those in `ensembles` but without exponents (docs/PROTOCOL.md §4: SGD's wider grid, Adam's grid, heavy ball, LaLa with differing τ); their λ is NaN"),
+            ParameterField("controls", .array(.string()), default: .array([]),
+                           "ensembles files of controls trained like those in `ensembles` (docs/PROTOCOL.md §4: full-batch Langevin for equipartition), shown beside the methods, never compared in the claims"),
+            ParameterField("rowLabels", .json, default: .object([:]),
+                           "display labels by ensembles file, where the optimizer's name would not tell rows apart (e.g. full-batch Langevin); the rate is appended for a grid"),
             ParameterField("variants", .array(.string()), default: .array([]),
                            "ensembles files of one optimizer trained like its file in `ensembles` but for the settings under study (docs/PROTOCOL.md §4: LOL's γ₁ and τ₁)"),
             ParameterField("decisionBoundary", .object([
@@ -30,8 +36,17 @@ public enum Leimkuhler: Experiment {
             ParameterField("sourceValues", .json, "numbers quoted from the authors' notebook and plot (printed as quoted)"),
             TaskParameters.benchmark,
             ParameterField("verdictRules", .object([
-                ParameterField("significanceLevel", .number, default: .double(0.05), "1 − the coverage of every interval of the rules"),
-            ]), default: .object(["significanceLevel": .double(0.05)]), "the verdict rules, fixed in advance"),
+                ParameterField("significanceLevel", .number, default: .double(VerdictThresholds.defaults.significanceLevel),
+                               "α of the amended rules' tests (sign test of 'faster', F-test of 'more robust') and 1 − the coverage of the overfitting interval"),
+                ParameterField("targetFraction", .number, default: .double(VerdictThresholds.defaults.targetFraction),
+                               "the amended 'faster' rule's common target: this fraction of the lowest, over the compared methods, best median-over-seeds test accuracy"),
+                ParameterField("equipartitionTolerance", .number, default: .double(VerdictThresholds.defaults.equipartitionTolerance),
+                               "a tensor is in equipartition when its late kinetic temperature ÷ target lies within [1/tolerance, tolerance]"),
+            ]), default: .object([
+                "significanceLevel": .double(VerdictThresholds.defaults.significanceLevel),
+                "targetFraction": .double(VerdictThresholds.defaults.targetFraction),
+                "equipartitionTolerance": .double(VerdictThresholds.defaults.equipartitionTolerance),
+            ]), "the verdict rules, fixed in advance (the amended ones before the runs of issue #20 were read)"),
         ])
 
     /// ``LeimkuhlerAggregation``, the typical runs' classifiers and the variants (see ``AggregateTask``).
@@ -55,7 +70,21 @@ public enum Leimkuhler: Experiment {
             template: inputs.template, results: inputs.results, source: try inputs.settings.object("sourceValues").value,
             figures: try inputs.figurePaths(),
             aggregate: PaperTable.Source(path: inputs.resultsFile.declaredPath, part: "/optimizers", sha256: inputs.resultsFile.sha256),
-            benchmark: try inputs.requiredBenchmark(), stage: inputs.stage, provenance: inputs.provenance)
+            benchmark: try inputs.requiredBenchmark(), stage: inputs.stage, provenance: inputs.provenance,
+            thresholds: try thresholds(inputs.settings.object("verdictRules")))
+    }
+
+    /// The verdict rules' thresholds from the section task's `verdictRules`.
+    static func thresholds(_ rules: Parameters) throws -> VerdictThresholds {
+        for (key, range) in [("significanceLevel", 0.0...1), ("targetFraction", 0.0...1), ("equipartitionTolerance", 1.0...Double.infinity)] {
+            let value = try rules.double(key)
+            guard range.contains(value), !(range.lowerBound == 0 && value == 0) else {
+                throw StageError.parameter(path: rules.path + "." + key, message: "must lie in \(range.lowerBound == 0 ? "(0" : "[1"), \(range.upperBound.isFinite ? "1]" : "∞)"), found \(value)")
+            }
+        }
+        return VerdictThresholds(
+            significanceLevel: try rules.double("significanceLevel"), targetFraction: try rules.double("targetFraction"),
+            equipartitionTolerance: try rules.double("equipartitionTolerance"))
     }
 }
 
