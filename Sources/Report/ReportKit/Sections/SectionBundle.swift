@@ -11,6 +11,7 @@ import Provenance
 /// - `tables`: each table by name, with its caption, cells and the files its numbers come from;
 /// - `figures`: each figure name → the declared path of its SVG (its caption is in the SVG);
 /// - `verdicts`: each claim (`mittra.claim1` …) → its verdict;
+/// - `claims`: each claim as a row of the paper's opening verdict table (``ClaimRow``);
 /// - `provenance`: the section task's provenance, so the paper's chain runs through it.
 ///
 /// Written as JSON with sorted keys, so that equal bundles are equal bytes.
@@ -34,13 +35,16 @@ public struct SectionBundle: Codable, Equatable, Sendable {
     public var provenance: JSONValue?
     /// Where each marked value of `markdown` comes from (``ValueMarkers`` key → source).
     public var valueSources: [String: ValueSource]?
+    /// The section's claims for the paper's opening verdict table, in the section's order.
+    public var claims: [ClaimRow]?
 
     /// Creates a bundle.
     public init(
         section: String, markdown: String, tables: [String: PaperTable], figures: [String: String],
-        verdicts: [String: String], provenance: JSONValue?, valueSources: [String: ValueSource]? = nil
+        verdicts: [String: String], provenance: JSONValue?, valueSources: [String: ValueSource]? = nil, claims: [ClaimRow]? = nil
     ) {
         self.valueSources = valueSources
+        self.claims = claims
         formatVersion = Self.currentFormatVersion
         self.section = section
         self.markdown = markdown
