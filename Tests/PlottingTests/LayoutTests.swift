@@ -57,11 +57,11 @@ final class LayoutTests: XCTestCase {
 
     func testPanelsFillTheGridRowByRow() throws {
         let panel = TestFigures.linePanel(x: [0, 1], y: [0, 1])
-        let figure = Figure(title: "t", rows: 2, columns: 2, panels: [panel, panel, panel], width: 800, height: 634)
+        let figure = Figure(title: "t", rows: 2, columns: 2, panels: [panel, panel, panel], width: 640, height: 634)
         let cells = try scenes(figure).map(\.layout.cell)
-        XCTAssertEqual(cells.map(\.x), [0, 400, 0])
+        XCTAssertEqual(cells.map(\.x), [0, 320, 0])
         XCTAssertEqual(cells.map(\.y), [34, 34, 334])
-        XCTAssertTrue(cells.allSatisfy { $0.width == 400 && $0.height == 300 })
+        XCTAssertTrue(cells.allSatisfy { $0.width == 320 && $0.height == 300 })
     }
 
     func testSharedXRangeIsTheUnionOfAllPanels() throws {

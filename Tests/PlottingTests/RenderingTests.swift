@@ -22,9 +22,9 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(root.name, "svg")
         XCTAssertEqual(root.attributes["xmlns"], "http://www.w3.org/2000/svg")
         XCTAssertEqual(root.attributes["version"], "1.1")
-        XCTAssertEqual(root.attributes["width"], "760")
+        XCTAssertEqual(root.attributes["width"], "640")
         XCTAssertEqual(root.attributes["height"], "320")
-        XCTAssertEqual(root.attributes["viewBox"], "0 0 760 320")
+        XCTAssertEqual(root.attributes["viewBox"], "0 0 640 320")
         XCTAssertEqual(root.attributes["font-family"], "DejaVu Sans, Arial, Helvetica, sans-serif")
         // Nothing is fetched when the file is opened: no links, imports or web fonts.
         for forbidden in ["href", "@import", "url(", "@font-face", "<image", "<style"] {
@@ -41,7 +41,7 @@ final class RenderingTests: XCTestCase {
             TestFigures.single(TestFigures.linePanel(x: [-1, 0, 1, 10], y: [1, 2, -3, 4], xScale: .log10, yScale: .log10)),
             TestFigures.single(TestFigures.linePanel(x: [1, 1], y: [7, 7], legend: .best)),
             Figure(title: "grid", rows: 2, columns: 3, panels: [TestFigures.linePanel(x: [0, 1], y: [0, 1])],
-                   sharesXRange: true),
+                   width: 640, height: 500, sharesXRange: true),
         ]
         for (index, figure) in figures.enumerated() {
             let svg = try renderSVG(figure, metadata: awkwardMetadata)

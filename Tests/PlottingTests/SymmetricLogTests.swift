@@ -33,7 +33,7 @@ final class SymmetricLogTests: XCTestCase {
     func testTicksAreZeroAndSignedDecadesBeyondTheThreshold() {
         let ticks = NiceTicks.symmetricLog(lower: -1e-3, upper: 1, linearThreshold: 1e-4)
         XCTAssertEqual(ticks.values, [-1e-3, -1e-4, 0, 1e-4, 1e-3, 1e-2, 0.1, 1])
-        XCTAssertEqual(ticks.labels.first, "\u{2212}0.001")
+        XCTAssertEqual(ticks.labels.first, "\u{2212}10⁻³", "powers of ten, as on a log axis below 0.01")
         XCTAssertEqual(ticks.labels[2], "0")
         let crowded = NiceTicks.symmetricLog(lower: -1, upper: 1e6, linearThreshold: 1e-6, maximumCount: 6)
         XCTAssertLessThanOrEqual(crowded.values.count, 6)

@@ -36,7 +36,7 @@ enum TestFigures {
             ],
             legend: .outsideRight)
         return Figure(title: "Golden <figure> & friends", rows: 1, columns: 2, panels: [left, right],
-                      width: 760, height: 320)
+                      width: 640, height: 320)
     }
 
     /// A panel holding one line series.
@@ -49,5 +49,15 @@ enum TestFigures {
     /// A one-panel figure.
     static func single(_ panel: Panel) -> Figure {
         Figure(panels: [panel])
+    }
+
+    /// The error `figure.validate()` throws, or `nil` when it passes.
+    static func validationError(of figure: Figure) -> PlotConfigurationError? {
+        do {
+            try figure.validate()
+            return nil
+        } catch {
+            return error
+        }
     }
 }

@@ -4,14 +4,7 @@ import XCTest
 /// Configuration mistakes are reported as typed errors that say what to do; data
 /// values never are.
 final class ValidationTests: XCTestCase {
-    private func error(of figure: Figure) -> PlotConfigurationError? {
-        do {
-            try figure.validate()
-            return nil
-        } catch {
-            return error
-        }
-    }
+    private func error(of figure: Figure) -> PlotConfigurationError? { TestFigures.validationError(of: figure) }
 
     func testMismatchedCoordinateArraysAreReported() {
         let panel = Panel(xAxis: Axis(label: "x"), yAxis: Axis(label: "y"),

@@ -18,7 +18,7 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
     case decisionBoundary = "leimkuhler-decision-boundary"
 
     /// At most this many test points are drawn per decision-boundary panel (every k-th), to keep the SVG small.
-    public static let drawnTestPoints = 200
+    public static let drawnTestPoints = 60
 
     /// The stride k that keeps `count` test points within ``drawnTestPoints``.
     static func testPointStride(_ count: Int) -> Int { max(1, (count + drawnTestPoints - 1) / drawnTestPoints) }
@@ -31,17 +31,24 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
         }
     }
 
-    /// The method of row `o`: its label without the rate of a grid.
-    static func method(_ r: LeimkuhlerResults, _ o: Int) -> String {
-        r.labels[o].components(separatedBy: " (η = ").first ?? r.labels[o]
+    /// The label of row `o` in figures: SGD's best rate marked.
+    static func label(_ r: LeimkuhlerResults, _ o: Int) -> String {
+        r.labels[o] + (o == r.bestSGD ? " (best SGD)" : "")
     }
 
-    /// One colour (and dash, once the colours run out) per method, the same in every figure of the section.
-    static func style(_ r: LeimkuhlerResults, _ o: Int) -> (color: Color, dash: DashPattern) {
-        var methods: [String] = []
-        for row in r.labels.indices where !methods.contains(method(r, row)) { methods.append(method(r, row)) }
-        let i = methods.firstIndex(of: method(r, o)) ?? 0, count = FigureStyle.seriesColors.count
-        return (FigureStyle.color(i), [DashPattern.solid, .dashed, .dotted, .dashDot][(i / count) % 4])
+    /// Chance accuracy on two balanced classes, in %.
+    static let chanceAccuracy = 50.0
+
+    /// `value` as "10⁻⁴" or "2×10⁻³" (one or two significant digits), so that the targets
+    /// of every panel read alike.
+    static func powerOfTen(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return ReportNumber.significant(value, digits: 2) }
+        var exponent = Int(log10(value).rounded(.down))
+        var mantissa = (value / pow(10, Double(exponent)) * 10).rounded() / 10
+        if mantissa >= 10 { (mantissa, exponent) = (mantissa / 10, exponent + 1) }
+        let glyphs: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let power = "10" + (exponent < 0 ? "⁻" : "") + String(String(abs(exponent)).map { glyphs[Int(String($0)) ?? 0] })
+        return mantissa == 1 ? power : ReportNumber.significant(mantissa, digits: 2) + "×" + power
     }
 
     /// The figure drawn from `results`.
@@ -49,61 +56,99 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
         let r = results
         switch self {
         case .testAccuracy:
-            var layers: [Layer] = []
+            var layers: [Layer] = [
+                .referenceLine(ReferenceLine(.horizontal, at: Self.chanceAccuracy, label: "chance (50 %)", dash: .dotted)),
+                .referenceLine(ReferenceLine(
+                    .horizontal, at: 100 * r.targetAccuracy, label: "target of the first 'faster' rule (\(ReportNumber.significant(100 * r.targetAccuracy, digits: 3)) %)",
+                    color: .black, width: 1)),
+            ]
+            var lines: [Layer] = []
             for o in Self.accuracyRows(r) {
-                let style = Self.style(r, o)
+                let style = MethodStyle.style(r, o)
                 let (band, line) = FigureStyle.meanWithBand(
                     x: r.epochs, mean: r.curve("test_accuracy_mean", o), low: r.curve("test_accuracy_low", o),
-                    high: r.curve("test_accuracy_high", o), factor: 100, label: r.labels[o] + (o == r.bestSGD ? " (best SGD)" : ""),
+                    high: r.curve("test_accuracy_high", o), factor: 100, label: Self.label(r, o),
                     color: style.color, dash: style.dash, bandOpacity: FigureStyle.overlappingBandOpacity)
                 layers.insert(band, at: 0)
-                layers.append(line)
+                lines.append(line)
             }
-            // Twice the usual width: the legend of every optimizer sits beside the panel.
-            return Figure(title: "Test accuracy, mean and 95% t band over \(r.seedCount) seeds", panels: [
-                Panel(xAxis: Axis(label: "epoch"), yAxis: Axis(label: "test accuracy", unit: "%", fixedRange: 0...100), layers: layers, legend: .best)],
-                width: 2 * Figure.defaultCellWidth)
+            return PanelGrid.grid(
+                title: "Test accuracy, mean and 95 % band over \(r.seedCount) seeds", rows: 1, columns: 1,
+                panels: [Panel(xAxis: Axis(label: "epoch"), yAxis: Axis(label: "test accuracy", unit: "%"),
+                               layers: layers + lines)],
+                cellHeight: 340, sharesLegend: true)
         case .kineticTemperature:
             let kinetic = r.labels.indices.filter { o in r.tensors.indices.contains { r.targetTemperature[o, $0].isFinite } }
+            let tensorColors = [Palette.blue, Palette.vermillion, Palette.bluishGreen, Palette.reddishPurple, Palette.orange, Palette.skyBlue]
             let panels = kinetic.map { o -> Panel in
                 var layers: [Layer] = r.tensors.indices.map { t in
-                    .line(LineSeries(x: r.epochs, y: r.kineticTemperature.line(o, t), label: r.tensors[t], color: FigureStyle.color(t)))
+                    .line(LineSeries(x: r.epochs, y: r.kineticTemperature.line(o, t), label: "layer " + r.tensors[t].replacingOccurrences(of: "/", with: " "),
+                                     color: tensorColors[t % tensorColors.count], width: 1))
                 }
                 let targets = Set(r.tensors.indices.map { r.targetTemperature[o, $0] }.filter(\.isFinite)).sorted()
-                layers += targets.map { .referenceLine(ReferenceLine(.horizontal, at: $0, label: "target τ = \(ReportNumber.significant($0, digits: 2))")) }
-                return Panel(title: r.labels[o], xAxis: Axis(label: "epoch"), yAxis: Axis(label: "pᵀp/N", scale: .log10), layers: layers)
-            }
-            return PanelGrid.figure(title: "Kinetic temperature per tensor (mean over \(r.seedCount) seeds) against its target", panels: panels)
-        case .lyapunov:
-            // Only the rows with exponents (the baselines and controls without them are left out).
-            let rows = r.labels.indices.filter { o in r.series.indices.contains { r.lambdaMean[o, $0].isFinite } }
-            let panels = r.series.indices.map { s -> Panel in
-                let x = rows.map(Double.init)
+                layers += targets.map { .referenceLine(ReferenceLine(.horizontal, at: $0, label: "target τ", color: .black, width: 1.25)) }
                 return Panel(
-                    title: r.series[s], xAxis: Axis(label: "optimizer (" + rows.map { "\($0): \(r.labels[$0])" }.joined(separator: ", ") + ")"),
-                    yAxis: Axis(label: "λ₁", unit: r.seriesUnits[s]),
-                    layers: [FigureStyle.zeroLine, .errorBars(ErrorBarSeries(
-                        x: x, y: rows.map { r.lambdaMean[$0, s] }, lower: rows.map { r.lambdaLow[$0, s] },
-                        upper: rows.map { r.lambdaHigh[$0, s] }, label: "mean, 95% t interval"))])
+                    title: r.labels[o].contains("τ") ? r.labels[o] : r.labels[o] + " (τ = " + targets.map(Self.powerOfTen).joined(separator: ", ") + ")",
+                    xAxis: Axis(label: "epoch"), yAxis: Axis(label: "pᵀp/N", scale: .log10), layers: layers)
             }
-            return PanelGrid.figure(title: "λ₁ of the training map (tangent method, realized minibatches and noise)", panels: panels)
+            return PanelGrid.figure(title: "Kinetic temperature per tensor against its target", panels: panels, cellHeight: 220, sharesLegend: true, sharesYRange: true)
+        case .lyapunov:
+            // Only the rows with exponents (the baselines and controls without them are left out),
+            // named on the axis, the first at the top; each interval in its method's colour.
+            let rows = r.labels.indices.filter { o in r.series.indices.contains { r.lambdaMean[o, $0].isFinite } }
+            let names = rows.reversed().map { Self.label(r, $0) }
+            let panels = r.series.indices.map { s -> Panel in
+                var layers: [Layer] = [.referenceLine(ReferenceLine(.vertical, at: 0, label: "λ₁ = 0"))]
+                for (k, o) in rows.enumerated() {
+                    let position = Double(rows.count - 1 - k)
+                    let color = MethodStyle.style(r, o).color
+                    layers.append(.line(LineSeries(
+                        x: [r.lambdaLow[o, s], r.lambdaHigh[o, s]], y: [position, position],
+                        label: k == 0 ? "95 % t interval" : nil, color: color, width: 2.5)))
+                    layers.append(.scatter(ScatterSeries(
+                        x: [r.lambdaMean[o, s]], y: [position], label: k == 0 ? "mean over \(r.seedCount) seeds" : nil,
+                        color: color, size: 7, opacity: 1)))
+                }
+                return Panel(
+                    title: SeriesNames.readable(r.series[s]), xAxis: Axis(label: "λ₁", unit: r.seriesUnits[s]),
+                    yAxis: Axis(label: "", categories: names), layers: layers, legend: .none)
+            }
+            return PanelGrid.grid(
+                title: "λ₁ of the training map per optimizer", rows: max(panels.count, 1), columns: 1, panels: panels,
+                cellHeight: 60 + 22 * Double(rows.count), sharesXRange: true)
         case .decisionBoundary:
             guard let b = r.decisionBoundary else { return Figure(title: "no decision boundaries computed", panels: []) }
             let range = { (axis: [Double]) in (axis.first ?? 0)...(axis.last ?? 1) }
+            let classColors = [Palette.blue, Palette.vermillion]
             let panels = (0..<b.panelCount).map { p -> Panel in
                 let o = b.rows[p]
-                let contour = ContourLines.polylines(x: b.x, y: b.y, values: b.probabilities(p), level: 0.5)
-                let classes = (0..<2).map { label -> Layer in
-                    let points = b.testPoints(p, label: label, stride: Self.testPointStride(b.testLabels.shape[1]))
-                    return .scatter(ScatterSeries(x: points.x, y: points.y, label: "class \(label)", color: label == 0 ? Palette.blue : Palette.vermillion, size: 3, opacity: 0.6))
+                let values = b.probabilities(p)
+                let contour = ContourLines.polylines(x: b.x, y: b.y, values: values, level: 0.5)
+                let regions = ClassRegions(x: b.x, y: b.y, values: values)
+                var layers: [Layer] = [.band(BandSeries(
+                    x: [range(b.x).lowerBound, range(b.x).upperBound], lower: [range(b.y).lowerBound, range(b.y).lowerBound],
+                    upper: [range(b.y).upperBound, range(b.y).upperBound], label: "predicted class 0",
+                    color: classColors[0].tinted(toward: 0.82), opacity: 1))]
+                for (k, rectangle) in regions.classOne.enumerated() {
+                    layers.append(.band(BandSeries(
+                        x: [rectangle.xRange.lowerBound, rectangle.xRange.upperBound],
+                        lower: [rectangle.yRange.lowerBound, rectangle.yRange.lowerBound],
+                        upper: [rectangle.yRange.upperBound, rectangle.yRange.upperBound],
+                        label: k == 0 ? "predicted class 1" : nil, color: classColors[1].tinted(toward: 0.82), opacity: 1)))
                 }
+                for label in 0..<2 {
+                    let points = b.testPoints(p, label: label, stride: Self.testPointStride(b.testLabels.shape[1]))
+                    layers.append(.scatter(ScatterSeries(
+                        x: points.x, y: points.y, label: "test point, class \(label)", color: classColors[label],
+                        shape: label == 0 ? .circle : .square, size: 4, opacity: 1)))
+                }
+                layers.append(.line(LineSeries(x: contour.x, y: contour.y, label: "p = 0.5", color: .black, width: 1.25)))
                 return Panel(
-                    title: r.labels[o] + (o == r.bestSGD ? " (best SGD)" : "") + ": \(ReportNumber.significant(100 * b.finalAccuracy[p], digits: 3)) %",
+                    title: Self.label(r, o) + ": \(ReportNumber.significant(100 * b.finalAccuracy[p], digits: 3))\u{00A0}%",
                     xAxis: Axis(label: "x₁", fixedRange: range(b.x), padding: 0), yAxis: Axis(label: "x₂", fixedRange: range(b.y), padding: 0),
-                    layers: classes + [.line(LineSeries(x: contour.x, y: contour.y, label: "p = 0.5", color: .black, width: 1.5))],
-                    legend: .none, showsGrid: false)
+                    layers: layers, showsGrid: false, hasEqualAspect: true)
             }
-            return PanelGrid.figure(title: "Decision boundary of the typical run per optimizer (test accuracy at the last epoch)", panels: panels)
+            return PanelGrid.figure(title: "Decision boundary of the typical run per optimizer", panels: panels, cellHeight: 230, sharesLegend: true)
         }
     }
 
@@ -111,15 +156,16 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
     public func caption(_ r: LeimkuhlerResults) -> String {
         switch self {
         case .testAccuracy:
-            return "Test accuracy (%) on the two-spirals test set against the epoch for every method (SGD and Adam at their best rates only, no controls; one colour per method throughout the section); lines are means over \(r.seedCount) seeds, shaded bands \(LeimkuhlerResults.bandDescription). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0)) epochs."
+            return "Test accuracy (%) on the two-spirals test set against the epoch for every method (SGD and Adam at their best rates only, no controls); lines are means over \(r.seedCount) seeds, shaded bands \(LeimkuhlerResults.bandDescription). One Okabe–Ito colour per optimizer family throughout the section; a family's variants share its colour and differ by dash. Grey dotted: chance (50 %); black: the target of the first 'faster' rule (\(ReportNumber.significant(100 * r.targetAccuracy, digits: 3)) %, kept beside the amended rule, whose targets are per pair). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0)) epochs."
         case .kineticTemperature:
-            return "Kinetic temperature pᵀp/N of every tensor (layer/weights or biases), mean over \(r.seedCount) seeds, against the epoch, one panel per optimizer with momenta; grey dashed: the target temperature τ. Equipartition holds where the lines meet the target."
+            return "Kinetic temperature pᵀp/N of every tensor (a layer's weights or biases), mean over \(r.seedCount) seeds, against the epoch on a logarithmic axis, one panel per optimizer with momenta (its target temperatures in the panel title), all on one scale; black dashed: the target temperature τ. Equipartition holds where the lines meet the target."
         case .lyapunov:
-            return "Largest Lyapunov exponent λ₁ of each optimizer's training map (tangent method, the realized minibatches and noise replayed), mean over \(r.seedCount) seeds with \(LeimkuhlerResults.bandDescription); one panel per window."
+            return "Largest Lyapunov exponent λ₁ of each optimizer's training map (tangent method, the realized minibatches and noise replayed), one panel per window, the optimizers named on the vertical axis in their colours of the section: dot, mean over \(r.seedCount) seeds; bar, \(LeimkuhlerResults.bandDescription); grey dashed: λ₁ = 0. Optimizers without exponents (the other baselines and the controls) are left out."
         case .decisionBoundary:
             let b = r.decisionBoundary
             let best = r.bestSGD >= 0 ? "SGD at its best rate only, marked" : "no SGD rate finished"
-            return "Classifier of the typical run of every optimizer (\(best)); the typical run is \(TypicalRun.rule). Black: the p = 0.5 contour of the network's output probability, evaluated on a \(b?.x.count ?? 0) × \(b?.y.count ?? 0) grid over the test points; dots: \(b.map { Self.testPointStride($0.testLabels.shape[1]) == 1 ? "the" : "every \(PaperText.ordinal(Self.testPointStride($0.testLabels.shape[1]))) of the \($0.testLabels.shape[1])" } ?? "the") test points of that run's data draw, blue class 0, vermillion class 1. Panel titles give the run's test accuracy at the last epoch."
+            let coarse = b.map { ClassRegions.nodes($0.x.count, stride: ClassRegions.stride).count } ?? 0
+            return "Classifier of the typical run of every optimizer (\(best)); the typical run is \(TypicalRun.rule). Light blue and light vermillion: the regions the network assigns to class 0 and class 1 (p < 0.5 and p ≥ 0.5), shown on a coarse \(coarse) × \(coarse) grid; black: the p = 0.5 contour of the network's output probability, evaluated on a \(b?.x.count ?? 0) × \(b?.y.count ?? 0) grid over the test points; markers: \(b.map { Self.testPointStride($0.testLabels.shape[1]) == 1 ? "the" : "every \(PaperText.ordinal(Self.testPointStride($0.testLabels.shape[1]))) of the \($0.testLabels.shape[1])" } ?? "the") test points of that run's data draw, blue circles class 0, vermillion squares class 1. Both inputs on one scale (equal aspect). Panel titles give the run's test accuracy at the last epoch."
         }
     }
 }

@@ -11,30 +11,30 @@ enum ArchitecturesFigure {
             var bands: [Layer] = []
             var lines: [Layer] = []
             for (w, width) in sweep.widths.enumerated() {
+                let look = SeriesStyle.widthLook(w, of: sweep.widths.count)
                 let (band, line) = FigureStyle.meanWithBand(
                     x: sweep.learningRates, mean: sweep.lambda.mean.line(late, a, w),
                     low: sweep.lambda.tLow.line(late, a, w), high: sweep.lambda.tHigh.line(late, a, w),
-                    label: Architecture.name(width), color: FigureStyle.color(w), marker: FigureStyle.marker(w),
-                    bandOpacity: FigureStyle.overlappingBandOpacity)
+                    label: Architecture.name(width), color: look.color, dash: look.dash, marker: look.marker,
+                    bandOpacity: FigureStyle.overlappingBandOpacity, lineWidth: look.width)
                 bands.append(band)
                 lines.append(line)
             }
             return Panel(
                 title: sweep.activations[a], xAxis: FigureStyle.learningRateAxis,
-                yAxis: Axis(label: "late-window λ (\(sweep.series[late].split(separator: "/")[0]))", unit: sweep.seriesUnits[late]),
+                yAxis: Axis(label: SeriesStyle.name(sweep.series[late]), unit: sweep.seriesUnits[late]),
                 layers: bands + [FigureStyle.zeroLine] + lines)
         }
-        return PanelGrid.figure(
-            title: "Late-window λ vs learning rate for each architecture, mean and 95% CI over \(sweep.seedsPerCell)",
-            panels: panels)
+        return PanelGrid.figure(title: "Late-window λ vs η, every architecture", panels: panels, cellHeight: 300, sharesLegend: true, sharesYRange: true)
     }
 
     static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
         let architectures = sweep.widths.map(Architecture.name).joined(separator: ", ")
-        return "Late-window λ (\(sweep.series[late]), \(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
+        return "\(SeriesStyle.name(sweep.series[late])) (\(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
             + "against η for the architectures \(architectures), one panel per hidden activation; means over "
-            + "\(sweep.seedsPerCell) with 95 % Student-t bands; grey dashed: λ = 0."
+            + "\(sweep.seedsPerCell) with 95 % Student-t bands, the widths ordered from dark to light (viridis scale), "
+            + "each with its own marker and dash; grey dashed: λ = 0."
     }
 }

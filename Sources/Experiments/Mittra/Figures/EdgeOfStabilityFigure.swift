@@ -17,25 +17,25 @@ enum EdgeOfStabilityFigure {
             ]
             var lines: [Layer] = []
             for (w, width) in sweep.widths.enumerated() {
-                let color = FigureStyle.color(w)
+                // The smallest network's line thickest and first, each with its own marker and dash, so that lines that coincide stay visible.
+                let look = SeriesStyle.widthLook(w, of: sweep.widths.count)
+                let color = look.color
                 lines.append(.line(LineSeries(
                     x: sweep.learningRates, y: sweep.sharpnessTimesLearningRate.line(a, w), label: Architecture.name(width),
-                    color: color, marker: FigureStyle.marker(w), markerSize: 5)))
+                    color: color, width: look.width, dash: look.dash, marker: look.marker, markerSize: 4 + look.width)))
                 let onset = sweep.onsetLearningRate[late, a, w]
                 if onset.isFinite, onset > 0 {
                     layers.append(.referenceLine(ReferenceLine(
-                        .vertical, at: onset, label: "first η with \(sweep.onsetCondition), \(Architecture.name(width))",
+                        .vertical, at: onset, label: "\(Architecture.name(width)): first η with \(sweep.onsetCondition)",
                         color: color, width: 1.25, dash: .dotted)))
                 }
             }
             return Panel(
                 title: sweep.activations[a], xAxis: FigureStyle.learningRateAxis,
                 yAxis: Axis(label: "η × sharpness at the last step", scale: logarithmic ? .log10 : .linear),
-                layers: layers + lines, legend: .outsideRight)
+                layers: layers + lines)
         }
-        return PanelGrid.figure(
-            title: "Edge of stability: η × top Hessian eigenvalue vs η (mean over \(sweep.seedsPerCell))",
-            panels: panels, cellWidth: 640)
+        return PanelGrid.figure(title: "Edge of stability: η × sharpness vs η", panels: panels, cellHeight: 300, sharesLegend: true, sharesYRange: true)
     }
 
     static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
@@ -43,10 +43,11 @@ enum EdgeOfStabilityFigure {
         let late = try sweep.seriesIndex(options.lateSeries)
         let limit = ReportNumber.whole(LearningRateSweep.stabilityLimit)
         return "η times the sharpness S (the top Hessian eigenvalue at the last step, by power iteration) against η, "
-            + "mean over \(sweep.seedsPerCell), one line per architecture and one panel per hidden activation. "
+            + "mean over \(sweep.seedsPerCell), one line per architecture (dark to light by width, each with its own marker "
+            + "and dash, the smallest network's line thickest and drawn first, so that lines which coincide stay visible) and one panel per hidden activation. "
             + "Full-batch GD on a quadratic is stable iff η·S < \(limit) (grey dashed line, S = \(limit)/η). Dotted vertical lines "
             + "mark, in the colour of their architecture, the first η with \(sweep.onsetCondition): where the lower end of the "
-            + "95 % interval of the late-window mean λ (`\(sweep.series[late])`) first exceeds "
+            + "95 % interval of the late-window mean λ (\(SeriesStyle.name(sweep.series[late]))) first exceeds "
             + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step (not a chaos onset: the claim-1 rule also asks that most "
             + "seeds of a cell be chaotic)."
     }

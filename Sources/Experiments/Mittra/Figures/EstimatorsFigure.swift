@@ -25,52 +25,63 @@ enum EstimatorsFigure {
         return estimators.compactMap { estimator in
             let candidates = sweep.series.indices.filter { sweep.series[$0].split(separator: "/")[0] == estimator }
             let chosen = candidates.first { sweep.series[$0].hasSuffix("/late") } ?? candidates[0]
-            let unit = sweep.seriesUnits[chosen]
-            let window = sweep.series[chosen].split(separator: "/").dropFirst().joined(separator: "/")
-            switch unit {
+            let name = SeriesStyle.name(sweep.series[chosen])
+            switch sweep.seriesUnits[chosen] {
             case "nats/step":
-                return Choice(series: chosen, label: "\(estimator) (\(window))", factor: 1)
+                return Choice(series: chosen, label: name, factor: 1)
             case "bits/step":
-                return Choice(series: chosen, label: "\(estimator) (\(window), bits × ln 2)", factor: log(2.0))
+                return Choice(series: chosen, label: "\(name) (bits × ln 2)", factor: log(2.0))
             default:
                 return nil
             }
         }
     }
 
+    /// The estimator (series name before "/") of a choice.
+    static func estimator(_ sweep: LearningRateSweep, _ choice: Choice) -> String {
+        String(sweep.series[choice.series].split(separator: "/")[0])
+    }
+
     static func figure(_ results: MittraResults, _ options: FigureOptions) throws -> Figure {
         let sweep = results.sweep
         let w = try sweep.widthIndex(options.width)
-        let chosen = choices(sweep)
+        // The reference (tangent) estimator is drawn last, on top of Benettin's wide dashed line.
+        let chosen = choices(sweep).enumerated()
+            .sorted { (SeriesStyle.drawingRank(estimator(sweep, $0.element)), $0.offset) < (SeriesStyle.drawingRank(estimator(sweep, $1.element)), $1.offset) }
+            .map(\.element)
         let panels = sweep.activations.indices.map { a -> Panel in
             var bands: [Layer] = []
             var lines: [Layer] = []
-            for (index, choice) in chosen.enumerated() {
+            for choice in chosen {
                 let s = choice.series
+                let look = SeriesStyle.look(estimator(sweep, choice))
                 let (band, line) = FigureStyle.meanWithBand(
                     x: sweep.learningRates, mean: sweep.lambda.mean.line(s, a, w),
                     low: sweep.lambda.tLow.line(s, a, w), high: sweep.lambda.tHigh.line(s, a, w), factor: choice.factor,
-                    label: choice.label, color: FigureStyle.color(index), marker: FigureStyle.marker(index),
-                    bandOpacity: FigureStyle.overlappingBandOpacity)
+                    label: choice.label, color: look.color, dash: look.dash, marker: look.marker,
+                    bandOpacity: FigureStyle.overlappingBandOpacity, lineWidth: look.width)
                 bands.append(band)
                 lines.append(line)
             }
             return Panel(
                 title: sweep.activations[a], xAxis: FigureStyle.learningRateAxis,
-                yAxis: Axis(label: "λ (bit estimates × ln 2)", unit: "nats/step"),
-                layers: bands + [FigureStyle.zeroLine] + lines, legend: .outsideRight)
+                yAxis: Axis(label: "λ, symmetric log", unit: "nats/step", scale: LyapunovVsLearningRateFigure.lateScale(sweep)),
+                layers: bands + [FigureStyle.zeroLine] + lines)
         }
         return PanelGrid.figure(
-            title: "All estimators, \(Architecture.name(options.width)): λ vs learning rate, mean and 95% CI over \(sweep.seedsPerCell)",
-            panels: panels, cellWidth: 640)
+            title: "Every estimator's λ vs η, \(Architecture.name(options.width))", panels: panels, cellHeight: 300, sharesLegend: true, sharesYRange: true)
     }
 
     static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
         let sweep = results.sweep
-        let listed = choices(sweep).map { "`\(sweep.series[$0.series])`" }.joined(separator: ", ")
+        let listed = choices(sweep).map { SeriesStyle.name(sweep.series[$0.series]) }.joined(separator: "; ")
+        let threshold = sweep.chaosThreshold > 0 ? sweep.chaosThreshold / 10 : 1e-4
         return "λ of every estimator against η for the \(Architecture.name(options.width)) network, one panel per "
-            + "hidden activation: \(listed) (the late window \(sweep.steps(of: .late)) where the estimator "
-            + "has one). Estimates in bits per step are multiplied by ln 2 so that all are in nats per step. Lines: means "
-            + "over \(sweep.seedsPerCell); bands: 95 % Student-t intervals; grey dashed: λ = 0."
+            + "hidden activation: \(listed) (the late window, \(sweep.steps(of: .late)), where the estimator "
+            + "has one). Estimates in bits per step are multiplied by ln 2 so that all are in nats per step. The λ axis is "
+            + "symmetric-logarithmic (linear within ±\(ReportNumber.exact(threshold)) nats/step, logarithmic beyond) so that the "
+            + "signs of the small exponents can be read beside the large divergence-fit values. Lines: means over "
+            + "\(sweep.seedsPerCell); bands: 95 % Student-t intervals; grey dashed: λ = 0. The tangent λ (thin solid, circles) "
+            + "is drawn over the Benettin λ (wide dashed, squares), which it nearly equals."
     }
 }

@@ -4,10 +4,11 @@ import ReportKit
 
 /// The source paper's Fig. 4 done with the reference estimator (docs/PROTOCOL.md §2 E1), showing
 /// the data (lessons of the first full run: at large η the seeds of one cell are bimodal).
-/// One row per activation: (1) the early window's mean λ with its 95 % band, as before;
-/// (2) every seed's late-window λ against η (a strip plot on a symmetric-log axis, so that
-/// 1e-4 and 0.5 nats/step are both visible) with the onset marker; (3) the fraction of
-/// chaotic seeds with its 95 % Wilson interval against η.
+/// One row per activation, every panel on the same η axis: (left) the early window's
+/// mean λ with its 95 % band, as before; (middle) every seed's late-window λ against η
+/// (a strip plot on a symmetric-log axis, so that 1e-4 and 0.5 nats/step are both
+/// visible) with the onset marker; (right) the fraction of chaotic seeds with its 95 %
+/// Wilson interval.
 enum LyapunovVsLearningRateFigure {
     /// Seeds of one cell are spread over this many decades of η, so they do not overlap.
     static let stripWidthDecades = 0.08
@@ -18,29 +19,28 @@ enum LyapunovVsLearningRateFigure {
         let early = try sweep.seriesIndex(options.earlySeries)
         let late = try sweep.seriesIndex(options.lateSeries)
         let unit = sweep.seriesUnits[late]
-        let estimator = sweep.series[late].split(separator: "/")[0]
         var panels: [Panel] = []
         for a in sweep.activations.indices {
             let (earlyBand, earlyLine) = FigureStyle.meanWithBand(
                 x: sweep.learningRates, mean: sweep.lambda.mean.line(early, a, w),
                 low: sweep.lambda.tLow.line(early, a, w), high: sweep.lambda.tHigh.line(early, a, w),
-                label: "early window, mean (\(sweep.steps(of: .early)))", color: FigureStyle.early, dash: .dashed)
+                label: "\(SeriesStyle.name(sweep.series[early])), mean", color: FigureStyle.early, dash: .dashed)
             panels.append(Panel(
-                title: "\(sweep.activations[a]): early window", xAxis: FigureStyle.learningRateAxis,
-                yAxis: Axis(label: "λ (\(estimator) estimator)", unit: unit), layers: [earlyBand, FigureStyle.zeroLine, earlyLine]))
+                title: "\(sweep.activations[a]), early", xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "λ", unit: unit), layers: [earlyBand, FigureStyle.zeroLine, earlyLine]))
             let (x, y) = strip(sweep, activation: a, width: w)
             var lateLayers: [Layer] = [
                 FigureStyle.zeroLine,
-                .scatter(ScatterSeries(x: x, y: y, label: "one seed, late window (\(sweep.steps(of: .late)))", color: FigureStyle.late, size: 4, opacity: 0.6)),
+                .scatter(ScatterSeries(x: x, y: y, label: "\(SeriesStyle.name(sweep.series[late])), one seed", color: FigureStyle.late, size: 4, opacity: 0.6)),
             ]
             if let marker = onsetMarker(sweep, series: late, activation: a, width: w) { lateLayers.append(.pointMarker(marker)) }
             panels.append(Panel(
-                title: "\(sweep.activations[a]): late window, every seed", xAxis: FigureStyle.learningRateAxis,
-                yAxis: Axis(label: "λ (symmetric log)", unit: unit, scale: lateScale(sweep)), layers: lateLayers))
+                title: "\(sweep.activations[a]), late", xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "λ, symmetric log", unit: unit, scale: lateScale(sweep)), layers: lateLayers))
             let chaos = sweep.chaos
             panels.append(Panel(
-                title: "\(sweep.activations[a]): chaotic seeds", xAxis: FigureStyle.learningRateAxis,
-                yAxis: Axis(label: "fraction of seeds chaotic", fixedRange: -0.02...1.02),
+                title: "\(sweep.activations[a]), chaotic", xAxis: FigureStyle.learningRateAxis,
+                yAxis: Axis(label: "fraction chaotic", fixedRange: -0.02...1.02),
                 layers: [
                     .referenceLine(ReferenceLine(.horizontal, at: 0.5, label: "½")),
                     .errorBars(ErrorBarSeries(
@@ -48,10 +48,9 @@ enum LyapunovVsLearningRateFigure {
                         upper: chaos.wilsonHigh.line(a, w), label: "fraction with 95 % Wilson interval", color: FigureStyle.late)),
                 ]))
         }
-        return Figure(
-            title: "λ vs learning rate, \(Architecture.name(options.width)), \(sweep.seedsPerCell) per cell",
-            rows: sweep.activations.count, columns: 3, panels: panels, width: Figure.defaultCellWidth * 3,
-            height: Figure.defaultCellHeight * Double(sweep.activations.count) + Figure.titleBandHeight)
+        return PanelGrid.grid(
+            title: "λ vs learning rate, \(Architecture.name(options.width))", rows: max(sweep.activations.count, 1), columns: 3,
+            panels: panels, cellHeight: 210, sharesLegend: true, sharesXRange: true)
     }
 
     /// The symmetric-log scale of the strip plot: linear within a tenth of the chaos threshold.
@@ -94,17 +93,17 @@ enum LyapunovVsLearningRateFigure {
     static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
-        let estimator = sweep.series[late].split(separator: "/")[0]
         let threshold = sweep.chaosThreshold > 0 ? sweep.chaosThreshold / 10 : 1e-4
-        return "Largest Lyapunov exponent λ (\(estimator) estimator, \(sweep.seriesUnits[late])) against the learning rate η "
-            + "for the \(Architecture.name(options.width)) network, one row per hidden activation (\(sweep.seedsPerCell) per cell). "
+        return "Largest Lyapunov exponent λ (\(SeriesStyle.estimatorName(String(sweep.series[late].split(separator: "/")[0]))), "
+            + "\(sweep.seriesUnits[late])) against the learning rate η for the \(Architecture.name(options.width)) network, one row "
+            + "per hidden activation (\(sweep.seedsPerCell) per activation × learning-rate combination). "
             + "Left: early window (\(sweep.steps(of: .early))), mean with its 95 % Student-t band. Middle: the late window "
             + "(\(sweep.steps(of: .late))), one point per seed (spread a little along η so that seeds do not overlap), on a "
             + "symmetric-log axis that is linear within ±\(ReportNumber.exact(threshold)) and logarithmic beyond; the diamond marks "
             + "the first η with \(sweep.onsetCondition), where the lower end of the 95 % interval of the late-window mean λ "
             + "first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step (not a chaos onset: the claim-1 rule also "
-            + "asks that most seeds of a cell be chaotic). Right: the fraction of chaotic seeds (late λ above "
-            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step and the loss not still falling by the trend test) with its 95 % "
+            + "asks that most seeds of a combination be chaotic). Right: the fraction of chaotic seeds (late λ above "
+            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step and the loss not still falling by the Spearman test of a monotone trend) with its 95 % "
             + "Wilson interval; grey dashed: λ = 0 and the fraction ½."
     }
 }

@@ -30,8 +30,8 @@ enum LyapunovVsLossFigure {
                 let text = "\(name) = \(f(value.coefficient))" + (withP ? " (p = \(f(value.pValue)))" : "")
                 return text.replacingOccurrences(of: " ", with: "\u{00A0}")
             }
-            let title = "\(study.activations[a]): IQR starts \(stat("r", r, true)), \(stat("ρ", rho, true)); "
-                + "all starts \(stat("r", rAll, false)), \(stat("ρ", rhoAll, false))"
+            let title = "\(study.activations[a]) – IQR: \(stat("r", r, true)), \(stat("ρ", rho, true)); "
+                + "all: \(stat("r", rAll, false)), \(stat("ρ", rhoAll, false))"
             let layers: [Layer] = [
                 .scatter(ScatterSeries(
                     x: outsideIndices.map { lambda[$0] }, y: outsideIndices.map { loss[$0] },
@@ -47,20 +47,23 @@ enum LyapunovVsLossFigure {
                     label: "least squares (IQR) and 95% band", color: Palette.vermillion, width: 2)),
             ]
             return Panel(
-                title: title, xAxis: Axis(label: "λ (\(study.series))", unit: study.unit),
-                yAxis: Axis(label: "final training loss (MSE)"), layers: layers, legend: .outsideRight)
+                title: title, xAxis: Axis(label: SeriesStyle.name(study.series), unit: study.unit),
+                yAxis: Axis(label: "final training loss (MSE)"), layers: layers)
         }
-        return PanelGrid.figure(
-            title: "Initial points: λ vs final loss (\(study.series)), \(regime)", panels: panels, cellWidth: 620)
+        // Each activation keeps its own λ range: their ranges differ by orders of magnitude.
+        let (rows, columns) = PanelGrid.shape(for: panels.count)
+        return PanelGrid.grid(
+            title: "Initial points: λ vs final loss, \(regime)", rows: rows, columns: columns, panels: panels,
+            cellHeight: 300, sharesLegend: true)
     }
 
     /// The caption of `study`'s figure; `regime` (nil for the source code's setting) is named first.
     static func caption(_ study: InitialWeightStudy, regime: String?) -> String {
         (regime.map { "In \($0) (the networks learn XOR): " } ?? "")
-            + "λ (`\(study.series)`, \(study.unit)) of each initial point against its final training loss, one panel per "
+            + "\(SeriesStyle.name(study.series)) (\(study.unit)) of each initial point against its final training loss, one panel per "
             + "hidden activation. Dark circles: starts whose initial loss lies in the inter-quartile range of that "
             + "activation's initial losses (the filter of the source paper); light triangles: the other starts. Red: "
             + "least-squares line of final loss on λ over the filtered starts with its 95 % confidence band. Panel "
-            + "titles give Pearson r and Spearman ρ with p-values for the filtered starts and both coefficients for all starts."
+            + "titles give Pearson r and Spearman ρ with p-values for the filtered starts (IQR) and both coefficients for all starts (all)."
     }
 }

@@ -23,6 +23,9 @@ enum AxisRangeResolver {
         if let fixed = axis.fixedRange {
             return fixed
         }
+        if let categories = axis.categories, !categories.isEmpty {
+            return -0.5...(Double(categories.count) - 0.5)
+        }
         guard let extent = dataExtent else { return emptyRange(for: axis.scale) }
         switch axis.scale {
         case .linear:

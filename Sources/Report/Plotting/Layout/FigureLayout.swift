@@ -5,7 +5,7 @@ enum FigureLayout {
     static func cells(of figure: Figure) -> [CanvasRect] {
         let titleHeight = figure.title == nil ? 0 : Figure.titleBandHeight
         let cellWidth = figure.width / Double(figure.columns)
-        let cellHeight = (figure.height - titleHeight) / Double(figure.rows)
+        let cellHeight = (figure.height - titleHeight - FigureLegend(figure: figure).bandHeight) / Double(figure.rows)
         return (0..<(figure.rows * figure.columns)).map { index in
             let row = index / figure.columns
             let column = index % figure.columns
@@ -18,7 +18,9 @@ enum FigureLayout {
     /// The scene of every panel, in panel order. Call only for a validated figure.
     static func scenes(of figure: Figure) -> [PanelScene] {
         let cells = cells(of: figure)
-        return figure.panels.enumerated().map { index, panel in
+        return figure.panels.enumerated().map { index, described in
+            var panel = described
+            if figure.sharesLegend { panel.legend = .none }
             let own = DataExtent(layers: panel.layers, xScale: panel.xAxis.scale, yScale: panel.yAxis.scale)
             var xExtent = own.x
             if figure.sharesXRange {
@@ -27,8 +29,15 @@ enum FigureLayout {
                     return DataExtent.union(union, extent.x)
                 }
             }
+            var yExtent = own.y
+            if figure.sharesYRange {
+                yExtent = figure.panels.reduce(nil) { union, other in
+                    let extent = DataExtent(layers: other.layers, xScale: other.xAxis.scale, yScale: panel.yAxis.scale)
+                    return DataExtent.union(union, extent.y)
+                }
+            }
             let xRange = AxisRangeResolver.resolve(axis: panel.xAxis, dataExtent: xExtent)
-            let yRange = AxisRangeResolver.resolve(axis: panel.yAxis, dataExtent: own.y)
+            let yRange = AxisRangeResolver.resolve(axis: panel.yAxis, dataExtent: yExtent)
             return PanelScene(panel: panel, cell: cells[index], xRange: xRange, yRange: yRange)
         }
     }

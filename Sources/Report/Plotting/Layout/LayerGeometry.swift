@@ -81,7 +81,7 @@ struct LayerGeometry {
         let pieces = runs(count: count) { point(series.x[$0], series.y[$0]) }
         let stroke = StrokeStyle(color: color, width: series.width, dash: series.dash)
         var shapes: [PlotShape] = pieces.flatMap { piece in
-            Clipping.clipPolyline(piece, to: plotRect).map { PlotShape.polyline($0, stroke) }
+            Clipping.clipPolyline(piece, to: plotRect).map { PlotShape.polyline(PolylineSimplification.simplify($0), stroke) }
         }
         if let shape = series.marker {
             shapes += markers(

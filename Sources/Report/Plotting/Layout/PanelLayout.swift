@@ -90,7 +90,10 @@ struct PanelLayout: Sendable {
             }
             if fits { break }
         }
-        let plot = chosen?.plot ?? CanvasRect(x: cell.minX + baseLeft, y: top, width: M.minimumPlotSide, height: plotHeight)
+        var plot = chosen?.plot ?? CanvasRect(x: cell.minX + baseLeft, y: top, width: M.minimumPlotSide, height: plotHeight)
+        if panel.hasEqualAspect {
+            plot = PanelLayout.equalAspect(plot, xSpan: xRange.upperBound - xRange.lowerBound, ySpan: yRange.upperBound - yRange.lowerBound)
+        }
         self.plotRect = plot
         self.xTicks = chosen?.ticks ?? .empty
         self.yTicks = yTicks
@@ -102,8 +105,22 @@ struct PanelLayout: Sendable {
             pixelAtLower: plot.maxY, pixelAtUpper: plot.minY)
     }
 
+    /// `plot` shrunk along one axis so that a unit of x and of y span the same pixels,
+    /// centred in the room it had.
+    static func equalAspect(_ plot: CanvasRect, xSpan: Double, ySpan: Double) -> CanvasRect {
+        guard xSpan > 0, ySpan > 0, plot.width > 0, plot.height > 0 else { return plot }
+        let pixelsPerUnit = min(plot.width / xSpan, plot.height / ySpan)
+        let width = xSpan * pixelsPerUnit, height = ySpan * pixelsPerUnit
+        return CanvasRect(x: plot.midX - width / 2, y: plot.midY - height / 2, width: width, height: height)
+    }
+
     /// The ticks of `axis` over `range` with at most `maximumCount` labels.
     static func ticks(axis: Axis, range: ClosedRange<Double>, maximumCount: Int) -> AxisTicks {
+        if let categories = axis.categories {
+            return AxisTicks(major: categories.enumerated()
+                .filter { range.contains(Double($0.offset)) }
+                .map { Tick(value: Double($0.offset), label: $0.element) })
+        }
         switch axis.scale {
         case .linear:
             return NiceTicks.linear(lower: range.lowerBound, upper: range.upperBound, maximumCount: maximumCount)

@@ -13,6 +13,10 @@ public struct Axis: Sendable, Equatable {
     /// decades on a logarithmic axis), so that no point sits on the frame. Must lie in
     /// [0, 0.5].
     public var padding: Double
+    /// Names of categories placed at 0, 1, 2, … (each tick labelled with its name instead
+    /// of a number; the range, unless fixed, is −½ … count − ½); `nil` for a numeric
+    /// axis. Only on a linear scale.
+    public var categories: [String]?
 
     /// Creates an axis.
     public init(
@@ -20,13 +24,15 @@ public struct Axis: Sendable, Equatable {
         unit: String? = nil,
         scale: AxisScale = .linear,
         fixedRange: ClosedRange<Double>? = nil,
-        padding: Double = 0.05
+        padding: Double = 0.05,
+        categories: [String]? = nil
     ) {
         self.label = label
         self.unit = unit
         self.scale = scale
         self.fixedRange = fixedRange
         self.padding = padding
+        self.categories = categories
     }
 
     /// The text printed along the axis: the label, then the unit in parentheses.

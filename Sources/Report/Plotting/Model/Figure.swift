@@ -18,6 +18,12 @@ public struct Figure: Sendable, Equatable {
     /// Whether all panels take one common automatic x range (the union of their data),
     /// so that panels stacked in a column line up. Panels with a fixed x range keep it.
     public var sharesXRange: Bool
+    /// Whether the panels share one legend, drawn once in a band across the bottom of
+    /// the figure (each label once), instead of a legend per panel.
+    public var sharesLegend: Bool
+    /// Whether all panels take one common automatic y range (the union of their data),
+    /// for panels that show the same quantity side by side. Fixed ranges are kept.
+    public var sharesYRange: Bool
 
     /// The default width of one panel cell in pixels.
     public static let defaultCellWidth = 460.0
@@ -35,7 +41,9 @@ public struct Figure: Sendable, Equatable {
         panels: [Panel],
         width: Double? = nil,
         height: Double? = nil,
-        sharesXRange: Bool = false
+        sharesXRange: Bool = false,
+        sharesLegend: Bool = false,
+        sharesYRange: Bool = false
     ) {
         self.title = title
         self.rows = rows
@@ -45,5 +53,7 @@ public struct Figure: Sendable, Equatable {
         let titleHeight = title == nil ? 0 : Figure.titleBandHeight
         self.height = height ?? (Figure.defaultCellHeight * Double(max(rows, 1)) + titleHeight)
         self.sharesXRange = sharesXRange
+        self.sharesLegend = sharesLegend
+        self.sharesYRange = sharesYRange
     }
 }

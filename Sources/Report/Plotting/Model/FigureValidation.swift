@@ -5,11 +5,23 @@ extension Figure {
     /// The smallest panel cell height, in pixels.
     static let minimumCellHeight = 120.0
 
-    /// Throws the first configuration mistake found: an empty grid, too many panels, a
-    /// figure too small for its grid, an invalid fixed range, coordinate arrays of
-    /// different lengths, or a style value out of range. Data values are not checked:
-    /// unplaceable points are skipped when drawing.
+    /// How far, in pixels, estimated text boxes may reach past the canvas edge (rounding
+    /// of the estimate) before the text counts as clipped.
+    static let canvasTolerance = 0.5
+
+    /// Throws the first mistake found: an empty grid, too many panels, a figure too
+    /// small for its grid, an invalid fixed range, coordinate arrays of different
+    /// lengths, a style value out of range; then, with the figure laid out, text that
+    /// would print under ``PrintColumn/minimumFontPoints`` at column width or that
+    /// leaves the canvas. Data values are not checked: unplaceable points are skipped
+    /// when drawing.
     public func validate() throws(PlotConfigurationError) {
+        try validateConfiguration()
+        try validateText()
+    }
+
+    /// The checks of the description alone (before layout).
+    func validateConfiguration() throws(PlotConfigurationError) {
         guard rows >= 1, columns >= 1 else {
             throw .invalidGrid(rows: rows, columns: columns)
         }
@@ -19,7 +31,7 @@ extension Figure {
         }
         let titleHeight = title == nil ? 0 : Figure.titleBandHeight
         let cellWidth = width / Double(columns)
-        let cellHeight = (height - titleHeight) / Double(rows)
+        let cellHeight = (height - titleHeight - FigureLegend(figure: self).bandHeight) / Double(rows)
         guard width.isFinite, height.isFinite,
               cellWidth >= Figure.minimumCellWidth, cellHeight >= Figure.minimumCellHeight
         else {
@@ -29,6 +41,25 @@ extension Figure {
         }
         for (index, panel) in panels.enumerated() {
             try panel.validate(index: index)
+        }
+    }
+
+    /// Lays the figure out and checks every text it draws: printed size at column width
+    /// (``PrintColumn``) and its estimated box (``TextMetrics``) inside the canvas.
+    func validateText() throws(PlotConfigurationError) {
+        var audit = TextAudit()
+        drawValidated(self, into: &audit)
+        let name = title ?? "untitled figure"
+        let canvas = CanvasRect(x: 0, y: 0, width: width, height: height).expanded(by: Figure.canvasTolerance)
+        for entry in audit.entries where !entry.text.isEmpty {
+            let points = PrintColumn.printedPoints(fontSize: entry.style.fontSize, figureWidth: width)
+            guard points >= PrintColumn.minimumFontPoints else {
+                throw .textTooSmall(figure: name, text: entry.text, fontSize: entry.style.fontSize, figureWidth: width)
+            }
+            let box = entry.bounds
+            guard canvas.contains(CanvasPoint(x: box.minX, y: box.minY)), canvas.contains(CanvasPoint(x: box.maxX, y: box.maxY)) else {
+                throw .textOutsideCanvas(figure: name, text: entry.text, box: box, width: width, height: height)
+            }
         }
     }
 }
@@ -46,6 +77,16 @@ extension Panel {
                 }
             }
             try Self.check(axis.padding, in: 0...0.5, field: "\(name)Axis.padding", panel: index, layer: nil)
+            if let categories = axis.categories, categories.isEmpty || axis.scale != .linear {
+                throw .invalidStyleValue(
+                    panel: index, layer: nil, field: "\(name)Axis.categories (count \(categories.count))",
+                    value: Double(categories.count), allowed: "at least one category, on a linear axis")
+            }
+        }
+        if hasEqualAspect, xAxis.scale != .linear || yAxis.scale != .linear {
+            throw .invalidStyleValue(
+                panel: index, layer: nil, field: "hasEqualAspect with a non-linear axis", value: 1,
+                allowed: "linear x and y axes")
         }
         for (layerIndex, layer) in layers.enumerated() {
             try layer.validate(panel: index, layer: layerIndex)

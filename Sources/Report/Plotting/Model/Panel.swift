@@ -14,6 +14,10 @@ public struct Panel: Sendable, Equatable {
     public var legend: LegendPlacement
     /// Whether light grid lines are drawn at the major ticks.
     public var showsGrid: Bool
+    /// Whether one unit of x spans as many pixels as one unit of y (for maps of a plane,
+    /// such as a classifier over its two inputs): the plot area shrinks along one axis
+    /// and is centred in the room it had. Only for linear axes.
+    public var hasEqualAspect: Bool
 
     /// Creates a panel.
     public init(
@@ -22,7 +26,8 @@ public struct Panel: Sendable, Equatable {
         yAxis: Axis,
         layers: [Layer] = [],
         legend: LegendPlacement = .best,
-        showsGrid: Bool = true
+        showsGrid: Bool = true,
+        hasEqualAspect: Bool = false
     ) {
         self.title = title
         self.xAxis = xAxis
@@ -30,5 +35,6 @@ public struct Panel: Sendable, Equatable {
         self.layers = layers
         self.legend = legend
         self.showsGrid = showsGrid
+        self.hasEqualAspect = hasEqualAspect
     }
 }

@@ -16,6 +16,11 @@ public enum PlotConfigurationError: Error, Equatable, CustomStringConvertible {
     /// A style value (width, size, opacity, padding, dash length, font size) is out of
     /// its allowed range.
     case invalidStyleValue(panel: Int, layer: Int?, field: String, value: Double, allowed: String)
+    /// Text of the figure named `figure` (its title) would print under
+    /// ``PrintColumn/minimumFontPoints`` when the figure is shown at column width.
+    case textTooSmall(figure: String, text: String, fontSize: Double, figureWidth: Double)
+    /// Text of the figure named `figure` reaches beyond the canvas (it would be clipped).
+    case textOutsideCanvas(figure: String, text: String, box: CanvasRect, width: Double, height: Double)
 
     /// What is wrong and what to do about it.
     public var description: String {
@@ -33,6 +38,23 @@ public enum PlotConfigurationError: Error, Equatable, CustomStringConvertible {
         case let .invalidStyleValue(panel, layer, field, value, allowed):
             let place = layer.map { "panel \(panel), layer \($0)" } ?? "panel \(panel)"
             return "\(place): \(field) = \(value) is outside \(allowed); use a value in that range"
+        case let .textTooSmall(figure, text, fontSize, figureWidth):
+            let printed = PrintColumn.printedPoints(fontSize: fontSize, figureWidth: figureWidth)
+            let widest = fontSize * PrintColumn.widthPoints / PrintColumn.minimumFontPoints
+            return "figure '\(figure)': the text '\(text)' is \(Self.rounded(fontSize)) px in a figure \(Self.rounded(figureWidth)) px wide, "
+                + "so it prints at \(Self.rounded(printed)) pt when the figure fills the 17 cm text column, under the "
+                + "\(Self.rounded(PrintColumn.minimumFontPoints)) pt minimum; draw the figure at most \(Self.rounded(widest)) px wide "
+                + "(PrintColumn.widthPixels = \(Self.rounded(PrintColumn.widthPixels))) or enlarge the text"
+        case let .textOutsideCanvas(figure, text, box, width, height):
+            return "figure '\(figure)': the text '\(text)' spans x \(Self.rounded(box.minX))…\(Self.rounded(box.maxX)), "
+                + "y \(Self.rounded(box.minY))…\(Self.rounded(box.maxY)) px, beyond the \(Self.rounded(width)) × \(Self.rounded(height)) px "
+                + "canvas, so it would be clipped; shorten the text or give it more room"
         }
+    }
+
+    /// `value` to one decimal, without a trailing ".0".
+    private static func rounded(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() && abs(tenths) < 1e15 ? String(Int(tenths)) : String(tenths)
     }
 }

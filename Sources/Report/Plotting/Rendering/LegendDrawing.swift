@@ -21,6 +21,26 @@ enum LegendDrawing {
         }
     }
 
+    /// Draws a figure's shared legend in the band of `height` pixels at the bottom of a
+    /// canvas `width` × `canvasHeight`: each row centred, entries left to right.
+    static func draw<R: Renderer>(_ legend: FigureLegend, width: Double, canvasHeight: Double, into renderer: inout R) {
+        typealias M = LayoutMetrics
+        let textStyle = TextStyle(fontSize: M.legendFontSize, verticalAlignment: .middle)
+        let top = canvasHeight - legend.bandHeight + M.legendPadding
+        for (index, row) in legend.rows.enumerated() {
+            let centerY = top + (Double(index) + 0.5) * M.legendRowHeight
+            var x = max(M.outerPadding, (width - FigureLegend.width(ofRow: row)) / 2)
+            for entry in row {
+                let swatch = CanvasRect(
+                    x: x, y: centerY - M.legendRowHeight / 2, width: M.legendSwatchWidth, height: M.legendRowHeight)
+                drawSample(entry.sample, in: swatch, into: &renderer)
+                renderer.drawText(
+                    entry.label, at: CanvasPoint(x: x + M.legendSwatchWidth + M.legendSwatchGap, y: centerY), style: textStyle)
+                x += FigureLegend.width(of: entry) + FigureLegend.entryGap
+            }
+        }
+    }
+
     /// Draws a sample centred in `swatch`.
     private static func drawSample<R: Renderer>(_ sample: LegendEntry.Sample, in swatch: CanvasRect, into renderer: inout R) {
         let center = CanvasPoint(x: swatch.midX, y: swatch.midY)

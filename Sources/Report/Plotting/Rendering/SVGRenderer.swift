@@ -60,9 +60,14 @@ public struct SVGRenderer: Renderer {
             "<polyline points=\"\(pointList(points))\"" + paint(fill: nil, stroke: stroke, isOpenPath: true) + "/>")
     }
 
-    /// Appends a `<polygon>` element; fewer than three points draw nothing.
+    /// Appends a `<polygon>` element, or the shorter `<rect>` when the polygon is an
+    /// axis-aligned rectangle; fewer than three points draw nothing.
     public mutating func drawPolygon(_ points: [CanvasPoint], fill: FillStyle?, stroke: StrokeStyle?) {
         guard points.count >= 3 else { return }
+        if let rect = SVGRenderer.axisAlignedRectangle(points) {
+            drawRect(rect, fill: fill, stroke: stroke)
+            return
+        }
         elements.append(
             "<polygon points=\"\(pointList(points))\"" + paint(fill: fill, stroke: stroke, isOpenPath: false) + "/>")
     }
@@ -130,6 +135,21 @@ public struct SVGRenderer: Renderer {
             }
         }
         return text
+    }
+
+    /// The rectangle that four points trace when they are the corners of an axis-aligned
+    /// rectangle (in either direction, from any corner), else `nil`.
+    static func axisAlignedRectangle(_ points: [CanvasPoint]) -> CanvasRect? {
+        guard points.count == 4 else { return nil }
+        let xs = Set(points.map(\.x)), ys = Set(points.map(\.y))
+        guard xs.count == 2, ys.count == 2 else { return nil }
+        // Consecutive corners differ in exactly one coordinate.
+        for index in points.indices {
+            let a = points[index], b = points[(index + 1) % 4]
+            guard (a.x == b.x) != (a.y == b.y) else { return nil }
+        }
+        let minX = xs.min() ?? 0, minY = ys.min() ?? 0
+        return CanvasRect(x: minX, y: minY, width: (xs.max() ?? minX) - minX, height: (ys.max() ?? minY) - minY)
     }
 
     /// Points as SVG writes them: "x,y x,y …".

@@ -45,3 +45,14 @@ public struct Color: Sendable, Hashable {
     /// The light grey of grid lines.
     public static let gridGray = Color(hex: 0xE3E3E3)
 }
+
+extension Color {
+    /// This colour mixed with white: `amount` 0 is the colour itself, 1 is white. Opaque
+    /// light tints for filled regions, so that overlapping fills never mix into colours
+    /// a legend does not show.
+    public func tinted(toward amount: Double) -> Color {
+        let t = amount.isNaN ? 0 : min(1, max(0, amount))
+        func mix(_ u: UInt8) -> UInt8 { UInt8((Double(u) + (255 - Double(u)) * t).rounded()) }
+        return Color(red: mix(red), green: mix(green), blue: mix(blue))
+    }
+}

@@ -3,8 +3,10 @@
 /// One style serves a whole axis, so labels line up: plain decimals ("0.01", "2.5",
 /// "100") when every value needs at most ``maximumPlainFractionDigits`` decimals and
 /// stays below 10^``plainMagnitudeLimitExponent``; otherwise e-notation on linear axes
-/// ("2.5e−5") and powers of ten on logarithmic ones ("10⁻⁵", "2×10⁶"). Negative signs
-/// are the typographic minus U+2212.
+/// ("2.5e−5"). Logarithmic axes are plain only for values between 0.01 and 1000
+/// (``logarithmicPlainRange``) and use powers of ten ("10⁻⁵", "2×10⁶") otherwise, so
+/// that log axes of neighbouring panels over similar ranges do not mix "0.0001" with
+/// "5×10⁻⁴". Negative signs are the typographic minus U+2212.
 enum TickLabelFormatter {
     /// The most digits after the decimal point that plain labels may have.
     static let maximumPlainFractionDigits = 4
@@ -18,9 +20,14 @@ enum TickLabelFormatter {
         usesPlainNotation(values) ? values.map(plain) : values.map(eNotation)
     }
 
+    /// The decimal exponents of the values a logarithmic axis may write plainly: 0.01 to 1000.
+    static let logarithmicPlainRange = -2...3
+
     /// The labels of `values` for a logarithmic axis.
     static func logarithmicLabels(_ values: [DecimalNumber]) -> [String] {
-        usesPlainNotation(values) ? values.map(plain) : values.map(powerOfTen)
+        let plainly = usesPlainNotation(values)
+            && values.allSatisfy { logarithmicPlainRange.contains($0.normalized.scientificExponent) && $0.fractionDigits <= 2 }
+        return plainly ? values.map(plain) : values.map(powerOfTen)
     }
 
     /// Whether every value of an axis can be written plainly and compactly.

@@ -4,6 +4,11 @@ import Plotting
 /// Shared drawing choices of every experiment's figures, so that one kind of series looks
 /// the same in every figure of the paper.
 public enum FigureStyle {
+    /// The width of every figure: the text column (``PrintColumn/widthPixels``), so that
+    /// the layout's 11 px labels print at 8 pt or more.
+    public static let columnWidth = PrintColumn.widthPixels
+    /// The height of one panel cell in a grid of panels.
+    public static let panelHeight = 240.0
     /// The late window (the one that decides chaos, docs/PROTOCOL.md §2 E1).
     public static let late = Palette.blue
     /// The early window (learning transient).
@@ -23,6 +28,10 @@ public enum FigureStyle {
     /// The marker of series `index`.
     public static func marker(_ index: Int) -> MarkerShape { seriesMarkers[index % seriesMarkers.count] }
 
+    /// The colours of `count` ordered values (learning rates, widths…), darkest first,
+    /// on the sequential viridis scale.
+    public static func orderedColors(_ count: Int) -> [Color] { SequentialScale.lineColors(count: count) }
+
     /// A learning-rate axis (log scale; η is dimensionless for full-batch GD on a
     /// dimensionless loss).
     public static let learningRateAxis = Axis(label: "learning rate η", scale: .log10)
@@ -33,11 +42,12 @@ public enum FigureStyle {
     /// A mean line over η with its 95% band beneath, skipping non-finite values.
     public static func meanWithBand(
         x: [Double], mean: [Double], low: [Double], high: [Double], factor: Double = 1, label: String,
-        color: Color, dash: DashPattern = .solid, marker: MarkerShape? = nil, bandOpacity: Double = bandOpacity
+        color: Color, dash: DashPattern = .solid, marker: MarkerShape? = nil, bandOpacity: Double = bandOpacity,
+        lineWidth: Double = 1.75
     ) -> (band: Layer, line: Layer) {
         (
             .band(BandSeries(x: x, lower: low.map { $0 * factor }, upper: high.map { $0 * factor }, color: color, opacity: bandOpacity)),
-            .line(LineSeries(x: x, y: mean.map { $0 * factor }, label: label, color: color, dash: dash, marker: marker, markerSize: 5))
+            .line(LineSeries(x: x, y: mean.map { $0 * factor }, label: label, color: color, width: lineWidth, dash: dash, marker: marker, markerSize: 5))
         )
     }
 }

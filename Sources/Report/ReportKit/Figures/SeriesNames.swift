@@ -1,0 +1,27 @@
+/// The readable names of the λ series that figures, captions and tables print (issue #21:
+/// every series gets a readable name; the paper's glossary maps it to its code name):
+/// `tangent/late` → "tangent λ, late window", `divergence-fit-log-mean/auto` →
+/// "divergence fit, ln⟨d⟩". A name this table does not know is printed as it is.
+public enum SeriesNames {
+    /// The readable name of an estimator (the part of a series name before "/").
+    public static func estimator(_ code: String) -> String {
+        switch code {
+        case "tangent": return "tangent λ"
+        case "benettin": return "Benettin λ"
+        case "hybrid": return "hybrid λ (Mittra's Eq. 4)"
+        case "divergence-fit": return "divergence fit, ⟨ln d⟩"
+        case "divergence-fit-log-mean": return "divergence fit, ln⟨d⟩"
+        default: return code
+        }
+    }
+
+    /// The readable name of a series: the estimator's name, then ", early window" or
+    /// ", late window" for those windows (a window such as `auto` adds nothing).
+    public static func readable(_ series: String) -> String {
+        let parts = series.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let first = parts.first else { return series }
+        let name = estimator(first)
+        guard parts.count == 2, parts[1] == "early" || parts[1] == "late" else { return name }
+        return "\(name), \(parts[1]) window"
+    }
+}
