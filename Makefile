@@ -12,10 +12,14 @@ JOBS        ?= $(shell nproc)
 paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
 
-# Every test: the XCTest suite, then the generated Snakemake workflow on a one-node
-# Slurm cluster that the script starts and stops (it installs slurm-wlm and munge as root).
+# Every test: the XCTest suite (its browser test of a built paper must run: chromium is a
+# dependency), the committed paper.html in headless Chromium (no console errors, every
+# internal link lands, nothing wider than the page; screenshot /tmp/paper-first-page.png),
+# then the generated Snakemake workflow on a one-node Slurm cluster that the script starts
+# and stops (it installs slurm-wlm and munge as root).
 test: build
-	swift test $(SWIFT_FLAGS) --disable-swift-testing
+	PAPER_BROWSER_TEST=required swift test $(SWIFT_FLAGS) --disable-swift-testing
+	scripts/paper/browser-check paper/paper.html
 	scripts/cluster/test-workflow
 
 # Only the Slurm workflow test (~2–3.5 min).

@@ -87,6 +87,8 @@ let package = Package(
         // runner, Snakemake export) and the RO-Crate export of a manifest.
         .target(name: "Pipeline", dependencies: ["Provenance", "NumericsCore"], path: "Sources/Workflow/Pipeline"),
         .target(name: "ROCrate", dependencies: ["Provenance"], path: "Sources/Workflow/ROCrate"),
+        // Resolves every link of a built paper.html against the files it names (`pipeline check-paper`).
+        .target(name: "PaperCheck", dependencies: ["Pipeline", "HDF5", "Provenance"], path: "Sources/Workflow/PaperCheck"),
         // Layer 6, Sources/Stages: what every stage executable shares (StageKit; EnsembleReplay: the
         // runs of an ensembles file as networks, optimizer, batches and noise keys, for the stage
         // that trains them and the one that replays them), and one module per generic stage, the
@@ -139,7 +141,7 @@ let package = Package(
         // Layer 9, Sources/Executables: thin `main`s, one per product.
         .executableTarget(
             name: "PipelineCLI",
-            dependencies: ["Pipeline", "ROCrate", "Provenance", "StageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Pipeline", "PaperCheck", "ROCrate", "Provenance", "StageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/Executables/PipelineCLI"),
         .executableTarget(name: "GenerateDataCLI", dependencies: ["DataStage", "StageKit"], path: "Sources/Executables/GenerateDataCLI"),
         .executableTarget(name: "TrainEnsemblesCLI", dependencies: ["TrainingStage", "StageKit"], path: "Sources/Executables/TrainEnsemblesCLI"),
@@ -176,7 +178,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
         .testTarget(
             name: "ReportStageTests",
-            dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
+            dependencies: ["ReportKit", "MittraExperiment", "PaperStage", "PaperCheck", "Plotting", "HDF5", "Provenance", "Statistics", "StageKit", "TestSupport"]),
         .testTarget(name: "MittraExperimentTests", dependencies: ["MittraExperiment", "ReportKit", "NumericsCore"]),
         .testTarget(
             name: "LeimkuhlerExperimentTests",

@@ -1,4 +1,6 @@
 import Foundation
+import PaperCheck
+import Provenance
 import ReportKit
 import TestSupport
 import XCTest
@@ -142,7 +144,14 @@ final class BenchmarkRecordTests: XCTestCase {
 
         // Each value links to its part of the record and the record's hash; other names fall back.
         let sources = benchmark.sources(fallback: { _ in .parameter("elsewhere") })
-        XCTAssertEqual(sources("bench.adam.ratio.jax")?.part, "/comparisons/adam/ratios/jax")
+        XCTAssertEqual(sources("bench.adam.ratio.jax")?.part, "/comparisons/0/ratios/0/median")
+        // Every part is a JSON Pointer that resolves in the record (`pipeline check-paper`).
+        let record = try JSONValue.parse(Data(Self.fixture.utf8), source: "fixture")
+        XCTAssertEqual(JSONLookup.member(record, pointer: "/comparisons/0/ratios/0/peer"), .string("jax"))
+        XCTAssertEqual(JSONLookup.member(record, pointer: try XCTUnwrap(sources("bench.adam.jax")?.part)), .int(50000))
+        for (name, part) in benchmark.record.sectionValues().parts.sorted(by: { $0.key < $1.key }) {
+            XCTAssertNotNil(JSONLookup.member(record, pointer: part), "\(name): \(part) does not resolve")
+        }
         XCTAssertEqual(sources("bench.adam.ratio.jax")?.sha256, "abc")
         XCTAssertEqual(sources("bench.adam.ratio.jax")?.file, "bench/results/spirals.json")
         XCTAssertEqual(sources("jimenez.onset"), .parameter("elsewhere"))

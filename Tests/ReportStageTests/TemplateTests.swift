@@ -33,7 +33,9 @@ final class TemplateTests: XCTestCase {
         let filled = try PaperAssembler.fill(
             try PaperTemplate(text: "see {{tableref:one}}\n{{table:two}}\n{{table:one}}\n", source: "t.md"), content)
         XCTAssertEqual(filled.numbering.tables, ["two", "one"])
-        XCTAssertTrue(filled.markdown.hasPrefix("see Table 2\n**Table 1.** c\n\n| h |\n| --- |\n| v |\n**Table 2.**"))
+        XCTAssertTrue(filled.markdown.hasPrefix(
+            "see [Table 2](#tab-one)\n<a id=\"tab-two\"></a>\n\n**Table 1.** c\n\n| h |\n| --- |\n| v |\n<a id=\"tab-one\"></a>\n\n**Table 2.**"),
+            filled.markdown)
         XCTAssertThrowsError(try PaperAssembler.fill(try PaperTemplate(text: "x {{table:one}}", source: "t.md"), content)) { error in
             XCTAssertEqual(error as? TemplateError, .blockNotAlone(source: "t.md", line: 1, name: "table:one"))
         }

@@ -24,7 +24,7 @@ final class ValueLinkTests: XCTestCase {
         XCTAssertNotNil(aggregate.sha256)
         XCTAssertTrue(html.contains("data-sha256=\"\(aggregate.sha256!)\""), "the file's hash is on the computed values")
         XCTAssertTrue(html.contains("class=\"value quoted\""), "quoted values are marked as quoted")
-        let computedSpans = html.components(separatedBy: "class=\"value computed\"").count - 1
+        let computedSpans = html.components(separatedBy: "class=\"value computed\" tabindex=\"0\" data-file=\"data/mittra/aggregate.h5\"").count - 1
         XCTAssertEqual(computedSpans, bundle.markdown.components(separatedBy: "\u{E000}mittra/e").count - 1
             + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.claim").count - 1
             + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.regime").count - 1
@@ -40,6 +40,28 @@ final class ValueLinkTests: XCTestCase {
         XCTAssertEqual(ValueMarkers.strip(text), "λ = 0.25 (0.1, 0.4) nats")
         let source = ValueSource.computed(PaperTable.Source(path: "data/a.h5", part: "/g", sha256: "ab"))
         let html = ValueMarkers.html(text, sources: ["s/e1.x": source])
-        XCTAssertEqual(html, "λ = <span class=\"value computed\" title=\"computed from data/a.h5 /g (sha256 ab)\" data-file=\"data/a.h5\" data-part=\"/g\" data-sha256=\"ab\">0.25 (0.1, 0.4)</span> nats")
+        XCTAssertEqual(
+            html,
+            "λ = <span class=\"value computed\" tabindex=\"0\" data-file=\"data/a.h5\" data-part=\"/g\" data-sha256=\"ab\">0.25 (0.1, 0.4)"
+                + "<span class=\"source\" role=\"tooltip\">computed from <code>data/a.h5</code>, <code>/g</code>; file SHA-256 <code>ab</code>"
+                + "</span></span> nats")
+        let element = ValueSource.computed(PaperTable.Source(path: "data/a.h5", part: "/g/d", sha256: "ab"), index: [2, 5])
+        XCTAssertTrue(ValueMarkers.html(text, sources: ["s/e1.x": element]).contains(
+            "data-part=\"/g/d\" data-index=\"[2, 5]\" data-sha256=\"ab\">0.25 (0.1, 0.4)<span class=\"source\" role=\"tooltip\">computed from "
+                + "<code>data/a.h5</code>, <code>/g/d[2, 5]</code>"))
+        let quoted = ValueMarkers.html(text, sources: ["s/e1.x": .quoted("Mittra (2024)", jsonPath: "stages.s.parameters.sourceValues.x")])
+        XCTAssertTrue(quoted.contains("class=\"value quoted\" tabindex=\"0\" data-file=\"pipeline.json\" data-part=\"stages.s.parameters.sourceValues.x\">"))
+        XCTAssertFalse(quoted.contains("data-sha256"))
+    }
+
+    func testTableCellsCarryTheirSources() {
+        var table = PaperTable(caption: "c", table: MarkdownTable(header: ["name", "value"], rows: [["a", "1"], ["b", ""], ["c", "3"]]), sources: [])
+        table.linkColumn(1, to: PaperTable.Source(path: "data/v.h5", part: "/v", sha256: "ab"), index: { [$0] })
+        let (marked, sources) = table.marked(name: "t")
+        XCTAssertEqual(marked.rows.map { ValueMarkers.strip($0[1]) }, ["1", "", "3"])
+        XCTAssertEqual(marked.rows[0][0], "a", "labels stay unlinked")
+        XCTAssertEqual(sources.keys.sorted(), ["table:t/0/1", "table:t/2/1"], "empty cells stay unlinked")
+        XCTAssertEqual(sources["table:t/2/1"]?.index, [2])
+        XCTAssertEqual(PaperTable.cellValueSources(["t": table]), sources)
     }
 }

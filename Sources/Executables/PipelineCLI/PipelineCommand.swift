@@ -13,7 +13,7 @@ struct PipelineCommand: ParsableCommand {
         abstract: "Run the paper's stages reproducibly, and audit where any output came from.",
         subcommands: [
             Run.self, Status.self, Dag.self, Expand.self, ProvenanceQuery.self, Verify.self, Export.self, Snakemake.self, RunStage.self,
-            FoldRecords.self,
+            FoldRecords.self, CheckPaper.self,
         ])
 }
 

@@ -157,8 +157,10 @@ public enum BuildPaper {
         // The experiment-independent parts.
         if let validationInput = inputs.validation {
             let validation = try EstimatorValidation.read(path: validationInput.path)
-            try content.add(FrameValues.validation(validation))
-            content.tables[validationTable] = ValidationTable.make(validation, validationPath: validationInput.declaredPath)
+            let frameValues = FrameValues.linkedValidation(validation, path: validationInput.declaredPath, sha256: validationInput.sha256)
+            try content.add(frameValues.values)
+            valueSources.merge(frameValues.sources) { first, _ in first }
+            content.tables[validationTable] = ValidationTable.make(validation, validationPath: validationInput.declaredPath, sha256: validationInput.sha256)
         }
         try content.add(ParameterListing.placeholders(chain))
         content.tables[parametersTable] = ParameterListing.table(chain)
@@ -172,6 +174,7 @@ public enum BuildPaper {
         let frameText = try String(contentsOfFile: inputs.frame.path, encoding: .utf8)
         let template = try PaperTemplate(text: frameText, source: inputs.frame.declaredPath).including(sections)
         let (markdown, _) = try PaperAssembler.fill(template, content)
+        valueSources.merge(PaperTable.cellValueSources(content.tables)) { first, _ in first }
         return Built(
             markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record.json,
             stageRecords: chain.stageRecords, figureStages: figureStages, valueSources: valueSources)

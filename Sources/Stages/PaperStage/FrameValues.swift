@@ -16,4 +16,24 @@ enum FrameValues {
             "validation.failed": PaperText.list(rows(.failed).map { "\($0.estimator) on \($0.system) (\($0.status))" }),
         ]
     }
+
+    /// ``validation(_:)`` with every value marked (``ValueMarkers``, key `frame/NAME`) and
+    /// its source in `path` (SHA-256 `sha256`): the counts from `/validation/passed`, the
+    /// biased checks' errors from `/validation/estimate` and `/validation/reference`, the
+    /// failures from `/validation/status`.
+    static func linkedValidation(_ validation: EstimatorValidation, path: String, sha256: String)
+        -> (values: [String: String], sources: [String: ValueSource])
+    {
+        let parts = [
+            "validation.passed": "/validation/passed", "validation.total": "/validation/system",
+            "validation.biased": "/validation/estimate, /validation/reference", "validation.failed": "/validation/status",
+        ]
+        var values: [String: String] = [:], sources: [String: ValueSource] = [:]
+        for (name, value) in Self.validation(validation) {
+            guard let part = parts[name] else { values[name] = value; continue }
+            values[name] = ValueMarkers.wrap(value, key: "frame/" + name)
+            sources["frame/" + name] = .computed(PaperTable.Source(path: path, part: part, sha256: sha256))
+        }
+        return (values, sources)
+    }
 }

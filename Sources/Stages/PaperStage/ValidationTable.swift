@@ -3,7 +3,7 @@ import ReportKit
 /// The estimators against systems with known exponents (docs/PROTOCOL.md §1, "Validation"),
 /// one row per check as `data/validation.h5` stores it.
 enum ValidationTable {
-    static func make(_ validation: EstimatorValidation, validationPath: String) -> PaperTable {
+    static func make(_ validation: EstimatorValidation, validationPath: String, sha256: String) -> PaperTable {
         let header = ["system", "estimator", "exponent", "estimate", "reference", "|error|", "target", "tolerance in file",
                       "unit", "outcome", "status"]
         // The layout does not fix whether `index` counts from 0 or 1; the largest exponent
@@ -30,7 +30,27 @@ enum ValidationTable {
             + "biased by construction; its stored tolerance there is twice that predicted bias, and a check beyond the target "
             + "but within it is reported as biased by construction, a property of the estimator, not as passed. Estimates "
             + "and references to 6 significant digits."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [PaperTable.Source(path: validationPath, part: "/validation")])
+        var table = PaperTable(
+            caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [PaperTable.Source(path: validationPath, part: "/validation")])
+        linkNumbers(&table, validation, validationPath: validationPath, sha256: sha256)
+        return table
+    }
+
+    /// Links every number of the table to its element of `/validation` (row r ↔ element r):
+    /// the exponent's index, estimate, reference, |error| (from estimate and reference) and
+    /// the stored tolerance; the target too where it is the stored tolerance (on the linear
+    /// map it is the theory constant ``ValidationOutcome/linearMapTarget``, in the caption).
+    static func linkNumbers(_ table: inout PaperTable, _ validation: EstimatorValidation, validationPath: String, sha256: String) {
+        let dataset = { (name: String) in PaperTable.Source(path: validationPath, part: "/validation/\(name)", sha256: sha256) }
+        let element = { (row: Int) -> [Int]? in [row] }
+        table.linkColumn(2, to: dataset("index"), index: element)
+        table.linkColumn(3, to: dataset("estimate"), index: element)
+        table.linkColumn(4, to: dataset("reference"), index: element)
+        table.linkColumn(5, to: PaperTable.Source(path: validationPath, part: "/validation/estimate, /validation/reference", sha256: sha256), index: element)
+        table.linkColumn(7, to: dataset("tolerance"), index: element)
+        for (row, check) in validation.rows.enumerated() where ValidationOutcome.target(of: check) == check.tolerance {
+            table.linkCell(row: row, column: 6, to: .computed(dataset("tolerance"), index: [row]))
+        }
     }
 
     /// λ₁, λ₂ … for spectrum indices.

@@ -20,9 +20,15 @@ public enum HTMLDocument {
         th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         thead th { background: #f0f0f0; }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; overflow-wrap: anywhere; }
-        .value.computed { border-bottom: 1px dotted #3a6ea5; cursor: help; }
-        .value.quoted { border-bottom: 1px dashed #a5583a; cursor: help; font-style: italic; }
-        .value.parameter { border-bottom: 1px dotted #777; cursor: help; }
+        .value { position: relative; cursor: help; border-radius: 2px; }
+        .value:hover, .value:focus { background: #e9f0f7; outline: none; }
+        .value.quoted { font-style: italic; color: #7a3b1f; }
+        .value.quoted:hover, .value.quoted:focus { background: #f7ece6; }
+        .value .source { display: none; position: absolute; left: 0; top: 100%; z-index: 10; width: max-content; max-width: min(30rem, 80vw);
+          padding: 0.35rem 0.5rem; background: #fff; color: #1a1a1a; border: 1px solid #9aa5b1; box-shadow: 0 2px 6px rgba(0,0,0,0.15);
+          font: normal 0.75rem/1.35 "DejaVu Sans", Arial, sans-serif; white-space: normal; overflow-wrap: anywhere; text-align: left; }
+        .value:hover > .source, .value:focus > .source, .value:focus-within > .source { display: block; }
+        @media print { .value .source { display: none !important; } }
         details.provenance { font-size: 0.8rem; margin: 0 0 1.5rem; }
         details.stage-record { font-size: 0.8rem; margin: 0.25rem 0; }
         details.stage-record pre { max-height: 20rem; overflow: auto; background: #f7f7f7; padding: 0.5rem; white-space: pre-wrap; }
@@ -34,8 +40,10 @@ public enum HTMLDocument {
     /// `stageRecords` are the records of the stages behind the paper, each shown once in a
     /// collapsed block (id ``ProvenanceChain/anchor(_:)``) at the end; `figureStages` maps
     /// an image link to the stage that drew it, linked from a collapsed block under the
-    /// figure; `valueSources` gives the hover text of every value marked by
-    /// ``ValueMarkers`` (the markers are removed either way).
+    /// figure together with its data files, code identity and command
+    /// (``FigureProvenanceBlock``); `valueSources` gives the source of every value marked by
+    /// ``ValueMarkers``, shown on hover, focus or tap (``ValueSpan``; the markers are
+    /// removed either way).
     public static func make(
         title: String, markdown: String, figures: [String: String], provenanceComment: String,
         stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:]
@@ -48,10 +56,8 @@ public enum HTMLDocument {
             let uri = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
             let alt = String(markdown.dropFirst(2).prefix { $0 != "]" })
             let link = String(markdown[open.upperBound..<close.lowerBound])
-            let record = figureStages[link].map {
-                "<details class=\"provenance\"><summary>provenance of \(escape(link))</summary>drawn by stage "
-                    + "<a href=\"#\(ProvenanceChain.anchor($0))\"><code>\(escape($0))</code></a> (its record is under "
-                    + "“Provenance records” at the end)</details>"
+            let record = figureStages[link].map { stage in
+                FigureProvenanceBlock(link: link, stage: stage, record: stageRecords.first { $0.stage == stage }).html
             } ?? ""
             return "<img src=\"\(uri)\" alt=\"\(escape(ValueMarkers.strip(alt)))\"/>" + record
         })

@@ -127,16 +127,17 @@ extension BenchmarkRecord {
         set("commit", (git.commit.map { String($0.prefix(12)) } ?? "unknown") + (git.dirty ? " (with uncommitted changes)" : ""), "/git")
         set("rounds", ReportNumber.count(rounds), "/rounds")
         set("command", PaperText.code(command.joined(separator: " ")), "/command")
-        for comparison in comparisons {
-            for c in comparison.contestants {
-                let part = "/comparisons/\(comparison.name)/contestants/\(c.key)"
-                set("\(comparison.name).\(c.key)", Self.measured(c.median), part)
-                set("\(comparison.name).\(c.key).version", c.version ?? c.label, part)
-                set("\(comparison.name).\(c.key).runs", ReportNumber.count(c.values.count), part)
+        // JSON Pointers (RFC 6901) into the record: comparisons, contestants and ratios are arrays.
+        for (i, comparison) in comparisons.enumerated() {
+            for (j, c) in comparison.contestants.enumerated() {
+                let part = "/comparisons/\(i)/contestants/\(j)"
+                set("\(comparison.name).\(c.key)", Self.measured(c.median), part + "/median")
+                set("\(comparison.name).\(c.key).version", c.version ?? c.label, part + (c.version == nil ? "/label" : "/version"))
+                set("\(comparison.name).\(c.key).runs", ReportNumber.count(c.values.count), part + "/values")
             }
-            for ratio in comparison.ratios {
-                let part = "/comparisons/\(comparison.name)/ratios/\(ratio.peer)"
-                set("\(comparison.name).ratio.\(ratio.peer)", Self.measured(ratio.median), part)
+            for (k, ratio) in comparison.ratios.enumerated() {
+                let part = "/comparisons/\(i)/ratios/\(k)"
+                set("\(comparison.name).ratio.\(ratio.peer)", Self.measured(ratio.median), part + "/median")
                 set("\(comparison.name).ratio.\(ratio.peer).range", "\(Self.measured(ratio.min))–\(Self.measured(ratio.max))", part)
             }
         }

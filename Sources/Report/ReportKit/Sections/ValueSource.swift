@@ -1,8 +1,10 @@
-/// Where one number of a section's prose comes from, so that `paper.html` can show it on
-/// hover beside the number (issue "numbers that link to their provenance"): a part of a
-/// results file with the file's SHA-256, or a value quoted from a source paper (given as
-/// a stage parameter), or a stage parameter itself. `paper.md` stays clean: the markers
-/// that carry the link exist only between the section step and `build-paper`.
+/// Where one number of the paper comes from, so that `paper.html` can show it beside the
+/// number on hover, focus or tap (issue 21, "links everywhere"): a part of a results file
+/// (a dataset or group, and the element's index where there is one) with the file's
+/// SHA-256, or a value quoted from a source paper (given as a stage parameter), or a stage
+/// parameter itself. `paper.md` stays clean: the markers that carry the link exist only
+/// between the section step and `build-paper`. `pipeline check-paper` resolves every
+/// such link of a built paper against the files (``PaperTable`` cells carry them too).
 public struct ValueSource: Codable, Equatable, Sendable {
     /// What kind of origin.
     public enum Kind: String, Codable, Sendable {
@@ -23,10 +25,28 @@ public struct ValueSource: Codable, Equatable, Sendable {
     public var sha256: String?
     /// For quoted values, the source paper.
     public var citation: String?
+    /// The element of the dataset `part` the number is, e.g. `[3]` or `[2, 5]` (computed
+    /// values from an HDF5 dataset only); nil: the number summarises the whole part.
+    public var index: [Int]?
+
+    /// Creates a source; prefer ``computed(_:)``, ``quoted(_:jsonPath:)`` and ``parameter(_:)``.
+    public init(kind: Kind, file: String, part: String, sha256: String?, citation: String?, index: [Int]? = nil) {
+        self.kind = kind
+        self.file = file
+        self.part = part
+        self.sha256 = sha256
+        self.citation = citation
+        self.index = index
+    }
 
     /// A value computed from `part` of `file`.
     public static func computed(_ source: PaperTable.Source) -> ValueSource {
         ValueSource(kind: .computed, file: source.path, part: source.part, sha256: source.sha256, citation: nil)
+    }
+
+    /// The value at `index` of dataset `source.part`.
+    public static func computed(_ source: PaperTable.Source, index: [Int]) -> ValueSource {
+        ValueSource(kind: .computed, file: source.path, part: source.part, sha256: source.sha256, citation: nil, index: index)
     }
 
     /// A value quoted from `citation`, held by the parameter at `jsonPath`.
@@ -39,73 +59,18 @@ public struct ValueSource: Codable, Equatable, Sendable {
         ValueSource(kind: .parameter, file: "pipeline.json", part: jsonPath, sha256: nil, citation: nil)
     }
 
-    /// The hover text of the number in `paper.html`.
+    /// `index` as the paper prints it, e.g. `[2, 5]`; empty without one.
+    public var indexText: String {
+        index.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? ""
+    }
+
+    /// The source in one line of plain text.
     public var description: String {
         switch kind {
-        case .computed: return "computed from \(file) \(part) (sha256 \(sha256 ?? "?"))"
+        case .computed: return "computed from \(file) \(part)\(indexText) (sha256 \(sha256 ?? "?"))"
         case .quoted: return "quoted from \(citation ?? "the source paper") (\(file): \(part))"
         case .parameter: return "a parameter: \(file) \(part)"
         }
-    }
-}
-
-/// The markers around a sourced value in a section bundle's Markdown: private-use
-/// characters that no prose contains, `U+E000 key U+E001 value U+E002`, with `key` =
-/// `section/placeholder`. `build-paper` strips them for `paper.md` and turns them into
-/// `<span class="value" title="…">` in `paper.html`.
-public enum ValueMarkers {
-    static let open: Character = "\u{E000}", separator: Character = "\u{E001}", close: Character = "\u{E002}"
-
-    /// `value` wrapped with `key`.
-    public static func wrap(_ value: String, key: String) -> String {
-        "\(open)\(key)\(separator)\(value)\(close)"
-    }
-
-    /// `text` without markers (the values stay).
-    public static func strip(_ text: String) -> String {
-        var out = "", inKey = false
-        for character in text {
-            switch character {
-            case open: inKey = true
-            case separator: inKey = false
-            case close: continue
-            default: if !inKey { out.append(character) }
-            }
-        }
-        return out
-    }
-
-    /// HTML with every marker replaced by a span whose title says where the value comes
-    /// from (`sources` by key); a key without a source keeps the bare value.
-    public static func html(_ html: String, sources: [String: ValueSource]) -> String {
-        var out = "", key = "", inKey = false, openSpans = 0
-        for character in html {
-            switch character {
-            case open:
-                inKey = true
-                key = ""
-            case separator:
-                inKey = false
-                if let source = sources[key] {
-                    let kind = source.kind.rawValue
-                    out += "<span class=\"value \(kind)\" title=\"\(HTMLDocument.escape(source.description))\" data-file=\""
-                        + "\(HTMLDocument.escape(source.file))\" data-part=\"\(HTMLDocument.escape(source.part))\""
-                        + (source.sha256.map { " data-sha256=\"\($0)\"" } ?? "") + ">"
-                    openSpans += 1
-                } else {
-                    out += "<span>"
-                    openSpans += 1
-                }
-            case close:
-                if openSpans > 0 {
-                    out += "</span>"
-                    openSpans -= 1
-                }
-            default:
-                if inKey { key.append(character) } else { out.append(character) }
-            }
-        }
-        return out
     }
 }
 

@@ -27,6 +27,10 @@ public struct PaperTable: Equatable, Codable, Sendable {
     public var sources: [Source]
     /// The stage that computed the table, when it is not `build-paper` itself.
     public var computedBy: String?
+    /// Where each cell's number comes from, row by row as in `table.rows` (nil: a label or
+    /// a cell without a number); nil: no cell is linked. Set with
+    /// ``linkColumn(_:to:index:)`` or ``linkCell(row:column:to:)``.
+    public var cellSources: [[ValueSource?]]?
 
     /// Creates a table.
     public init(caption: String, table: MarkdownTable, sources: [Source], computedBy: String? = nil) {

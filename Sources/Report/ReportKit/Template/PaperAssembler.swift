@@ -1,5 +1,6 @@
 /// Fills a ``PaperTemplate`` from ``PaperContent``: numbers figures and tables in order
-/// of placement, expands blocks and references, and refuses any unknown placeholder.
+/// of placement, expands blocks (each after its ``Anchor``) and references (each a link
+/// to that anchor), and refuses any unknown placeholder.
 public enum PaperAssembler {
     /// The Markdown body and the numbering used.
     public static func fill(_ template: PaperTemplate, _ content: PaperContent) throws -> (markdown: String, numbering: Numbering) {
@@ -54,11 +55,12 @@ public enum PaperAssembler {
         {
             try requireAlone()
             let link = content.figureLinks[figureName] ?? figure.declaredPath
-            return "![\(label)](\(link))\n\n**\(label).** \(figure.caption)"
+            return "\(Anchor.tag(Anchor.figure(figureName)))\n\n![\(label)](\(link))\n\n**\(label).** \(figure.caption)"
         }
         if let tableName = name.dropPrefix("table:"), let table = content.tables[tableName], let label = numbering.table(tableName) {
             try requireAlone()
-            return "**\(label).** \(table.caption)\n\n" + table.table.markdown.dropLast()
+            return "\(Anchor.tag(Anchor.table(tableName)))\n\n**\(label).** \(table.caption)\n\n"
+                + table.marked(name: tableName).table.markdown.dropLast()
         }
         if name == PaperContent.appendixName {
             try requireAlone()
@@ -68,13 +70,13 @@ public enum PaperAssembler {
             guard let label = numbering.figure(figureName) else {
                 throw TemplateError.referenceToUnplaced(source: source, line: line, name: name)
             }
-            return label
+            return "[\(label)](#\(Anchor.figure(figureName)))"
         }
         if let tableName = name.dropPrefix("tableref:"), content.tables[tableName] != nil {
             guard let label = numbering.table(tableName) else {
                 throw TemplateError.referenceToUnplaced(source: source, line: line, name: name)
             }
-            return label
+            return "[\(label)](#\(Anchor.table(tableName)))"
         }
         throw TemplateError.unknownPlaceholder(
             source: source, line: line, name: name, similar: similar(to: name, in: content.knownNames))

@@ -1,0 +1,149 @@
+import Foundation
+import PaperCheck
+import Provenance
+import ReportKit
+import XCTest
+
+/// `pipeline check-paper` on a paper built from the fixture's files (issue 21, item 4):
+/// every link of the built paper resolves, and each kind of broken link is reported with
+/// its line.
+final class PaperLinkCheckTests: XCTestCase {
+    /// Runs `body` on the fixture's paper, the checker over its files, and its HTML, while
+    /// the fixture's directory exists.
+    func withBuiltPaper(_ body: (ReportFixture, PaperLinkChecker, String) throws -> Void) throws {
+        let fixture = try ReportFixture()
+        try withExtendedLifetime(fixture) {
+            let (checker, html) = try builtPaper(fixture)
+            try body(fixture, checker, html)
+        }
+    }
+
+    /// The checker over `fixture`'s files and the repository's pipeline.json, and the built paper.html.
+    func builtPaper(_ fixture: ReportFixture) throws -> (checker: PaperLinkChecker, html: String) {
+        try fixture.buildPaper()
+        let checker = try PaperLinkChecker(root: fixture.harness.root, specPath: ReportFixture.repositoryPath("pipeline.json"))
+        return (checker, try fixture.harness.read("paper/paper.html"))
+    }
+
+    /// Links of the Mittra section that name no pipeline.json key when this test was written:
+    /// computed phrases marked as quoted (issue 21 lists them; `MittraSection` owns the fix).
+    /// The test tolerates them, and only them, until they are fixed.
+    static let knownMissingKeys: Set<String> = [
+        "stages.mittra-section.parameters.sourceValues.table1.direction",
+        "stages.mittra-section.parameters.sourceValues.draft.direction",
+        "stages.mittra-section.parameters.sourceValues.versions-agree",
+        "stages.mittra-section.parameters.sourceValues.fig5Code.verdict",
+    ]
+
+    /// `problems` without the known ones.
+    static func unexpected(_ problems: [PaperLinkProblem]) -> [PaperLinkProblem] {
+        problems.filter { problem in
+            !(problem.kind == .missingKey && knownMissingKeys.contains { problem.element.contains("data-part=\"\($0)\"") })
+        }
+    }
+
+    func testEveryLinkOfTheBuiltPaperResolves() throws {
+        try withBuiltPaper { _, checker, html in
+            let report = checker.check(html: html)
+            let unexpected = Self.unexpected(report.problems)
+            XCTAssertEqual(unexpected, [], unexpected.map(\.description).joined(separator: "\n"))
+            XCTAssertGreaterThan(report.values, 50)
+            XCTAssertGreaterThan(report.files, 0, "figures link their data files")
+            XCTAssertGreaterThan(report.internalLinks, 10)
+        }
+    }
+
+    func testFigureAndTableReferencesLinkToTheirIds() throws {
+        try withBuiltPaper { _, _, html in
+            XCTAssertTrue(html.contains("<a id=\"tab-validation\"></a>"))
+            XCTAssertTrue(html.contains("<a href=\"#tab-validation\">Table "), "the frame's {{tableref:validation}} is a link")
+            let figureIds = html.components(separatedBy: "<a id=\"fig-mittra.").count - 1
+            XCTAssertEqual(figureIds, html.components(separatedBy: "src=\"data:image/svg+xml").count - 1)
+            XCTAssertTrue(html.contains("href=\"#fig-mittra."))
+            XCTAssertTrue(html.contains("regenerate: <code>.build/release/pipeline run --stage mittra-figures</code>"))
+        }
+    }
+
+    func testValidationTableNumbersLinkToTheirElements() throws {
+        try withBuiltPaper { fixture, _, html in
+            let hash = try ContentHash.sha256(fileAt: fixture.harness.root + "/" + ReportFixture.validation)
+            XCTAssertTrue(html.contains(
+                "<span class=\"value computed\" tabindex=\"0\" data-file=\"data/validation.h5\" data-part=\"/validation/estimate\" "
+                    + "data-index=\"[1]\" data-sha256=\"\(hash)\">"))
+            XCTAssertTrue(html.contains("<span class=\"source\" role=\"tooltip\">computed from <code>data/validation.h5</code>"))
+            XCTAssertFalse(html.contains(" title=\"computed from"), "no hover-only titles")
+            let markdown = try fixture.harness.read("paper/paper.md")
+            XCTAssertFalse(markdown.contains("\u{E000}") || markdown.contains("class=\"value"), "paper.md carries no value markup")
+        }
+    }
+
+    /// Replaces the first `old` by `new` in `html`, failing when `old` is absent.
+    func replacingFirst(_ old: String, with new: String, in html: String) throws -> String {
+        let range = try XCTUnwrap(html.range(of: old), "the built paper has no \(old)")
+        return html.replacingCharacters(in: range, with: new)
+    }
+
+    /// The kinds of problem the checker finds in `html`.
+    func kinds(_ checker: PaperLinkChecker, _ html: String) -> [PaperLinkProblem.Kind] {
+        Self.unexpected(checker.check(html: html).problems).map(\.kind)
+    }
+
+    func testMissingDatasetWrongHashAndIndexOutOfRangeAreReported() throws {
+        try withBuiltPaper { _, checker, html in
+            let part = "data-part=\"/validation/estimate\" data-index=\"[1]\""
+            XCTAssertEqual(kinds(checker, try replacingFirst(part, with: "data-part=\"/validation/estimates\" data-index=\"[1]\"", in: html)), [.missingObject])
+            XCTAssertEqual(kinds(checker, try replacingFirst(part, with: "data-part=\"/validation/estimate\" data-index=\"[100000]\"", in: html)), [.indexOutOfRange])
+            XCTAssertEqual(kinds(checker, try replacingFirst(part, with: "data-part=\"/validation\" data-index=\"[1]\"", in: html)), [.indexOutOfRange])
+            let hashed = try XCTUnwrap(html.range(of: "data-sha256=\"")).upperBound
+            let wrongHash = html.replacingCharacters(in: hashed..<html.index(hashed, offsetBy: 64), with: String(repeating: "0", count: 64))
+            XCTAssertEqual(kinds(checker, wrongHash), [.hashMismatch])
+            let missingFile = try replacingFirst("data-file=\"data/validation.h5\"", with: "data-file=\"data/validation-old.h5\"", in: html)
+            XCTAssertEqual(kinds(checker, missingFile), [.missingFile])
+        }
+    }
+
+    func testBadPointerMissingKeyQuotedComputedAndDanglingHrefAreReported() throws {
+        try withBuiltPaper { fixture, checker, html in
+            let record = "data/bench.json"
+            try #"{"machine": {"cpu": "x", "cores": [1, 2]}}"#.write(toFile: try fixture.harness.path(record), atomically: true, encoding: .utf8)
+            let hash = try ContentHash.sha256(fileAt: fixture.harness.root + "/" + record)
+            func withElement(_ element: String) -> String { html.replacingOccurrences(of: "</main>", with: element + "\n</main>") }
+            let pointer = { (part: String) in "<span class=\"value computed\" data-file=\"\(record)\" data-part=\"\(part)\" data-sha256=\"\(hash)\">1</span>" }
+            XCTAssertEqual(kinds(checker, withElement(pointer("/machine/cores/1"))), [])
+            XCTAssertEqual(kinds(checker, withElement(pointer("/machine/cores/2"))), [.badPointer])
+            XCTAssertEqual(kinds(checker, withElement(pointer("machine.cpu"))), [.badPointer])
+            let quoted = { (file: String, part: String) in "<span class=\"value quoted\" data-file=\"\(file)\" data-part=\"\(part)\">1</span>" }
+            XCTAssertEqual(kinds(checker, withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.r"))), [])
+            XCTAssertEqual(kinds(checker, withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.q"))), [.missingKey])
+            XCTAssertEqual(kinds(checker, withElement(quoted(ReportFixture.aggregate, "/learning_rate_sweep"))), [.computedStyledAsQuoted])
+            XCTAssertEqual(kinds(checker, withElement("<a href=\"#fig-nowhere\">Figure 9</a>")), [.danglingHref])
+            let problem = try XCTUnwrap(Self.unexpected(checker.check(html: withElement("<a href=\"#fig-nowhere\">Figure 9</a>")).problems).first)
+            XCTAssertEqual(problem.line, html.components(separatedBy: "\n").firstIndex { $0.contains("</main>") }.map { $0 + 1 })
+        }
+    }
+
+    func testCheckingAFileThrowsAnErrorListingEachBrokenLink() throws {
+        try withBuiltPaper { fixture, checker, html in
+            let broken = html.replacingOccurrences(of: "</main>", with: "<a href=\"#a\">1</a><a href=\"#b\">2</a>\n</main>")
+            let path = try fixture.harness.path("paper/broken.html")
+            try broken.write(toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try checker.check(paperAt: path)) { error in
+                let error = error as? PaperCheckError
+                XCTAssertEqual(error.map { Self.unexpected($0.problems).count }, 2)
+                XCTAssertTrue(error?.description.contains("dangling link: no element has id \"b\"") ?? false, "\(String(describing: error))")
+            }
+        }
+    }
+
+    func testJSONLookupFollowsPointersAndProfileOverrides() throws {
+        let document: JSONValue = .object(["a/b": .object(["~k": .int(1)]), "list": .array([.int(4)])])
+        XCTAssertEqual(JSONLookup.member(document, pointer: "/a~1b/~0k"), .int(1))
+        XCTAssertEqual(JSONLookup.member(document, pointer: "/list/0"), .int(4))
+        XCTAssertNil(JSONLookup.member(document, pointer: "/list/1"))
+        let spec: JSONValue = .object([
+            "stages": .object(["s": .object(["parameters": .object([:]), "profileParameters": .object(["smoke": .object(["n": .int(2)])])])])
+        ])
+        XCTAssertTrue(JSONLookup.specHasKey(spec, dottedPath: "stages.s.parameters.n"))
+        XCTAssertFalse(JSONLookup.specHasKey(spec, dottedPath: "stages.s.parameters.m"))
+    }
+}
