@@ -34,13 +34,16 @@ public enum HTMLDocument {
     /// `stageRecords` are the records of the stages behind the paper, each shown once in a
     /// collapsed block (id ``ProvenanceChain/anchor(_:)``) at the end; `figureStages` maps
     /// an image link to the stage that drew it, linked from a collapsed block under the
-    /// figure; `valueSources` gives the hover text of every value marked by
+    /// figure (to the record in `recordsDocument`, e.g. `supplement.html`, or in this
+    /// document when empty); every heading gets its id (``HeadingIDs``); `valueSources` gives the hover text of every value marked by
     /// ``ValueMarkers`` (the markers are removed either way).
     public static func make(
         title: String, markdown: String, figures: [String: String], provenanceComment: String,
-        stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:]
+        stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:],
+        recordsDocument: String = ""
     ) -> String {
         var parser = MarkdownParser()
+        parser.addModifier(HeadingIDs.modifier())
         parser.addModifier(Modifier(target: .images) { html, markdown in
             guard let open = markdown.range(of: "]("), let close = markdown.range(of: ")", options: .backwards),
                 open.upperBound <= close.lowerBound, let svg = figures[String(markdown[open.upperBound..<close.lowerBound])]
@@ -50,7 +53,7 @@ public enum HTMLDocument {
             let link = String(markdown[open.upperBound..<close.lowerBound])
             let record = figureStages[link].map {
                 "<details class=\"provenance\"><summary>provenance of \(escape(link))</summary>drawn by stage "
-                    + "<a href=\"#\(ProvenanceChain.anchor($0))\"><code>\(escape($0))</code></a> (its record is under "
+                    + "<a href=\"\(recordsDocument)#\(ProvenanceChain.anchor($0))\"><code>\(escape($0))</code></a> (its record is under "
                     + "“Provenance records” at the end)</details>"
             } ?? ""
             return "<img src=\"\(uri)\" alt=\"\(escape(ValueMarkers.strip(alt)))\"/>" + record
@@ -66,6 +69,7 @@ public enum HTMLDocument {
             \(provenanceComment)
             <style>
             \(styleSheet)
+            \(PrintStyle.styleSheet)
             </style>
             </head>
             <body>
