@@ -117,7 +117,8 @@ final class BuildPaperTests: XCTestCase {
         }
         let bundle = try XCTUnwrap(try EmbeddedProvenance.record(path: fixture.harness.root + "/" + ReportFixture.bundle))
         XCTAssertEqual(bundle.inputs.first { $0.path == ReportFixture.aggregate }?.stage, "aggregate")
-        XCTAssertTrue(paper.contains("seed `init` = `mittra2024/init` (value `987654321`)"), "the chain reaches the seeds")
+        let supplement = try fixture.harness.read("paper/supplement.md")
+        XCTAssertTrue(supplement.contains("seed `init` = `mittra2024/init` (value `987654321`)"), "the chain reaches the seeds")
     }
 
     /// Each stage record of the chain appears once: one appendix entry per stage in
