@@ -1,13 +1,14 @@
 /// The print style sheet of `paper.html` and `supplement.html`, which weasyprint uses to
 /// typeset the PDFs: A4 pages with the page number in the footer, the table of contents
 /// with page references (`target-counter`), tables that wrap instead of scrolling (the
-/// screen style's scroll box would clip their right columns), figures at the column
-/// width, long hashes and code that wrap, and the collapsed provenance blocks left out
+/// screen style's scroll box would clip their right columns; cells break between words,
+/// the last column — values, JSON — anywhere, so the other columns keep their words
+/// whole), figures at the column width, long hashes and code that wrap, and the collapsed provenance blocks left out
 /// (the supplement's provenance appendix lists the same facts).
 public enum PrintStyle {
     /// The CSS, all inside `@page` and `@media print`.
     public static let styleSheet = """
-        @page { size: A4; margin: 18mm 17mm 20mm;
+        @page { size: A4; margin: 15mm 15mm 17mm;
           @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "DejaVu Sans", sans-serif; color: #555; } }
         @media print {
           body { font-size: 10pt; line-height: 1.4; }
@@ -18,8 +19,10 @@ public enum PrintStyle {
           table { display: table; overflow: visible; width: 100%; table-layout: auto; font-size: 7.5pt; break-inside: auto; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
-          th, td { padding: 0.15rem 0.3rem; overflow-wrap: anywhere; word-break: break-word; hyphens: auto; }
-          code { overflow-wrap: anywhere; word-break: break-all; font-size: 0.8em; }
+          th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; hyphens: manual; }
+          td:last-child { overflow-wrap: anywhere; }
+          td code { overflow-wrap: inherit; }
+          code { overflow-wrap: anywhere; font-size: 0.8em; }
           .value.computed, .value.quoted, .value.parameter { border-bottom: none; }
           details.provenance { display: none; }
           details.stage-record pre { max-height: none; overflow: visible; font-size: 6.5pt; }
