@@ -133,6 +133,29 @@ final class PaperFrontBackTests: XCTestCase {
         XCTAssertTrue(html.contains("@page"), "the print style sheet")
     }
 
+    /// The paper names the repository and the commit `pipeline.lock` records for the
+    /// stages that wrote its inputs, saying so when the work tree was dirty; without a
+    /// lock it says that no commit is recorded.
+    func testRepositoryAndCommitFromTheLock() throws {
+        let fixture = try ReportFixture()
+        let unrecorded = try fixture.buildPaper()
+        XCTAssertTrue(unrecorded.contains("ChaosPipeline (test)"))
+        XCTAssertTrue(unrecorded.contains("written at an unrecorded commit (no `pipeline.lock` beside the inputs)"))
+        var lock = Manifest(profile: "test")
+        func record(_ commit: String, dirty: Bool) -> StageRecord {
+            StageRecord(
+                executable: "x", parameters: .object([:]), seeds: [:], inputs: [:], outputs: [:],
+                code: CodeIdentity(sha256: "0", targets: [], fileCount: 0), git: GitState(commit: commit, dirty: dirty), environment: [:])
+        }
+        lock.stages["mittra-section"] = record("c0ffee", dirty: false)
+        lock.stages["mittra-figures"] = record("beef42", dirty: true)
+        lock.stages["unrelated"] = record("dead00", dirty: false)
+        try lock.save(to: fixture.harness.root + "/pipeline.lock")
+        let recorded = try fixture.buildPaper()
+        XCTAssertTrue(recorded.contains("written at commits `beef42` and `c0ffee` (with uncommitted changes in the work tree)"), "commit line")
+        XCTAssertFalse(recorded.contains("dead00"), "a stage that wrote no input")
+    }
+
     /// build-paper writes the PDFs of paper and supplement, and two runs give the same bytes.
     func testPDFsAreByteStable() throws {
         do { _ = try PDFTypesetter.executable() } catch {

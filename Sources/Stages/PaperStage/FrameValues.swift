@@ -20,7 +20,8 @@ enum FrameValues {
 }
 
 extension FrameValues {
-    /// `build.repository` (the `repository` parameter) and `build.commit`: the git commit(s)
+    /// `build.repository` (the `repository` parameter) and `build.commit` ("commit `…`",
+    /// "commits `…` and `…`"): the git commit(s)
     /// that `pipeline.lock` records for the stages that wrote the paper's inputs (sections,
     /// figures, validation), with "uncommitted changes" when any ran in a dirty work tree.
     /// The stage's own commit is not known to it (the runner records it only after the
@@ -31,8 +32,8 @@ extension FrameValues {
         let states = writers.sorted().compactMap { chain.gitStates[$0] }
         let commits = Set(states.map(\.commit)).sorted()
         let commit = commits.isEmpty
-            ? "not recorded (no `pipeline.lock` beside the inputs)"
-            : PaperText.list(commits.map(PaperText.code))
+            ? "an unrecorded commit (no `pipeline.lock` beside the inputs)"
+            : (commits.count == 1 ? "commit " : "commits ") + PaperText.list(commits.map(PaperText.code))
                 + (states.contains(where: \.dirty) ? " (with uncommitted changes in the work tree)" : "")
         return ["build.repository": repository, "build.commit": commit]
     }
