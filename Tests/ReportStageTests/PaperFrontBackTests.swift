@@ -172,6 +172,19 @@ final class PaperFrontBackTests: XCTestCase {
         XCTAssertEqual(first, second, "the PDFs differ between two runs on the same inputs")
     }
 
+    /// A section's table that neither document places is an error naming it (so a table
+    /// moved out of a section cannot silently vanish).
+    func testSectionTablePlacedNowhereIsAnError() throws {
+        let fixture = try ReportFixture()
+        var bundle = try fixture.buildSection()
+        bundle.tables["mittra.extra"] = Self.table
+        try bundle.encoded().write(to: URL(fileURLWithPath: fixture.harness.root + "/" + ReportFixture.bundle))
+        try fixture.install(nil, at: ReportFixture.frame, repositoryFile: ReportFixture.frame)
+        XCTAssertThrowsError(try BuildPaper.run(try fixture.paperContext())) { error in
+            XCTAssertEqual(error as? PaperError, .tableNotPlaced(section: "mittra", name: "mittra.extra"), "\(error)")
+        }
+    }
+
     /// A PDF output without its document's HTML output is refused before anything is written.
     func testPDFNeedsItsHTML() throws {
         let fixture = try ReportFixture()

@@ -231,6 +231,11 @@ public enum BuildPaper {
             try PaperTemplate(text: try String(contentsOfFile: $0.path, encoding: .utf8), source: $0.declaredPath)
         }
         let filled = try PaperAssembler.fill(body: template, supplement: supplement, content)
+        for (_, bundle) in inputs.bundles {
+            for name in bundle.tables.keys.sorted() where filled.numbering.table(name) == nil {
+                throw PaperError.tableNotPlaced(section: bundle.section, name: name)
+            }
+        }
         return Built(
             markdown: filled.body, supplementMarkdown: filled.supplement, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record.json,
             stageRecords: chain.stageRecords, figureStages: figureStages, valueSources: valueSources)

@@ -23,6 +23,8 @@ public enum PaperError: Error, CustomStringConvertible, Equatable {
     case supplementInputCount(kind: String, paths: [String])
     /// Supplement outputs without a supplement frame among the inputs, or the reverse.
     case supplementMismatch(hasFrame: Bool)
+    /// A table of a section bundle that neither the paper nor the supplement places.
+    case tableNotPlaced(section: String, name: String)
     /// weasyprint is not installed.
     case typesetterMissing
     /// weasyprint failed on a document.
@@ -61,6 +63,9 @@ public enum PaperError: Error, CustomStringConvertible, Equatable {
                     + ".html or .pdf) is declared; add them to stages.build-paper.outputs or remove the frame from the inputs"
                 : "supplement outputs are declared but the supplement frame paper/supplement-template.md is not an input; "
                     + "add it to stages.build-paper.inputs"
+        case .tableNotPlaced(let section, let name):
+            return "the section '\(section)' provides the table '\(name)', which neither its Markdown, paper/template.md nor "
+                + "paper/supplement-template.md places; add {{table:\(name)}} to one of them (speed records belong in the supplement)"
         case .typesetterMissing:
             return "weasyprint is not on PATH, and build-paper typesets the PDF outputs with it; install it with "
                 + "`apt-get install weasyprint` (scripts/ensure-deps does it as root) or remove the *.pdf outputs of stages.build-paper"
