@@ -23,7 +23,11 @@ final class BuildPaperTests: XCTestCase {
         XCTAssertEqual(figures, Array(1...ReportFixture.figureOutputs.count))
         let bundle = try fixture.buildSection()
         let tables = Self.numbers(of: "**Table ", in: body)
-        XCTAssertEqual(tables, Array(1...(bundle.tables.count + 2)), "section tables plus validation and parameters")
+        XCTAssertEqual(tables, Array(1...(bundle.tables.count + 1)), "the verdict table plus the section's tables")
+        let supplement = try fixture.harness.read("paper/supplement.md")
+        XCTAssertFalse(supplement.contains("{{"), "unfilled placeholder in the supplement")
+        XCTAssertEqual(Self.numbers(of: "**Table S", in: supplement), [1, 2, 3], "validation, glossary and parameters")
+        XCTAssertTrue(body.contains("Table S1 in the supplement"), "the body refers to the validation table in the supplement")
         for output in ReportFixture.figureOutputs {
             let link = "](../\(output))"
             XCTAssertEqual(body.components(separatedBy: link).count - 1, 1, "\(output) shown once")
@@ -113,16 +117,21 @@ final class BuildPaperTests: XCTestCase {
         }
         let bundle = try XCTUnwrap(try EmbeddedProvenance.record(path: fixture.harness.root + "/" + ReportFixture.bundle))
         XCTAssertEqual(bundle.inputs.first { $0.path == ReportFixture.aggregate }?.stage, "aggregate")
-        XCTAssertTrue(paper.contains("seed `init` = `mittra2024/init` (value `987654321`)"), "the chain reaches the seeds")
+        let supplement = try fixture.harness.read("paper/supplement.md")
+        XCTAssertTrue(supplement.contains("seed `init` = `mittra2024/init` (value `987654321`)"), "the chain reaches the seeds")
     }
 
     /// Each stage record of the chain appears once: one appendix entry per stage in
-    /// paper.md, one collapsed record per stage in paper.html (figures link to it), each
-    /// inline SVG's `<metadata>` only its own record, no long line in paper.md.
+    /// supplement.md, one collapsed record per stage in supplement.html (the figures of
+    /// paper.html link to it), each inline SVG's `<metadata>` only its own record, no long
+    /// line in supplement.md.
     func testEachStageRecordAppearsOnce() throws {
         let fixture = try ReportFixture()
-        let paper = try fixture.buildPaper()
-        let html = try fixture.harness.read("paper/paper.html")
+        try fixture.buildPaper()
+        let paper = try fixture.harness.read("paper/supplement.md")
+        let html = try fixture.harness.read("paper/supplement.html")
+        let body = try fixture.harness.read("paper/paper.html")
+        XCTAssertFalse(body.contains("<details class=\"stage-record\""), "the records belong to the supplement")
         let stages = ["train-mittra", "aggregate", "mittra-figures", "mittra-section", "validate-estimators"]
         for stage in stages {
             XCTAssertEqual(paper.components(separatedBy: "- Stage `\(stage)` ").count - 1, 1, "\(stage) in the appendix")
@@ -132,7 +141,8 @@ final class BuildPaperTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "\"recordFormatVersion\": 2").count - 1, stages.count, "a record shown twice")
         XCTAssertEqual(html.components(separatedBy: "<details class=\"stage-record\"").count - 1, stages.count)
         XCTAssertEqual(
-            html.components(separatedBy: "href=\"#\(ProvenanceChain.anchor("mittra-figures"))\"").count - 1, ReportFixture.figureOutputs.count,
+            body.components(separatedBy: "href=\"supplement.html#\(ProvenanceChain.anchor("mittra-figures"))\"").count - 1,
+            ReportFixture.figureOutputs.count,
             "each figure links to its stage's record")
         XCTAssertLessThan(paper.split(separator: "\n").map(\.count).max() ?? 0, 10_000, "a line of paper.md grew with the chain")
         for output in ReportFixture.figureOutputs {
@@ -149,13 +159,16 @@ final class BuildPaperTests: XCTestCase {
     /// chain down to the seeds; the methods table lists upstream parameters.
     func testAppendixAndMethodsCarryTheChain() throws {
         let fixture = try ReportFixture()
-        let paper = try fixture.buildPaper()
+        try fixture.buildPaper()
+        let paper = try fixture.harness.read("paper/supplement.md")
         for output in ReportFixture.figureOutputs {
             XCTAssertTrue(paper.contains("`\(output)`, sha256 `"), "\(output) missing in the appendix")
         }
-        let tables = try fixture.buildSection().tables.count + 2
+        let tables = try fixture.buildSection().tables.count + 1
         XCTAssertTrue(paper.contains("- Table \(tables): computed by"))
         XCTAssertFalse(paper.contains("- Table \(tables + 1):"))
+        XCTAssertTrue(paper.contains("- Table S3: computed by"))
+        XCTAssertFalse(paper.contains("- Table S4:"))
         XCTAssertTrue(paper.contains("computed by stage `mittra-section` from `\(ReportFixture.aggregate)`"))
         XCTAssertTrue(paper.contains("`init` = `mittra2024/init` (value `987654321`)"))
         XCTAssertTrue(paper.contains("| `train-mittra` | `train-ensembles` | `learningRates.count` | 24 |"))
@@ -179,7 +192,7 @@ final class BuildPaperTests: XCTestCase {
         let html = try fixture.harness.read("paper/paper.html")
         XCTAssertEqual(html.components(separatedBy: "src=\"data:image/svg+xml;base64,").count - 1, MittraFigure.allCases.count)
         XCTAssertTrue(html.contains("<style>"))
-        for external in ["http://", "https://", "src=\"../", "<link", "<script"] {
+        for external in ["src=\"http", "url(http", "src=\"../", "<link", "<script"] {
             XCTAssertFalse(html.contains(external), "HTML refers to an external resource: \(external)")
         }
         XCTAssertTrue(html.contains("<table>"))
@@ -234,7 +247,7 @@ final class BuildPaperTests: XCTestCase {
     /// digits occur only in names of things (Fig. 4, Table 1, Eq. 4, claims 1–3, E1–E3)
     /// and in the fixed confidence level of the results (95 %).
     func testTemplatesTypeNoNumbers() throws {
-        for file in [ReportFixture.frame, ReportFixture.sectionTemplate] {
+        for file in [ReportFixture.frame, ReportFixture.supplementFrame, ReportFixture.sectionTemplate] {
             var prose = try String(contentsOfFile: ReportFixture.repositoryPath(file), encoding: .utf8)
             while let open = prose.range(of: "{{"), let close = prose.range(of: "}}", range: open.upperBound..<prose.endIndex) {
                 prose.replaceSubrange(open.lowerBound..<close.upperBound, with: "")

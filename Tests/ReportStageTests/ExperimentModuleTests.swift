@@ -51,7 +51,7 @@ final class ExperimentModuleTests: XCTestCase {
         try "# {{title}}\n\n{{section:toy}}\n\n{{section:other}}\n\n## Parameters\n\n{{table:methods.parameters}}\n\n{{appendix.provenance}}\n"
             .write(toFile: try harness.path("paper/template.md"), atomically: true, encoding: .utf8)
         let context = try harness.context(
-            stage: "build-paper", executable: "build-paper", parameters: .object(["title": .string("Toy")]),
+            stage: "build-paper", executable: "build-paper", parameters: .object(["title": .string("Toy"), "repository": .string("toy")]),
             inputs: ["paper/template.md", Self.bundle, "paper/sections/other.json", Self.figure], outputs: ["paper/paper.md", "paper/paper.html"])
         try harness.run(context, BuildPaper.run)
         let paper = try harness.read("paper/paper.md")

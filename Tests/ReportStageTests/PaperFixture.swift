@@ -27,5 +27,7 @@ enum PaperParameters {
         ]),
     ])
 
-    static let standard: JSONValue = .object(["title": .string("Is training chaotic? A reproduction of Mittra (2024)")])
+    static let standard: JSONValue = .object([
+        "title": .string("Is training chaotic? A reproduction of Mittra (2024)"), "repository": .string("ChaosPipeline (test)"),
+    ])
 }

@@ -12,10 +12,12 @@ struct ReportFixture {
     static let aggregate = "data/mittra/aggregate.h5"
     static let validation = "data/validation.h5"
     static let frame = "paper/template.md"
+    static let supplementFrame = "paper/supplement-template.md"
+    static let references = "paper/references.json"
     static let sectionTemplate = "paper/sections/mittra.md"
     static let bundle = "paper/sections/mittra.json"
     static let figureOutputs = MittraFigure.allCases.map { "figures/\($0.rawValue).svg" }
-    static let paperOutputs = ["paper/paper.md", "paper/paper.html"]
+    static let paperOutputs = ["paper/paper.md", "paper/paper.html", "paper/supplement.md", "paper/supplement.html"]
 
     let harness: StageHarness
     let results: SyntheticMittraResults
@@ -53,19 +55,22 @@ struct ReportFixture {
     }
 
     /// The `build-paper` context over the fixture's files.
-    func paperContext(figures: [String] = figureOutputs, bundles: [String] = [bundle]) throws -> StageContext {
-        try harness.context(
+    /// The supplement frame and the reference list are the repository's (installed here).
+    func paperContext(figures: [String] = figureOutputs, bundles: [String] = [bundle], outputs: [String] = paperOutputs) throws -> StageContext {
+        try install(nil, at: Self.supplementFrame, repositoryFile: Self.supplementFrame)
+        try install(nil, at: Self.references, repositoryFile: Self.references)
+        return try harness.context(
             stage: "build-paper", executable: "build-paper", parameters: PaperParameters.standard,
-            inputs: [Self.frame, Self.validation] + bundles + figures, outputs: Self.paperOutputs)
+            inputs: [Self.frame, Self.supplementFrame, Self.references, Self.validation] + bundles + figures, outputs: outputs)
     }
 
     /// Runs `mittra-section` and `build-paper` with the repository's templates (or
     /// `frame`) and returns paper.md.
     @discardableResult
-    func buildPaper(frame: String? = nil, figures: [String] = figureOutputs) throws -> String {
+    func buildPaper(frame: String? = nil, figures: [String] = figureOutputs, outputs: [String] = paperOutputs) throws -> String {
         try buildSection()
         try install(frame, at: Self.frame, repositoryFile: Self.frame)
-        try harness.run(try paperContext(figures: figures), BuildPaper.run)
+        try harness.run(try paperContext(figures: figures, outputs: outputs), BuildPaper.run)
         return try harness.read("paper/paper.md")
     }
 
@@ -74,14 +79,15 @@ struct ReportFixture {
     /// experiment's bundle (each experiment tests its own section).
     func install(_ text: String?, at declared: String, repositoryFile: String) throws {
         var content = try text ?? String(contentsOfFile: Self.repositoryPath(repositoryFile), encoding: .utf8)
-        if text == nil, repositoryFile == Self.frame { content = Self.keepingOnlyMittra(content) }
+        if text == nil, [Self.frame, Self.supplementFrame].contains(repositoryFile) { content = Self.keepingOnlyMittra(content) }
         try content.write(toFile: try harness.path(declared), atomically: true, encoding: .utf8)
     }
 
-    /// `frame` without the lines that include another experiment's section.
+    /// `frame` without the lines that include another experiment's section or place its tables.
     static func keepingOnlyMittra(_ frame: String) -> String {
         frame.components(separatedBy: "\n").filter { line in
             !(line.hasPrefix("{{section:") && line != "{{section:mittra}}")
+                && !line.hasPrefix("{{table:jimenez.") && !line.hasPrefix("{{table:leimkuhler.")
         }.joined(separator: "\n")
     }
 

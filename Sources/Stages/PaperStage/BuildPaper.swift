@@ -15,17 +15,29 @@ import StageKit
 /// stage of it appears once: in the methods table, the appendix and, in `paper.html`, one
 /// collapsed record per stage that the figures link to.
 ///
-/// Parameters: `title` (string). Outputs are recognised by extension (`.md`, `.html`).
-/// Both outputs are byte-identical across runs on the same inputs.
+/// With a supplement frame among the inputs (`paper/supplement-template.md`) it also writes
+/// the supplement (`paper/supplement.{md,html,pdf}`), numbered with the paper (Table S1, …;
+/// each figure and table placed once across both); the stage records sit in the
+/// supplement's HTML. The reference list (`paper/references.json`) resolves `{{cite:KEY}}`.
+/// The opening verdict table (`{{table:claims}}`) gathers every bundle's claim rows
+/// (``ClaimTable``), and `*.pdf` outputs are typeset from the HTML by weasyprint
+/// (``PDFTypesetter``), whose version the stage reports in its environment.
+///
+/// Parameters: `title` (string), `repository` (string). Outputs are recognised by
+/// extension (`.md`, `.html`, `.pdf`) and, for the supplement, by a file name starting
+/// with `supplement`. Every output is byte-identical across runs on the same inputs.
 public enum BuildPaper {
     /// The parameters of the stage.
     public struct Settings: Sendable, Equatable {
         /// The paper's title, `{{title}}`.
         public var title: String
+        /// The repository's name or URL, `{{build.repository}}`.
+        public var repository: String
 
-        /// Reads `title`.
+        /// Reads `title` and `repository`.
         public init(_ parameters: Parameters) throws {
             title = try parameters.string("title")
+            repository = try parameters.string("repository")
         }
     }
 
@@ -36,32 +48,45 @@ public enum BuildPaper {
 
     /// Runs the stage for `context`.
     public static func run(_ context: StageContext) throws {
-        let outputs = context.invocation.outputs
-        for output in outputs where !(output.declaredPath.hasSuffix(".md") || output.declaredPath.hasSuffix(".html")) {
-            throw PaperError.unknownOutput(output.declaredPath)
-        }
-        let paperPath = outputs.first { $0.declaredPath.hasSuffix(".md") }?.declaredPath
-            ?? outputs.first?.declaredPath ?? "paper/paper.md"
+        let outputs = try PaperOutputs(context.invocation.outputs)
+        let paperPath = outputs.body.markdown?.declaredPath ?? outputs.body.html?.declaredPath ?? "paper/paper.md"
         let built = try build(context, paperDeclaredPath: paperPath)
-        let comment = ProvenanceComment.text(built.record.canonicalText)
-        for output in outputs {
-            let text: String
-            if output.declaredPath.hasSuffix(".md") {
-                text = comment + "\n\n" + ValueMarkers.strip(built.markdown)
-            } else {
-                text = HTMLDocument.make(
-                    title: built.title, markdown: built.markdown, figures: built.figuresByLink, provenanceComment: comment,
-                    stageRecords: built.stageRecords, figureStages: built.figureStages, valueSources: built.valueSources)
-            }
-            try AtomicFile.write(Data(text.utf8), to: output.temporaryPath)
+        guard (built.supplementMarkdown != nil) == !outputs.supplement.isEmpty else {
+            throw PaperError.supplementMismatch(hasFrame: built.supplementMarkdown != nil)
         }
-        try context.report(summary: .object(["verdicts": .object(built.verdicts.mapValues { .string($0) })]))
+        let comment = ProvenanceComment.text(built.record.canonicalText)
+        let recordsDocument = outputs.supplement.html.map { RelativePath.from(directoryOf: paperPath, to: $0.declaredPath) } ?? ""
+        var environment: [String: String] = [:]
+        for (document, markdown, isSupplement) in [
+            (outputs.body, built.markdown, false), (outputs.supplement, built.supplementMarkdown ?? "", true),
+        ] {
+            if let output = document.markdown {
+                try AtomicFile.write(Data((comment + "\n\n" + ValueMarkers.strip(markdown)).utf8), to: output.temporaryPath)
+            }
+            if let output = document.html {
+                // The stage records live in the supplement when there is one, else in the paper.
+                let holdsRecords = isSupplement || recordsDocument.isEmpty
+                let html = HTMLDocument.make(
+                    title: isSupplement ? "Supplement: " + built.title : built.title, markdown: markdown,
+                    figures: built.figuresByLink, provenanceComment: comment,
+                    stageRecords: holdsRecords ? built.stageRecords : [], figureStages: built.figureStages,
+                    valueSources: built.valueSources, recordsDocument: holdsRecords ? "" : recordsDocument)
+                try AtomicFile.write(Data(html.utf8), to: output.temporaryPath)
+                if let pdf = document.pdf {
+                    environment["weasyprint"] = try PDFTypesetter.version()
+                    try PDFTypesetter.render(htmlPath: output.temporaryPath, to: pdf.temporaryPath)
+                }
+            }
+        }
+        try context.report(environment: environment, summary: .object(["verdicts": .object(built.verdicts.mapValues { .string($0) })]))
     }
 
     /// The filled Markdown body, the title, the SVG of each image link, the verdicts of
     /// all sections and the paper's provenance record.
     struct Built {
         var markdown: String
+        /// The supplement's Markdown, when the inputs hold a supplement frame.
+        var supplementMarkdown: String?
         var title: String
         var figuresByLink: [String: String]
         var verdicts: [String: String]
@@ -74,9 +99,16 @@ public enum BuildPaper {
         var valueSources: [String: ValueSource] = [:]
     }
 
+    /// The file name of the supplement frame among the `.md` inputs.
+    public static let supplementFrameName = "supplement-template.md"
+    /// The file name of the reference list among the `.json` inputs.
+    public static let referencesName = "references.json"
+
     /// The inputs sorted by kind.
     struct Inputs {
         var frame: StageInvocation.Input
+        var supplementFrame: StageInvocation.Input?
+        var references: StageInvocation.Input?
         var bundles: [(input: StageInvocation.Input, bundle: SectionBundle)]
         var figures: [StageInvocation.Input]
         var validation: StageInvocation.Input?
@@ -86,13 +118,28 @@ public enum BuildPaper {
             for input in inputs where ![".md", ".json", ".svg", ".h5"].contains(where: input.declaredPath.hasSuffix) {
                 throw PaperError.unknownInput(input.declaredPath)
             }
-            let frames = context.inputs(endingWith: ".md")
+            func named(_ name: String) -> (StageInvocation.Input) -> Bool {
+                { $0.declaredPath == name || $0.declaredPath.hasSuffix("/" + name) }
+            }
+            let markdown = context.inputs(endingWith: ".md")
+            let frames = markdown.filter { !named(supplementFrameName)($0) }
             guard frames.count == 1 else { throw PaperError.frameTemplateCount(frames.map(\.declaredPath)) }
             frame = frames[0]
+            let supplementFrames = markdown.filter(named(supplementFrameName))
+            guard supplementFrames.count <= 1 else {
+                throw PaperError.supplementInputCount(kind: "supplement frame (\(supplementFrameName))", paths: supplementFrames.map(\.declaredPath))
+            }
+            supplementFrame = supplementFrames.first
             let validations = context.inputs(endingWith: ".h5")
             guard validations.count <= 1 else { throw PaperError.validationCount(validations.map(\.declaredPath)) }
             validation = validations.first
-            bundles = try context.inputs(endingWith: ".json").map {
+            let json = context.inputs(endingWith: ".json")
+            let referenceLists = json.filter(named(referencesName))
+            guard referenceLists.count <= 1 else {
+                throw PaperError.supplementInputCount(kind: "reference list (\(referencesName))", paths: referenceLists.map(\.declaredPath))
+            }
+            references = referenceLists.first
+            bundles = try json.filter { !named(referencesName)($0) }.map {
                 ($0, try SectionBundle.read(path: $0.path, declaredPath: $0.declaredPath))
             }
             figures = context.inputs(endingWith: ".svg")
@@ -164,6 +211,15 @@ public enum BuildPaper {
         }
         try content.add(ParameterListing.placeholders(chain))
         content.tables[parametersTable] = ParameterListing.table(chain)
+        let claims = ClaimTable.rows(inputs.bundles.map(\.bundle))
+        content.tables[ClaimTable.name] = ClaimTable.table(claims)
+        try content.add(ClaimTable.values(claims))
+        content.tables[SeriesGlossary.tableName] = SeriesGlossary.table
+        try content.add(FrameValues.build(
+            repository: settings.repository, chain: chain, inputs: context.invocation.inputs.map(\.declaredPath)))
+        if let references = inputs.references {
+            content.references = try ReferenceList.read(path: references.path, declaredPath: references.declaredPath)
+        }
         let inputHashes = Dictionary(context.invocation.inputs.map { ($0.declaredPath, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let (figureMap, tableMap) = (content.figures, content.tables)
         content.appendix = { numbering in
@@ -173,10 +229,18 @@ public enum BuildPaper {
 
         let frameText = try String(contentsOfFile: inputs.frame.path, encoding: .utf8)
         let template = try PaperTemplate(text: frameText, source: inputs.frame.declaredPath).including(sections)
-        let (markdown, _) = try PaperAssembler.fill(template, content)
+        let supplement = try inputs.supplementFrame.map {
+            try PaperTemplate(text: try String(contentsOfFile: $0.path, encoding: .utf8), source: $0.declaredPath)
+        }
+        let filled = try PaperAssembler.fill(body: template, supplement: supplement, content)
+        for (_, bundle) in inputs.bundles {
+            for name in bundle.tables.keys.sorted() where filled.numbering.table(name) == nil {
+                throw PaperError.tableNotPlaced(section: bundle.section, name: name)
+            }
+        }
         valueSources.merge(PaperTable.cellValueSources(content.tables)) { first, _ in first }
         return Built(
-            markdown: markdown, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record.json,
+            markdown: filled.body, supplementMarkdown: filled.supplement, title: settings.title, figuresByLink: figuresByLink, verdicts: verdicts, record: record.json,
             stageRecords: chain.stageRecords, figureStages: figureStages, valueSources: valueSources)
     }
 }

@@ -1,3 +1,4 @@
+import Provenance
 import ReportKit
 
 /// The inline placeholders of the paper's frame that no experiment owns: `title`,
@@ -35,5 +36,25 @@ enum FrameValues {
             sources["frame/" + name] = .computed(PaperTable.Source(path: path, part: part, sha256: sha256))
         }
         return (values, sources)
+    }
+}
+
+extension FrameValues {
+    /// `build.repository` (the `repository` parameter) and `build.commit` ("commit `…`",
+    /// "commits `…` and `…`"): the git commit(s)
+    /// that `pipeline.lock` records for the stages that wrote the paper's inputs (sections,
+    /// figures, validation), with "uncommitted changes" when any ran in a dirty work tree.
+    /// The stage's own commit is not known to it (the runner records it only after the
+    /// stage ran, and a paper naming it would differ at every commit, failing the
+    /// reproduction check), so the paper names the commit of what it presents.
+    static func build(repository: String, chain: ProvenanceChain, inputs: [String]) -> [String: String] {
+        let writers = Set(inputs.compactMap { chain.writer(of: $0) })
+        let states = writers.sorted().compactMap { chain.gitStates[$0] }
+        let commits = Set(states.map(\.commit)).sorted()
+        let commit = commits.isEmpty
+            ? "an unrecorded commit (no `pipeline.lock` beside the inputs)"
+            : (commits.count == 1 ? "commit " : "commits ") + PaperText.list(commits.map(PaperText.code))
+                + (states.contains(where: \.dirty) ? " (with uncommitted changes in the work tree)" : "")
+        return ["build.repository": repository, "build.commit": commit]
     }
 }

@@ -13,12 +13,16 @@ public struct FigureProvenanceBlock: Sendable {
     public var stage: String
     /// That stage's record, nil when the chain did not reach it.
     public var record: ProvenanceRecord?
+    /// The document holding the stage records (e.g. `supplement.html`); empty: this one.
+    public var recordsDocument: String
 
-    /// The block for the figure at `link` drawn by `stage`, whose record is `record`.
-    public init(link: String, stage: String, record: ProvenanceRecord?) {
+    /// The block for the figure at `link` drawn by `stage`, whose record is `record`, with
+    /// the stage records in `recordsDocument`.
+    public init(link: String, stage: String, record: ProvenanceRecord?, recordsDocument: String = "") {
         self.link = link
         self.stage = stage
         self.record = record
+        self.recordsDocument = recordsDocument
     }
 
     /// The command that regenerates the figure (and whatever it needs that is stale).
@@ -32,13 +36,13 @@ public struct FigureProvenanceBlock: Sendable {
         let inputs = (record?.inputs ?? []).map { input in
             "<li><code data-file=\"\(escape(input.path))\" data-sha256=\"\(escape(input.sha256))\">\(escape(input.path))</code>"
                 + " (SHA-256 <code>\(escape(input.sha256))</code>"
-                + (input.stage.map { ", written by <a href=\"#\(ProvenanceChain.anchor($0))\"><code>\(escape($0))</code></a>" } ?? "")
+                + (input.stage.map { ", written by <a href=\"\(recordsDocument)#\(ProvenanceChain.anchor($0))\"><code>\(escape($0))</code></a>" } ?? "")
                 + ")</li>"
         }
         let code = record.map { " (code SHA-256 <code>\(escape($0.codeSHA256))</code>)" } ?? ""
         return "<details class=\"provenance\"><summary>data and code of this figure</summary><ul>"
             + "<li>file: <a href=\"\(escape(link))\"><code>\(escape(link))</code></a></li>"
-            + "<li>drawn by stage <a href=\"#\(ProvenanceChain.anchor(stage))\"><code>\(escape(stage))</code></a>\(code)</li>"
+            + "<li>drawn by stage <a href=\"\(recordsDocument)#\(ProvenanceChain.anchor(stage))\"><code>\(escape(stage))</code></a>\(code)</li>"
             + (inputs.isEmpty ? "" : "<li>from:<ul>" + inputs.joined() + "</ul></li>")
             + "<li>regenerate: <code>\(escape(command))</code></li></ul></details>"
     }

@@ -41,14 +41,17 @@ public enum HTMLDocument {
     /// collapsed block (id ``ProvenanceChain/anchor(_:)``) at the end; `figureStages` maps
     /// an image link to the stage that drew it, linked from a collapsed block under the
     /// figure together with its data files, code identity and command
-    /// (``FigureProvenanceBlock``); `valueSources` gives the source of every value marked by
-    /// ``ValueMarkers``, shown on hover, focus or tap (``ValueSpan``; the markers are
-    /// removed either way).
+    /// (``FigureProvenanceBlock``; the record is in `recordsDocument`, e.g. `supplement.html`,
+    /// or in this document when empty); every heading gets its id (``HeadingIDs``);
+    /// `valueSources` gives the source of every value marked by ``ValueMarkers``, shown on
+    /// hover, focus or tap (``ValueSpan``; the markers are removed either way).
     public static func make(
         title: String, markdown: String, figures: [String: String], provenanceComment: String,
-        stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:]
+        stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:],
+        recordsDocument: String = ""
     ) -> String {
         var parser = MarkdownParser()
+        parser.addModifier(HeadingIDs.modifier())
         parser.addModifier(Modifier(target: .images) { html, markdown in
             guard let open = markdown.range(of: "]("), let close = markdown.range(of: ")", options: .backwards),
                 open.upperBound <= close.lowerBound, let svg = figures[String(markdown[open.upperBound..<close.lowerBound])]
@@ -57,7 +60,9 @@ public enum HTMLDocument {
             let alt = String(markdown.dropFirst(2).prefix { $0 != "]" })
             let link = String(markdown[open.upperBound..<close.lowerBound])
             let record = figureStages[link].map { stage in
-                FigureProvenanceBlock(link: link, stage: stage, record: stageRecords.first { $0.stage == stage }).html
+                FigureProvenanceBlock(
+                    link: link, stage: stage, record: stageRecords.first { $0.stage == stage }, recordsDocument: recordsDocument
+                ).html
             } ?? ""
             return "<img src=\"\(uri)\" alt=\"\(escape(ValueMarkers.strip(alt)))\"/>" + record
         })
@@ -72,6 +77,7 @@ public enum HTMLDocument {
             \(provenanceComment)
             <style>
             \(styleSheet)
+            \(PrintStyle.styleSheet)
             </style>
             </head>
             <body>

@@ -12,18 +12,18 @@ public enum ProvenanceAppendix {
         inputHashes: [String: String], chain: ProvenanceChain, paperRecord: ProvenanceRecord
     ) -> String {
         var lines: [String] = ["### Figures and tables", ""]
-        for (index, name) in numbering.figures.enumerated() {
-            guard let figure = figures[name] else { continue }
-            var line = "- Figure \(index + 1): \(PaperText.code(figure.declaredPath)), sha256 \(PaperText.code(figure.sha256))"
+        for name in numbering.figures + numbering.supplementFigures {
+            guard let figure = figures[name], let label = numbering.figure(name) else { continue }
+            var line = "- \(label): \(PaperText.code(figure.declaredPath)), sha256 \(PaperText.code(figure.sha256))"
             if let stage = chain.writer(of: figure.declaredPath) {
                 line += "; drawn by stage \(PaperText.code(stage))"
                 if let record = chain.graph.node(stage)?.record { line += " (code sha256 \(PaperText.code(record.codeSHA256)))" }
             }
             lines.append(line + ".")
         }
-        for (index, name) in numbering.tables.enumerated() {
-            guard let table = tables[name] else { continue }
-            var line = "- Table \(index + 1): computed by " + (table.computedBy.map { "stage \(PaperText.code($0))" } ?? "this stage")
+        for name in numbering.tables + numbering.supplementTables {
+            guard let table = tables[name], let label = numbering.table(name) else { continue }
+            var line = "- \(label): computed by " + (table.computedBy.map { "stage \(PaperText.code($0))" } ?? "this stage")
             if table.sources.isEmpty {
                 line += " from the provenance records of its inputs"
             } else {

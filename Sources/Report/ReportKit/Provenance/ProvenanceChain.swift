@@ -9,9 +9,14 @@ public struct ProvenanceChain: Sendable {
     /// The chain as a graph.
     public let graph: ProvenanceGraph
 
-    /// Wraps `graph`.
-    public init(graph: ProvenanceGraph) {
+    /// The git state `pipeline.lock` records for each stage (the commit it last ran at and
+    /// whether the work tree had uncommitted changes); empty without a lock.
+    public let gitStates: [String: GitState]
+
+    /// Wraps `graph`, with the git states of `lock`.
+    public init(graph: ProvenanceGraph, lock: Manifest = Manifest(profile: "")) {
         self.graph = graph
+        gitStates = lock.stages.mapValues(\.git)
     }
 
     /// The chain behind `record`, the record of a stage run with `inputs`. Each input is
@@ -28,7 +33,7 @@ public struct ProvenanceChain: Sendable {
             manifest: manifest,
             locate: { declared, _ in given[declared] ?? (profileRoot.map { $0 + "/" } ?? "") + declared },
             readRecord: { try EmbeddedProvenance.record(path: $0) })
-        return ProvenanceChain(graph: ProvenanceGraph(roots: record.inputs) { resolver.resolve($0) })
+        return ProvenanceChain(graph: ProvenanceGraph(roots: record.inputs) { resolver.resolve($0) }, lock: manifest)
     }
 
     /// The stage records of the chain, each stage once, upstream first.

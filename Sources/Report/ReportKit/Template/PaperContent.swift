@@ -14,16 +14,25 @@ public struct PaperContent {
     public var figureLinks: [String: String] = [:]
     /// `{{appendix.provenance}}` for a given numbering.
     public var appendix: (Numbering) -> String = { _ in "" }
+    /// The sources `{{cite:KEY}}` may name and `{{references}}` lists.
+    public var references = ReferenceList(references: [])
 
     /// The name of the appendix placeholder.
     public static let appendixName = "appendix.provenance"
+    /// The name of the table-of-contents placeholder (the body's headings, as links).
+    public static let contentsName = "contents"
+    /// The name of the reference-list placeholder.
+    public static let referencesName = "references"
+    /// The prefix of a citation placeholder, `{{cite:KEY}}`.
+    public static let citePrefix = "cite:"
 
     /// Every placeholder name the content can fill, sorted.
     public var knownNames: [String] {
         var names = Array(inline.keys)
         names += tables.keys.flatMap { ["table:\($0)", "tableref:\($0)"] }
         names += figures.keys.flatMap { ["figure:\($0)", "figref:\($0)"] }
-        names.append(Self.appendixName)
+        names += references.references.map { Self.citePrefix + $0.key }
+        names += [Self.appendixName, Self.contentsName, Self.referencesName]
         return names.sorted()
     }
 

@@ -21,6 +21,8 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
     case sectionNotIncluded(source: String, name: String)
     /// Two generators produced the same placeholder name (a bug in the stage's code).
     case duplicatePlaceholder(String)
+    /// `{{cite:KEY}}` whose key the reference list does not hold.
+    case unknownCitation(source: String, line: Int, key: String, similar: [String])
 
     public var description: String {
         switch self {
@@ -49,6 +51,10 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "or remove the bundle from stages.build-paper.inputs"
         case .duplicatePlaceholder(let name):
             return "two parts of the report define the placeholder {{\(name)}}; rename one"
+        case .unknownCitation(let source, let line, let key, let similar):
+            let hint = similar.isEmpty ? "" : " Keys with the same start: " + similar.joined(separator: ", ") + "."
+            return "\(source):\(line): {{cite:\(key)}} cites '\(key)', which paper/references.json does not list; "
+                + "add an entry with that key (key, text, url) or fix the key.\(hint)"
         }
     }
 }
