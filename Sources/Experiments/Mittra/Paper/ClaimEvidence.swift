@@ -56,12 +56,17 @@ extension RankingClaim {
 }
 
 extension InitialWeightClaim {
-    /// The filtered Pearson r per activation and whether the rule holds.
+    /// The filtered Pearson r per activation and whether the rule holds; the activations that
+    /// cannot represent XOR are marked as not counted, and the all-activation verdict follows.
     public func evidence(_ study: InitialWeightStudy) -> String {
-        study.activations.indices.map { a in
+        let perActivation = study.activations.indices.map { a in
             let r = study.pearson(activation: a, filter: InitialWeightStudy.iqrFiltered)
+            let counted = representing.contains(study.activations[a]) ? "" : " (cannot represent XOR; not counted)"
             return "\(study.activations[a]): r = \(ReportNumber.significant(r.coefficient)) "
-                + "(p = \(ReportNumber.significant(r.pValue))) — \(holds[a] ? "holds" : "does not hold")"
+                + "(p = \(ReportNumber.significant(r.pValue))) — \(holds[a] ? "holds" : "does not hold")\(counted)"
         }.joined(separator: "; ") + "."
+        guard representing.count < study.activations.count else { return perActivation }
+        return perActivation + " With every activation counted, linear included (the rule as first stated), the verdict "
+            + "would be \(allActivationsVerdict.rawValue)."
     }
 }
