@@ -62,6 +62,7 @@ enum ChaosTable {
             + "and a loss not lower at the window's end than at its start) is counted beside it. "
             + "Early-only positive cells have an early-window λ interval above 0 but are not chaotic: the transient while GD "
             + "leaves the loss plateau."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
+        let folded = ConstantColumns.fold(MarkdownTable(header: header, rows: rows), candidates: Array(2..<header.count))
+        return PaperTable(caption: caption + folded.sentence, table: folded.table, sources: [aggregate.source(LearningRateSweep.groupName)])
     }
 }

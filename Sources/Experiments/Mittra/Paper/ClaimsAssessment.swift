@@ -128,26 +128,26 @@ public struct ClaimsAssessment: Sendable {
 
     func table(_ results: MittraResults, aggregate: AggregateFile) -> PaperTable {
         var rows = [
-            ["1. \(Self.claimStatements[0])", rule(1),
+            ["1. \(Self.claimStatements[0])",
              chaos.evidence(results.sweep), chaos.verdict.rawValue],
             ["2. \(Self.claimStatements[1]); \(Self.regimeNames[0]): \(regimeStatus(0))",
-             rule(2), ranking.evidence(results.ranking), regimeVerdict(ranking.verdict, regime: 0)],
+             ranking.evidence(results.ranking), regimeVerdict(ranking.verdict, regime: 0)],
         ]
         if let learningRanking, let ranking = results.learningRanking {
-            rows.append(["2. The same; \(Self.regimeNames[1]): \(regimeStatus(1))", rule(2), learningRanking.evidence(ranking),
+            rows.append(["2. The same; \(Self.regimeNames[1]): \(regimeStatus(1))", learningRanking.evidence(ranking),
                          regimeVerdict(learningRanking.verdict, regime: 1)])
         }
         rows.append(["3. \(Self.claimStatements[2]); \(Self.regimeNames[0]): \(regimeStatus(0))",
-                     rule(3), initialWeights.evidence(results.initialWeights), regimeVerdict(initialWeights.verdict, regime: 0)])
+                     initialWeights.evidence(results.initialWeights), regimeVerdict(initialWeights.verdict, regime: 0)])
         if let learningInitialWeights, let study = results.learningInitialWeights {
-            rows.append(["3. The same; \(Self.regimeNames[1]): \(regimeStatus(1))", rule(3), learningInitialWeights.evidence(study),
+            rows.append(["3. The same; \(Self.regimeNames[1]): \(regimeStatus(1))", learningInitialWeights.evidence(study),
                          regimeVerdict(learningInitialWeights.verdict, regime: 1)])
         }
         return PaperTable(
-            caption: "The source paper's three claims, the rule by which we decide each, our evidence and the verdict. Claims 2 "
+            caption: "The source paper's three claims, our evidence by the rule of each (stated in the Methods) and the verdict. Claims 2 "
                 + "and 3 are decided in the regime that can test them (the amendment of the Methods: the networks must learn XOR); "
                 + "a verdict in brackets comes from a regime that does not decide the claim and is shown for comparison.",
-            table: MarkdownTable(header: ["claim (source)", "rule", "our evidence", "verdict"], rows: rows),
+            table: MarkdownTable(header: ["claim (source)", "our evidence", "verdict"], rows: rows),
             sources: [aggregate.source(LearningRateSweep.groupName, ActivationRanking.groupName, InitialWeightStudy.groupName)])
     }
 }
