@@ -202,4 +202,36 @@ final class EnsembleTrainerTests: XCTestCase {
         configuration.recordInterval = 0
         XCTAssertThrowsError(try EnsembleTrainer.train(configuration))
     }
+
+    /// A Langevin-family reference records pᵀp/N at the thermostat's own point beside the
+    /// after-step diagnostics: NaN at step 0 (no step has measured it), then each tensor's
+    /// value from inside the step before the recorded step (pinned by hand in
+    /// `ThermodynamicOptimizerTests`); an optimizer without a thermostat records none.
+    func testThermostatPointDiagnosticsAreRecordedForTheReference() throws {
+        let architecture = try Architecture(layerSizes: [2, 6, 1], hiddenActivation: .relu,
+                                            outputActivation: .sigmoid, loss: .binaryCrossEntropy)
+        let optimizer = AdLaLa()
+        let configuration = EnsembleConfiguration(
+            architecture: architecture, trainingSet: try xorDataset(sampleCount: 40, key: SeedKey(6)),
+            testSet: try xorDataset(sampleCount: 20, key: SeedKey(7)), optimizer: optimizer,
+            batches: .shuffledMinibatches(size: 10, key: SeedKey(8)), noiseKey: SeedKey(11), stepCount: 6, recordInterval: 3,
+            initialParameters: Initialization.pytorchDefault.parameters(for: architecture.layout, key: SeedKey(9)),
+            replicas: ReplicaPlan(count: 1, law: .gaussian(standardDeviation: 1e-6), key: SeedKey(10)))
+        let result = try EnsembleTrainer.train(configuration)
+        let names = optimizer.thermostatPointDiagnosticNames(layout: architecture.layout)
+        XCTAssertEqual(result.thermostatPointDiagnosticNames, names)
+        XCTAssertEqual(result.thermostatPointDiagnostics.count, result.recordedSteps.count * names.count)
+        XCTAssertTrue(result.thermostatPointDiagnostics.prefix(names.count).allSatisfy { $0.isNaN }, "step 0: nothing measured yet")
+        XCTAssertTrue(result.thermostatPointDiagnostics.dropFirst(names.count).allSatisfy { $0.isFinite && $0 > 0 })
+        // Beside the after-step kinetic temperatures, which are recorded at step 0 too (p₀ = 0).
+        let after = result.diagnosticNames.indices.filter { result.diagnosticNames[$0].hasPrefix("kinetic_temperature/") }
+        XCTAssertEqual(after.count, names.count)
+        XCTAssertEqual(after.map { result.diagnostics[$0] }, [Double](repeating: 0, count: names.count))
+        let last = result.recordedSteps.count - 1
+        XCTAssertNotEqual(after.map { result.diagnostics[last * result.diagnosticNames.count + $0] },
+                          Array(result.thermostatPointDiagnostics[(last * names.count)...]), "two measuring points, two values")
+        let plain = try EnsembleTrainer.train(try xorConfiguration(
+            replicas: ReplicaPlan(count: 1, law: .gaussian(standardDeviation: 1e-4), key: SeedKey(4)), steps: 3))
+        XCTAssertTrue(plain.thermostatPointDiagnosticNames.isEmpty && plain.thermostatPointDiagnostics.isEmpty)
+    }
 }

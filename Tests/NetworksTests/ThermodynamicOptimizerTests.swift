@@ -211,6 +211,10 @@ final class ThermodynamicOptimizerTests: XCTestCase {
                         : before[i] - 0.5 * h * h * g[i] + 0.5 * h * tau2.squareRoot() * (previousNoise[k]![n] + r[n])
                     XCTAssertEqual(w[i], expected, accuracy: 1e-14, "step \(t), coordinate \(i)")
                 }
+                // Measured where the momentum is redrawn: p = √τ₂ R, so pᵀp/N = τ₂ Σ R²/N.
+                let redrawn = r.reduce(0) { $0 + tau2 * $1 * $1 } / Double(r.count)
+                XCTAssertEqual(state.thermostatPointKineticTemperatures[k], redrawn, accuracy: 1e-18, "step \(t), tensor \(k) at O")
+                XCTAssertNotEqual(state.tensorKineticTemperatures(layout: layout)[k], redrawn, "after the kick the momentum differs")
                 previousNoise[k] = r
             }
         }
@@ -235,7 +239,9 @@ final class ThermodynamicOptimizerTests: XCTestCase {
         let g0 = batch(0).gradient(theta)
         for i in 0..<7 { p[i] = p[i] - (h / 2) * g0[i] }
         var expected: [([Double], [Double], [Double])] = []
+        var atThermostat: [[Double]] = []
         for t in 0..<2 {
+            var measured = [Double](repeating: .nan, count: ranges.count)
             for (k, range) in ranges.enumerated() {
                 if k < 2 {  // A C D E D C A
                     for i in range { theta[i] += (h / 2) * p[i] }
@@ -243,6 +249,7 @@ final class ThermodynamicOptimizerTests: XCTestCase {
                     let r1 = noise("D1", tensor: k, step: t, count: range.count)
                     for (n, i) in range.enumerated() { p[i] += sigma * (h / 2).squareRoot() * r1[n] }
                     let ptp = range.reduce(0.0) { $0 + p[$1] * p[$1] }
+                    measured[k] = ptp / Double(range.count)  // at E: the p that drives ξ
                     xi[k] += h * eps * (ptp - Double(range.count) * tau1)
                     let r2 = noise("D2", tensor: k, step: t, count: range.count)
                     for (n, i) in range.enumerated() { p[i] += sigma * (h / 2).squareRoot() * r2[n] }
@@ -253,22 +260,29 @@ final class ThermodynamicOptimizerTests: XCTestCase {
                     let r = noise("O", tensor: k, step: t, count: range.count)
                     for i in range { theta[i] += (h / 2) * p[i] }
                     for (n, i) in range.enumerated() { p[i] = c * p[i] + ((1 - c * c) * tau2).squareRoot() * r[n] }
+                    measured[k] = range.reduce(0.0) { $0 + p[$1] * p[$1] } / Double(range.count)  // after O
                     for i in range { theta[i] += (h / 2) * p[i] }
                 }
             }
             let g = batch(t).gradient(theta)  // same minibatch as this step
             for i in 0..<7 { p[i] -= h * g[i] }
             expected.append((theta, p, xi))
+            atThermostat.append(measured)
         }
         var w = [0.4, -0.3, 0.2, 0.1, -0.5, 0.6, 0.05]
         var state = optimizer.initialState(parameters: w, layout: layout)
+        XCTAssertTrue(optimizer.thermostatPointDiagnostics(of: state, layout: layout).allSatisfy(\.isNaN), "nothing measured before a step")
         for t in 0..<2 {
             let loss = optimizer.step(parameters: &w, state: &state, context: context(t, layout), gradient: batch(t).oracle)
             assertClose(w, expected[t].0, absolute: 1e-13, "θ after step \(t)")
             assertClose(state.momenta, expected[t].1, absolute: 1e-13, "p after step \(t)")
             assertClose(state.thermostats, expected[t].2, absolute: 1e-13, "ξ after step \(t)")
             XCTAssertEqual(loss, batch(t).value(w), accuracy: 1e-15, "returned loss: batch t at θ_{t+1}")
+            assertClose(optimizer.thermostatPointDiagnostics(of: state, layout: layout), atThermostat[t], absolute: 1e-15,
+                        "pᵀp/N at E (first layer) and after O (output layer), step \(t)")
         }
+        XCTAssertEqual(optimizer.thermostatPointDiagnosticNames(layout: layout),
+                       ["kinetic_temperature/0/weights", "kinetic_temperature/0/biases", "kinetic_temperature/1/weights", "kinetic_temperature/1/biases"])
         XCTAssertEqual(optimizer.thermostatTensors(layout: layout), [0, 1])
     }
 

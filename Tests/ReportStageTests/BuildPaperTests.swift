@@ -96,6 +96,19 @@ final class BuildPaperTests: XCTestCase {
             Set(bundle.verdicts.keys),
             ["mittra.claim1", "mittra.claim2", "mittra.claim3", "mittra.claim2.learning", "mittra.claim3.learning"])
         XCTAssertEqual(Set(bundle.verdicts.values), [Verdict.reproduced.rawValue])
+        // One claim row per verdict key, carrying that verdict and pointing at the claims table.
+        let rows = try XCTUnwrap(bundle.claims)
+        XCTAssertEqual(rows.map(\.id), ["mittra.claim1", "mittra.claim2", "mittra.claim2.learning", "mittra.claim3", "mittra.claim3.learning"])
+        XCTAssertEqual(Set(rows.map(\.id)), Set(bundle.verdicts.keys))
+        for row in rows {
+            XCTAssertEqual(row.verdict, bundle.verdicts[row.id])
+            XCTAssertEqual(row.evidence, "tableref:mittra.claims")
+            XCTAssertEqual(row.source, "Mittra (2024)")
+        }
+        XCTAssertNil(rows[0].firstRuleVerdict, "claim 1's rule was not amended")
+        XCTAssertEqual(rows[1].firstRuleVerdict, assessment.ranking.allActivationsVerdict.rawValue,
+                       "the rule as first stated: the source code's setting, every activation")
+        XCTAssertEqual(rows[4].firstRuleVerdict, assessment.learningInitialWeights?.allActivationsVerdict.rawValue)
     }
 
     /// The paper opens with its own small record, which names each input by path, hash

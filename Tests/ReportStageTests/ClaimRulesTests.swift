@@ -141,6 +141,27 @@ final class ClaimRulesTests: XCTestCase {
         XCTAssertEqual(claim.verdict, .partlyReproduced)
     }
 
+    /// Claim 3 counts only the activations that can represent XOR (as claim 2 pools them);
+    /// linear is shown per activation, marked, and the all-activation verdict kept beside.
+    func testClaim3CountsTheRepresentingActivations() throws {
+        var results = SyntheticMittraResults()
+        results.e3Directions = [1, 1, -1, 1]  // linear (third) alone fails the rule
+        let claim = InitialWeightClaim(results.results.initialWeights, rules: VerdictRules())
+        XCTAssertEqual(claim.holds, [true, true, false, true])
+        XCTAssertEqual(claim.representing, ["sigmoid", "relu", "tanh"])
+        XCTAssertEqual(claim.verdict, .reproduced, "linear does not count")
+        XCTAssertEqual(claim.allActivationsVerdict, .partlyReproduced, "the rule as first stated counts linear")
+        let evidence = claim.evidence(results.results.initialWeights)
+        XCTAssertTrue(evidence.contains("linear: r = ") && evidence.contains("(cannot represent XOR; not counted)"), evidence)
+        XCTAssertTrue(evidence.hasSuffix("the verdict would be partly reproduced."), evidence)
+        // The activations left out follow the rule's `cannotRepresent`.
+        var rules = VerdictRules()
+        rules.regimeTest.cannotRepresent = []
+        XCTAssertEqual(InitialWeightClaim(results.results.initialWeights, rules: rules).verdict, .partlyReproduced)
+        results.e3Directions = [1, -1, 1, -1]
+        XCTAssertEqual(InitialWeightClaim(results.results.initialWeights, rules: VerdictRules()).verdict, .partlyReproduced)
+    }
+
     /// The verdict of a claim made of parts.
     func testVerdictOfParts() {
         XCTAssertEqual(Verdict.of(held: 3, total: 3), .reproduced)

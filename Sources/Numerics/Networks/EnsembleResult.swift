@@ -36,6 +36,12 @@ public struct EnsembleResult: Sendable {
     public let diagnosticNames: [String]
     /// The reference's optimizer diagnostics, `recordedSteps.count × diagnosticNames.count`.
     public let diagnostics: [Double]
+    /// Names of the diagnostics measured inside the step at the thermostat's own point
+    /// (``Optimizer/thermostatPointDiagnosticNames(layout:)``); empty for most optimizers.
+    public var thermostatPointDiagnosticNames: [String] = []
+    /// The reference's thermostat-point diagnostics, `recordedSteps.count ×
+    /// thermostatPointDiagnosticNames.count` (NaN at step 0, before any step measured them).
+    public var thermostatPointDiagnostics: [Double] = []
     /// `R × (T+1)`: ‖w^r_t − w_t‖₁ for replica r (row r−1).
     public let distanceL1: [Double]
     /// `R × (T+1)`: ‖w^r_t − w_t‖₂.

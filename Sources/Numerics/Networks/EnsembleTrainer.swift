@@ -162,6 +162,8 @@ struct EnsembleExecution<O: Optimizer> {
         let trainingSetAccuracy = SharedBuffer(count: trainSetCount, initialValue: Double.nan)
         let diagnosticNames = c.optimizer.diagnosticNames(layout: layout)
         let diagnostics = SharedBuffer(count: recordCount * diagnosticNames.count, initialValue: Double.nan)
+        let thermostatPointNames = c.optimizer.thermostatPointDiagnosticNames(layout: layout)
+        let thermostatPoint = SharedBuffer(count: recordCount * thermostatPointNames.count, initialValue: Double.nan)
         var referenceParameters = [Double](repeating: .nan, count: parameterSteps.count * parameterCount)
         var distanceL1 = [Double](repeating: .nan, count: replicaCount * timeCount)
         var distanceL2 = [Double](repeating: .nan, count: replicaCount * timeCount)
@@ -174,7 +176,7 @@ struct EnsembleExecution<O: Optimizer> {
         defer {
             runs.free(); trainingLoss.free(); testLoss.free(); testAccuracy.free()
             trainingSetLoss.free(); trainingSetAccuracy.free(); anchorParameters.free(); anchorStates.free()
-            diagnostics.free()
+            diagnostics.free(); thermostatPoint.free()
         }
 
         /// Records run r's evaluations and anchors at `time` (r's job only writes row r).
@@ -194,6 +196,10 @@ struct EnsembleExecution<O: Optimizer> {
                 if r == 0 && !diagnosticNames.isEmpty {
                     let values = c.optimizer.diagnostics(of: state.optimizerState, layout: layout)
                     for (d, value) in values.enumerated() { diagnostics[index * diagnosticNames.count + d] = value }
+                }
+                if r == 0 && !thermostatPointNames.isEmpty {
+                    let values = c.optimizer.thermostatPointDiagnostics(of: state.optimizerState, layout: layout)
+                    for (d, value) in values.enumerated() { thermostatPoint[index * thermostatPointNames.count + d] = value }
                 }
             }
             if r == 0, let index = anchorIndex[time] {
@@ -293,6 +299,7 @@ struct EnsembleExecution<O: Optimizer> {
             testLoss: testLoss.array(), testAccuracy: testAccuracy.array(),
             trainingSetLoss: trainingSetLoss.array(), trainingSetAccuracy: trainingSetAccuracy.array(),
             diagnosticNames: diagnosticNames, diagnostics: diagnostics.array(),
+            thermostatPointDiagnosticNames: thermostatPointNames, thermostatPointDiagnostics: thermostatPoint.array(),
             distanceL1: distanceL1, distanceL2: distanceL2, statuses: statuses,
             neighbourTimes: plan.map { p in (0..<p.timeCount).map { p.time($0) } } ?? [],
             neighbourCount: plan?.neighbourCount ?? 0,

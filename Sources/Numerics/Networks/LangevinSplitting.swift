@@ -88,6 +88,19 @@ extension LangevinSplitting {
         state.tensorKineticTemperatures(layout: layout) + tensorDynamics(layout: layout).map(\.temperature) + state.thermostats
     }
 
+    /// `kinetic_temperature/<layer>/<weights|biases>` for every tensor: pᵀp/N at the
+    /// thermostat's own point of the last step (``LangevinState/thermostatPointKineticTemperatures``).
+    public func thermostatPointDiagnosticNames(layout: ParameterLayout) -> [String] {
+        layout.tensors.map { "kinetic_temperature/\($0.layer)/\($0.kind.rawValue)" }
+    }
+
+    /// pᵀp/N per tensor at its thermostat's own point of the last step (after O for
+    /// Langevin tensors, at E for Adaptive-Langevin ones); NaN before the first step.
+    public func thermostatPointDiagnostics(of state: LangevinState, layout: ParameterLayout) -> [Double] {
+        let measured = state.thermostatPointKineticTemperatures
+        return measured.count == layout.tensors.count ? measured : [Double](repeating: .nan, count: layout.tensors.count)
+    }
+
     /// Indices (into ``ParameterLayout/tensors``) of the tensors that carry a thermostat ξ,
     /// in the order of ``LangevinState/thermostats``.
     public func thermostatTensors(layout: ParameterLayout) -> [Int] {
@@ -225,6 +238,9 @@ extension LangevinSplitting {
                      "\(Self.self) gives \(dynamics.count) tensor dynamics for a layout of \(tensors.count) tensors")
         var traces: [AdaptiveLangevinTrace] = []
         var thermostat = 0
+        if state.thermostatPointKineticTemperatures.count != tensors.count {
+            state.thermostatPointKineticTemperatures = [Double](repeating: .nan, count: tensors.count)
+        }
         for (k, tensor) in tensors.enumerated() {
             let range = tensor.range
             switch dynamics[k] {
@@ -242,6 +258,7 @@ extension LangevinSplitting {
                         }
                     }
                 }
+                state.thermostatPointKineticTemperatures[k] = state.kineticTemperature(of: range)  // measured after O
                 for i in range { parameters[i] += half * state.momenta[i] }                    // A
             case let .adaptiveLangevin(noiseAmplitude, coupling, temperature, _):
                 let noiseScale = noiseAmplitude * half.squareRoot()
@@ -255,6 +272,7 @@ extension LangevinSplitting {
                 var kinetic = 0.0                                                              // E
                 for i in range { kinetic += state.momenta[i] * state.momenta[i] }
                 let after = before + h * coupling * (kinetic - Double(range.count) * temperature)
+                state.thermostatPointKineticTemperatures[k] = range.isEmpty ? 0 : kinetic / Double(range.count)  // measured at E
                 addNoise(&state.momenta, range: range, scale: noiseScale, key: noiseKey.derive("D2", k))  // D
                 let momentaBeforeSecondC = record ? Array(state.momenta[range]) : []
                 let secondDamping = exp(-half * after)

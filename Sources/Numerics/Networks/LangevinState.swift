@@ -16,6 +16,12 @@ public struct LangevinState: Sendable, Equatable {
     public var thermostats: [Double]
     /// Scratch for the gradient (not carried: every step recomputes it).
     var gradient: [Double]
+    /// The kinetic temperature `pᵀp / N` of each tensor (in the order of
+    /// ``ParameterLayout/tensors``) measured inside the last step at its thermostat's own
+    /// point: after O for a Langevin tensor (where LOL's overdamped layers redraw their
+    /// momentum), at E for an Adaptive-Langevin tensor (the p that drives ξ). A measurement,
+    /// not state: no step reads it, and it is empty before the first step.
+    public internal(set) var thermostatPointKineticTemperatures: [Double] = []
 
     /// A state with the given momenta and thermostats.
     public init(momenta: [Double], thermostats: [Double]) {
@@ -24,7 +30,7 @@ public struct LangevinState: Sendable, Equatable {
         self.gradient = [Double](repeating: 0, count: momenta.count)
     }
 
-    /// Equal momenta and thermostats (the gradient scratch is not state).
+    /// Equal momenta and thermostats (the gradient scratch and the measurements are not state).
     public static func == (lhs: LangevinState, rhs: LangevinState) -> Bool {
         lhs.momenta == rhs.momenta && lhs.thermostats == rhs.thermostats
     }

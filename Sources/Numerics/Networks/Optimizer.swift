@@ -67,6 +67,15 @@ public protocol Optimizer: Sendable {
     /// Observables of the optimizer's state that the trainer records beside the
     /// evaluations (docs/PROTOCOL.md §4: the per-layer kinetic temperature against its target).
     func diagnostics(of state: State, layout: ParameterLayout) -> [Double]
+
+    /// Names of the quantities ``thermostatPointDiagnostics(of:layout:)`` reports: observables
+    /// measured *inside* the last step, where a thermostat acts on the momenta (docs/PROTOCOL.md
+    /// §4, equipartition at both measuring points); empty for optimizers without one.
+    func thermostatPointDiagnosticNames(layout: ParameterLayout) -> [String]
+
+    /// The observables measured inside the last step at the thermostat's own point, which
+    /// the step stored in `state` without using them (no trajectory depends on them).
+    func thermostatPointDiagnostics(of state: State, layout: ParameterLayout) -> [Double]
 }
 
 extension Optimizer {
@@ -74,4 +83,8 @@ extension Optimizer {
     public func diagnosticNames(layout: ParameterLayout) -> [String] { [] }
     /// No diagnostics.
     public func diagnostics(of state: State, layout: ParameterLayout) -> [Double] { [] }
+    /// No thermostat.
+    public func thermostatPointDiagnosticNames(layout: ParameterLayout) -> [String] { [] }
+    /// No thermostat.
+    public func thermostatPointDiagnostics(of state: State, layout: ParameterLayout) -> [Double] { [] }
 }

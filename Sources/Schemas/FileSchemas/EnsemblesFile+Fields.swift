@@ -86,6 +86,14 @@ extension EnsemblesFile {
         /// The `names` attribute of `optimizer_diagnostics`.
         public static let diagnosticNames = AttributeField<[String]>(
             "names", on: "reference/optimizer_diagnostics", meaning: "name of each diagnostic")
+        /// `/reference/thermostat_point_diagnostics` [configuration, recorded step, diagnostic]
+        /// (optional; Langevin-family optimizers).
+        public static let thermostatPointDiagnostics = rows(
+            "reference/thermostat_point_diagnostics", ["recorded step", "diagnostic"],
+            "observables of the reference measured inside the step before each recorded step, at the thermostat's own point: kinetic temperatures pᵀp/N per tensor after O (Langevin tensors; where LOL's overdamped layers redraw their momentum) or at E (Adaptive-Langevin tensors); NaN at step 0 (names: attribute 'names')")
+        /// The `names` attribute of `thermostat_point_diagnostics`.
+        public static let thermostatPointDiagnosticNames = AttributeField<[String]>(
+            "names", on: "reference/thermostat_point_diagnostics", meaning: "name of each thermostat-point diagnostic")
         /// `/reference/parameter_steps` [parameter step].
         public static let parameterSteps = DatasetField<Int64>(
             "reference/parameter_steps", dimensions: ["parameter step"], meaning: "steps at which the reference parameters were stored")
@@ -139,7 +147,7 @@ extension EnsemblesFile {
         /// Every dataset.
         public static let all: [any DeclaredField] = ConfigurationTable.Fields.all + [
             dataDraw, parameterCount, layerSizes, recordedSteps, trainingLoss, testLoss, testAccuracy, trainingSetLoss,
-            trainingSetAccuracy, optimizerDiagnostics, parameterSteps, parameters, finalParameters, statusStep, statusReason,
+            trainingSetAccuracy, optimizerDiagnostics, thermostatPointDiagnostics, parameterSteps, parameters, finalParameters, statusStep, statusReason,
             distanceL1, distanceL2, replicaStatusStep, neighbourSteps, neighbourInitialDistance, neighbourFinalDistance, neighbourStatusStep,
         ]
     }

@@ -18,8 +18,9 @@ import HDF5
 /// - `/configurations/{index, activation, width, learning_rate, seed_index, data_draw, parameter_count}` [C],
 ///   `layer_sizes` [C, L] (0-padded; `width` is the first hidden layer)
 /// - `/reference/training_loss` [C, T+1], `test_loss`, `test_accuracy` [C, K], `recorded_steps` [K],
-///   optionally `training_set_loss`, `training_set_accuracy` [C, K] and `optimizer_diagnostics`
-///   [C, K, names] (attribute `names`); `parameters` [C, K', P] at `parameter_steps` [K'],
+///   optionally `training_set_loss`, `training_set_accuracy` [C, K], `optimizer_diagnostics`
+///   [C, K, names] (attribute `names`; measured after the step) and `thermostat_point_diagnostics`
+///   [C, K, names] (attribute `names`; measured inside the step, at the thermostat's own point); `parameters` [C, K', P] at `parameter_steps` [K'],
 ///   `final_parameters` [C, P], `status_step`, `status_reason` [C] (−1 / 0: completed)
 /// - `/replicas/distance_l1`, `distance_l2` [C, R, T+1], `status_step` [C, R]; attribute `perturbation`
 /// - optionally `/neighbours/reference_steps` [M], `initial_distance`, `final_distance`,

@@ -91,6 +91,10 @@ public struct EnsembleFileWriter {
             try file.write(F.optimizerDiagnostics, results.flatMap(\.diagnostics), shape: [count, k, names.count])
             try file.write(F.diagnosticNames, names)
         }
+        if let names = results.first?.thermostatPointDiagnosticNames, !names.isEmpty {
+            try file.write(F.thermostatPointDiagnostics, results.flatMap(\.thermostatPointDiagnostics), shape: [count, k, names.count])
+            try file.write(F.thermostatPointDiagnosticNames, names)
+        }
         let parameterSteps = results.first?.parameterSteps ?? []
         let keep = parameterSteps.enumerated().filter { $0.element % parameterRecordInterval == 0 || $0.element == steps }.map(\.offset)
         try file.write(F.parameterSteps, keep.map { Int64(parameterSteps[$0]) }, shape: [keep.count])

@@ -11,6 +11,8 @@ public enum LeimkuhlerAggregation {
         public var testAccuracy: [[Double]], testLoss: [[Double]], trainAccuracy: [[Double]], trainLoss: [[Double]]
         /// Per tensor (in `tensors` order) per seed the kinetic temperature at every epoch; empty without momenta.
         public var kineticTemperature: [[[Double]]]
+        /// Likewise, measured inside the step at the thermostat's own point; empty when not recorded.
+        public var kineticTemperatureAtThermostat: [[[Double]]]
         public var targetTemperature: [Double]
         public var lambda: [[Double]]
         /// The optimizer settings its ensembles file records (`optimizer_hyperparameters`).
@@ -23,8 +25,10 @@ public enum LeimkuhlerAggregation {
         public init(
             label: String, optimizer: String, learningRate: Double, testAccuracy: [[Double]], testLoss: [[Double]],
             trainAccuracy: [[Double]], trainLoss: [[Double]], kineticTemperature: [[[Double]]], targetTemperature: [Double],
-            lambda: [[Double]], hyperparameters: JSONValue = .object([:]), source: String = "", isControl: Bool = false
+            lambda: [[Double]], hyperparameters: JSONValue = .object([:]), source: String = "", isControl: Bool = false,
+            kineticTemperatureAtThermostat: [[[Double]]] = []
         ) {
+            self.kineticTemperatureAtThermostat = kineticTemperatureAtThermostat
             (self.label, self.optimizer, self.learningRate) = (label, optimizer, learningRate)
             (self.testAccuracy, self.testLoss, self.trainAccuracy, self.trainLoss) = (testAccuracy, testLoss, trainAccuracy, trainLoss)
             (self.kineticTemperature, self.targetTemperature, self.lambda) = (kineticTemperature, targetTemperature, lambda)
@@ -52,6 +56,7 @@ public enum LeimkuhlerAggregation {
             }
         }
         var finalAccuracy: [Double] = [], finalLoss: [Double] = [], kinetic: [Double] = [], targets: [Double] = []
+        var atThermostat: [Double] = []
         var lambda: [Double] = [], lambdaMean: [Double] = [], lambdaLow: [Double] = [], lambdaHigh: [Double] = []
         var perSeedAccuracy: [Double] = [], finalGap: [Double] = []
         for row in rows {
@@ -69,6 +74,8 @@ public enum LeimkuhlerAggregation {
                 perSeedAccuracy += (0..<k).map { seed < row.testAccuracy.count && $0 < row.testAccuracy[seed].count ? row.testAccuracy[seed][$0] : .nan }
             }
             for t in 0..<d {
+                atThermostat += t < row.kineticTemperatureAtThermostat.count
+                    ? bands(row.kineticTemperatureAtThermostat[t], epochs: k).map(\.mean) : [Double](repeating: .nan, count: k)
                 if t < row.kineticTemperature.count {
                     kinetic += bands(row.kineticTemperature[t], epochs: k).map(\.mean)
                     targets.append(t < row.targetTemperature.count ? row.targetTemperature[t] : .nan)
@@ -100,9 +107,16 @@ public enum LeimkuhlerAggregation {
             lambdaLow: Grid(values: lambdaLow, shape: [o, s]), lambdaHigh: Grid(values: lambdaHigh, shape: [o, s]))
         results.hyperparameters = HyperparameterTable(rows.map(\.hyperparameters))
         results.bestAdam = best("adam")
+        let position = { (optimizer: String, row: Int) -> GridPosition in
+            let grid = rows.filter { $0.optimizer == optimizer && !$0.isControl }.map(\.learningRate)
+            return row >= 0 ? GridPosition.of(rows[row].learningRate, in: grid) : .none
+        }
+        results.bestSGDPosition = position("gd", results.bestSGD)
+        results.bestAdamPosition = position("adam", results.bestAdam)
         (results.sources, results.isControl) = (rows.map(\.source), rows.map(\.isControl))
         results.testAccuracyPerSeed = Grid(values: perSeedAccuracy, shape: [o, n, k])
         results.finalGap = Grid(values: finalGap, shape: [o, n])
+        results.kineticTemperatureAtThermostat = Grid(values: atThermostat, shape: [o, d, k])
         return results
     }
 

@@ -14,7 +14,9 @@ import ReportKit
 /// - attributes `labels`, `optimizers` (the files' optimizer names), `learning_rates` [O],
 ///   `epochs` [K], `table_epochs`, `tensors` [D], `series`, `series_units` [S],
 ///   `seed_count`, `steps_per_epoch`, `best_sgd` (row of SGD's best rate by ``BestRate``, −1
-///   if none), `best_adam` (likewise for Adam), `target_accuracy` (the old "faster" rule's
+///   if none), `best_adam` (likewise for Adam), `best_sgd_position`, `best_adam_position` (where
+///   that rate lies in its grid, ``GridPosition``: `interior`, `lower end`, `upper end`, `only
+///   rate`, `none`), `target_accuracy` (the old "faster" rule's
 ///   target), `band` (how the bands are made), `sources` [O] (each row's ensembles file),
 ///   `is_control` [O] (1: a control such as full-batch Langevin, never compared in the claims)
 /// - `test_accuracy_mean`, `_low`, `_high`, `test_loss_mean`, `_low`, `_high`,
@@ -23,7 +25,10 @@ import ReportKit
 /// - `final_test_accuracy`, `final_test_loss` [O, N] per seed
 /// - `test_accuracy_per_seed` [O, N, K] (the amended "faster" rule's per-seed times), `final_gap`
 ///   [O, N] (training-set − test accuracy at the last epoch, per seed: the overfitting rule)
-/// - `kinetic_temperature` [O, D, K] mean over seeds of pᵀp/N (NaN: no momenta), `target_temperature` [O, D]
+/// - `kinetic_temperature` [O, D, K] mean over seeds of pᵀp/N after each recorded step (NaN: no
+///   momenta), `kinetic_temperature_at_thermostat` [O, D, K] likewise at the thermostat's own
+///   point inside the step (after O, or at E for Adaptive Langevin; NaN at epoch 0 and where not
+///   recorded), `target_temperature` [O, D]
 /// - `lambda` [O, S, N] per seed; `lambda_mean`, `lambda_low`, `lambda_high` [O, S]
 /// - attribute `hyperparameter_names` [H], `hyperparameter_values` [O, H]: each row's
 ///   optimizer settings as its ensembles file records them (``HyperparameterTable``)
@@ -57,12 +62,18 @@ public struct LeimkuhlerResults: Sendable {
     public var hyperparameters = HyperparameterTable([])
     /// The row of Adam's best rate by ``BestRate``, −1 if none.
     public var bestAdam = -1
+    /// Where SGD's best rate lies in its grid (the rule wants it inside).
+    public var bestSGDPosition = GridPosition.none
+    /// Where Adam's best rate lies in its grid.
+    public var bestAdamPosition = GridPosition.none
     /// Each row's ensembles file.
     public var sources: [String] = []
     /// Whether each row is a control (never compared in the claims).
     public var isControl: [Bool] = []
     /// Test accuracy per seed at every epoch [O, N, K].
     public var testAccuracyPerSeed = Grid<Double>(values: [], shape: [0, 0, 0])
+    /// pᵀp/N per tensor, mean over seeds, at the thermostat's own point inside the step [O, D, K].
+    public var kineticTemperatureAtThermostat = Grid<Double>(values: [], shape: [0, 0, 0])
     /// Training-set minus test accuracy at the last epoch per seed [O, N].
     public var finalGap = Grid<Double>(values: [], shape: [0, 0])
     /// The typical run's classifier per panel, if computed.
@@ -126,13 +137,25 @@ public struct LeimkuhlerResults: Sendable {
             lambdaLow: try r.doubleGrid("lambda_low", shape: [o, s]), lambdaHigh: try r.doubleGrid("lambda_high", shape: [o, s]))
         results.hyperparameters = try HyperparameterTable.read(r, rows: o, prefix: "hyperparameter_")
         results.bestAdam = try r.int("best_adam")
+        results.bestSGDPosition = try position(r, "best_sgd_position")
+        results.bestAdamPosition = try position(r, "best_adam_position")
         results.sources = try r.strings("sources")
         results.isControl = try r.ints("is_control").map { $0 != 0 }
         results.testAccuracyPerSeed = try r.doubleGrid("test_accuracy_per_seed", shape: [o, seeds, k])
         results.finalGap = try r.doubleGrid("final_gap", shape: [o, seeds])
+        results.kineticTemperatureAtThermostat = try r.doubleGrid("kinetic_temperature_at_thermostat", shape: [o, d, k])
         if try file.root.contains("decision_boundary") { results.decisionBoundary = try DecisionBoundaryResults.read(from: file) }
         if try file.root.contains("variants") { results.variants = try VariantResults.read(from: file) }
         return results
+    }
+
+    /// The ``GridPosition`` stored in attribute `name` of `/optimizers`.
+    private static func position(_ r: ResultsGroupReader, _ name: String) throws -> GridPosition {
+        let text = try r.string(name)
+        guard let position = GridPosition(rawValue: text) else {
+            throw r.failure(name, "'\(text)' is not a grid position (one of \(GridPosition.allCases.map(\.rawValue))); rerun leimkuhler-aggregate")
+        }
+        return position
     }
 
     /// Writes `/optimizers` into `file` (whose root attributes the caller sets).
@@ -150,6 +173,8 @@ public struct LeimkuhlerResults: Sendable {
         try w.attribute("steps_per_epoch", .int(Int64(stepsPerEpoch)))
         try w.attribute("best_sgd", .int(Int64(bestSGD)))
         try w.attribute("best_adam", .int(Int64(bestAdam)))
+        try w.attribute("best_sgd_position", .string(bestSGDPosition.rawValue))
+        try w.attribute("best_adam_position", .string(bestAdamPosition.rawValue))
         try w.attribute("target_accuracy", .double(targetAccuracy))
         try w.attribute("sources", .strings(sources))
         try w.attribute("is_control", .ints(isControl.map { $0 ? 1 : 0 }))
@@ -164,6 +189,8 @@ public struct LeimkuhlerResults: Sendable {
         try w.write("final_gap", finalGap, dimensions: ["optimizer", "seed"], meaning: "whole-training-set minus test accuracy at the last epoch, per seed")
         try w.write("kinetic_temperature", kineticTemperature, dimensions: ["optimizer", "tensor", "epoch"],
                     meaning: "kinetic temperature pᵀp/N of each tensor, mean over seeds (NaN: the optimizer has no momenta)")
+        try w.write("kinetic_temperature_at_thermostat", kineticTemperatureAtThermostat, dimensions: ["optimizer", "tensor", "epoch"],
+                    meaning: "kinetic temperature pᵀp/N of each tensor measured inside the step at its thermostat's own point (after O; at E for Adaptive Langevin), mean over seeds (NaN: not recorded, or epoch 0)")
         try w.write("target_temperature", targetTemperature, dimensions: ["optimizer", "tensor"], meaning: "target temperature τ of each tensor")
         try w.write("lambda", lambda, dimensions: ["optimizer", "series", "seed"], meaning: "λ₁ per seed (tangent method), nats/step")
         try w.write("lambda_mean", lambdaMean, dimensions: ["optimizer", "series"], meaning: "λ₁, mean over seeds")

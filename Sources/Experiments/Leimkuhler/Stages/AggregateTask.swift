@@ -51,6 +51,7 @@ public enum AggregateTask {
         func row(_ set: RunSet, _ rate: RunSet.Rate, source: String = "", isControl: Bool = false) -> LeimkuhlerAggregation.RowInput {
             let curve = { (values: [Double]) in rate.rows.map { Array(set.line(values, $0)) } }
             let kinetic = set.diagnosticNames.isEmpty ? [] : tensors.map { t in rate.rows.map { set.diagnostic("kinetic_temperature/" + t, $0) ?? [] } }
+            let atThermostat = set.thermostatPointNames.isEmpty ? [] : tensors.map { t in rate.rows.map { set.thermostatPointDiagnostic("kinetic_temperature/" + t, $0) ?? [] } }
             let targets = tensors.map { t in rate.rows.first.flatMap { set.diagnostic("target_temperature/" + t, $0)?.first } ?? .nan }
             let lambda = set.series.indices.map { j in rate.rows.map { set.estimates[$0 * set.series.count + j] } }
             return LeimkuhlerAggregation.RowInput(
@@ -58,7 +59,7 @@ public enum AggregateTask {
                 optimizer: set.optimizer, learningRate: rate.learningRate, testAccuracy: curve(set.testAccuracy),
                 testLoss: curve(set.testLoss), trainAccuracy: curve(set.trainAccuracy), trainLoss: curve(set.trainLoss),
                 kineticTemperature: kinetic, targetTemperature: set.diagnosticNames.isEmpty ? [] : targets, lambda: lambda,
-                hyperparameters: set.hyperparameters, source: source, isControl: isControl)
+                hyperparameters: set.hyperparameters, source: source, isControl: isControl, kineticTemperatureAtThermostat: atThermostat)
         }
         let allSets = Array(zip(sets, ensembles)) + Array(zip(extraSets, extraPaths))
         let runs = allSets.flatMap { set, path in set.rates.map { (set: set, rate: $0, path: path) } }

@@ -33,9 +33,13 @@ struct RunSet {
     var finalParameters: [Double]
     /// [C, K] row-major.
     var testAccuracy: [Double], testLoss: [Double], trainAccuracy: [Double], trainLoss: [Double]
-    /// Diagnostic names and values [C, K, names.count].
+    /// Diagnostic names and values [C, K, names.count], measured after each recorded step.
     var diagnosticNames: [String]
     var diagnostics: [Double]
+    /// Names and values [C, K, names.count] of the diagnostics measured inside the step at the
+    /// thermostat's own point (`thermostat_point_diagnostics`; empty when the file has none).
+    var thermostatPointNames: [String]
+    var thermostatPointDiagnostics: [Double]
     var series: [String], seriesUnits: [String]
     /// λ estimates [C, S] row-major.
     var estimates: [Double]
@@ -75,6 +79,12 @@ struct RunSet {
         } else {
             (diagnosticNames, diagnostics) = ([], [])
         }
+        if let measured = try file.readIfPresent(F.thermostatPointDiagnostics) {
+            thermostatPointNames = try file.read(F.thermostatPointDiagnosticNames)
+            thermostatPointDiagnostics = measured.values
+        } else {
+            (thermostatPointNames, thermostatPointDiagnostics) = ([], [])
+        }
         guard let exponentsPath else {
             (series, seriesUnits, estimates) = ([], [], [])
             return
@@ -106,8 +116,17 @@ struct RunSet {
 
     /// Row `c`'s diagnostic `name` at every recorded step; nil if the optimizer does not record it.
     func diagnostic(_ name: String, _ c: Int) -> [Double]? {
-        guard let d = diagnosticNames.firstIndex(of: name) else { return nil }
-        let k = recordedSteps.count, n = diagnosticNames.count
-        return (0..<k).map { diagnostics[(c * k + $0) * n + d] }
+        Self.column(name, of: c, names: diagnosticNames, values: diagnostics, steps: recordedSteps.count)
+    }
+
+    /// Row `c`'s thermostat-point diagnostic `name` at every recorded step; nil if not recorded.
+    func thermostatPointDiagnostic(_ name: String, _ c: Int) -> [Double]? {
+        Self.column(name, of: c, names: thermostatPointNames, values: thermostatPointDiagnostics, steps: recordedSteps.count)
+    }
+
+    /// The series `name` of row `c` of a [C, K, names.count] array; nil if `names` lacks it.
+    private static func column(_ name: String, of c: Int, names: [String], values: [Double], steps k: Int) -> [Double]? {
+        guard let d = names.firstIndex(of: name) else { return nil }
+        return (0..<k).map { values[(c * k + $0) * names.count + d] }
     }
 }

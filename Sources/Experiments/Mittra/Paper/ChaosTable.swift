@@ -19,7 +19,7 @@ enum ChaosTable {
     static func fractionText(_ sweep: LearningRateSweep, _ a: Int, _ w: Int, _ e: Int) -> String {
         let chaos = sweep.chaos
         return "\(ReportNumber.count(chaos.count[a, w, e]))/\(ReportNumber.count(chaos.trials[a, w, e])) "
-            + "[\(ReportNumber.significant(chaos.wilsonLow[a, w, e])), \(ReportNumber.significant(chaos.wilsonHigh[a, w, e]))]"
+            + "[\(ReportNumber.significant(chaos.wilsonLow[a, w, e], digits: 2)), \(ReportNumber.significant(chaos.wilsonHigh[a, w, e], digits: 2))]"
     }
 
     static func make(_ sweep: LearningRateSweep, _ claim: ChaosClaim, options: FigureOptions, rules: VerdictRules, aggregate: AggregateFile) throws -> PaperTable {
@@ -42,7 +42,7 @@ enum ChaosTable {
                 rows.append([
                     finding.activation, Architecture.name(width), onsetText(sweep, series: late, activation: a, width: w),
                     ReportNumber.count(cells.count), range(cells),
-                    most.map { "\(fractionText(sweep, a, w, $0)) at η ≈ \(ReportNumber.significant(sweep.learningRates[$0]))" }
+                    most.map { "\(fractionText(sweep, a, w, $0)) at η ≈ \(ReportNumber.significant(sweep.learningRates[$0], digits: 3))" }
                         ?? ReportNumber.missing,
                     ReportNumber.count(finding.firstRunChaoticCells.filter { $0.width == w }.count),
                     ReportNumber.count(finding.transientOnlyCells.filter { $0.width == w }.count),
@@ -62,6 +62,7 @@ enum ChaosTable {
             + "and a loss not lower at the window's end than at its start) is counted beside it. "
             + "Early-only positive cells have an early-window λ interval above 0 but are not chaotic: the transient while GD "
             + "leaves the loss plateau."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
+        let folded = ConstantColumns.fold(MarkdownTable(header: header, rows: rows), candidates: Array(2..<header.count))
+        return PaperTable(caption: caption + folded.sentence, table: folded.table, sources: [aggregate.source(LearningRateSweep.groupName)])
     }
 }

@@ -9,15 +9,15 @@ extension ChaosClaim {
         let sentences = findings.map { finding -> String in
             guard finding.isChaotic else {
                 return "\(finding.activation): no chaotic cell (largest chaotic fraction "
-                    + "\(ReportNumber.significant(finding.largestChaoticFraction)), largest lower Wilson bound "
-                    + "\(ReportNumber.significant(finding.largestWilsonLow)))"
+                    + "\(ReportNumber.significant(finding.largestChaoticFraction, digits: 2)), largest lower Wilson bound "
+                    + "\(ReportNumber.significant(finding.largestWilsonLow, digits: 2)))"
             }
             let rates = finding.chaoticCells.map { sweep.learningRates[$0.learningRate] }
             let widths = Set(finding.chaoticCells.map(\.width)).sorted().map { Architecture.name(sweep.widths[$0]) }
             let (low, high) = (rates.min() ?? .nan, rates.max() ?? .nan)
             let range = low == high
-                ? "at η ≈ \(ReportNumber.significant(low))"
-                : "η from \(ReportNumber.significant(low)) to \(ReportNumber.significant(high))"
+                ? "at η ≈ \(ReportNumber.significant(low, digits: 3))"
+                : "η from \(ReportNumber.significant(low, digits: 3)) to \(ReportNumber.significant(high, digits: 3))"
             let cells = finding.chaoticCells.count == 1 ? "1 chaotic cell" : "\(finding.chaoticCells.count) chaotic cells"
             return "\(finding.activation): \(cells), \(range) (\(PaperText.list(widths)))"
         }
@@ -44,7 +44,7 @@ extension RankingClaim {
             return "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (`\(ranking.rankSeries)`): "
                 + "\(lowestLambda ?? ReportNumber.missing); lowest mean final loss: \(lowestLoss ?? ReportNumber.missing)."
         }
-        let within = ranking.activations.indices.map { "\(ranking.activations[$0]) ρ = \(ReportNumber.significant(breakdown.activationSpearman[$0].coefficient)) (p = \(ReportNumber.significant(breakdown.activationSpearman[$0].pValue)))" }
+        let within = ranking.activations.indices.map { "\(ranking.activations[$0]) ρ = \(ReportNumber.significant(breakdown.activationSpearman[$0].coefficient, digits: 2)) (p = \(ReportNumber.significant(breakdown.activationSpearman[$0].pValue, digits: 2)))" }
         return "Per-seed ρ pooled over \(PaperText.list(breakdown.representing)) (the activations that can represent XOR): "
             + "\(PaperText.correlation("ρ", breakdown.representingSpearman)); over all activations, linear included (not "
             + "used by the rule): \(PaperText.correlation("ρ", ranking.rankSpearman)); within each activation: "
@@ -56,12 +56,17 @@ extension RankingClaim {
 }
 
 extension InitialWeightClaim {
-    /// The filtered Pearson r per activation and whether the rule holds.
+    /// The filtered Pearson r per activation and whether the rule holds; the activations that
+    /// cannot represent XOR are marked as not counted, and the all-activation verdict follows.
     public func evidence(_ study: InitialWeightStudy) -> String {
-        study.activations.indices.map { a in
+        let perActivation = study.activations.indices.map { a in
             let r = study.pearson(activation: a, filter: InitialWeightStudy.iqrFiltered)
-            return "\(study.activations[a]): r = \(ReportNumber.significant(r.coefficient)) "
-                + "(p = \(ReportNumber.significant(r.pValue))) — \(holds[a] ? "holds" : "does not hold")"
+            let counted = representing.contains(study.activations[a]) ? "" : " (cannot represent XOR; not counted)"
+            return "\(study.activations[a]): r = \(ReportNumber.significant(r.coefficient, digits: 2)) "
+                + "(p = \(ReportNumber.significant(r.pValue, digits: 2))) — \(holds[a] ? "holds" : "does not hold")\(counted)"
         }.joined(separator: "; ") + "."
+        guard representing.count < study.activations.count else { return perActivation }
+        return perActivation + " With every activation counted, linear included (the rule as first stated), the verdict "
+            + "would be \(allActivationsVerdict.rawValue)."
     }
 }

@@ -23,7 +23,9 @@ enum CorrelationTable {
                     ReportNumber.significant(rho.pValue),
                     ReportNumber.significant(partial.coefficient), ReportNumber.significant(partial.pValue),
                     "\(ReportNumber.significant(slope)) ± \(ReportNumber.significant(error))",
-                    f == InitialWeightStudy.iqrFiltered ? (claim.holds[a] ? "holds" : "does not hold") : "—",
+                    f == InitialWeightStudy.iqrFiltered
+                        ? (claim.holds[a] ? "holds" : "does not hold") + (claim.representing.contains(study.activations[a]) ? "" : " (not counted: cannot represent XOR)")
+                        : "—",
                 ])
             }
         }

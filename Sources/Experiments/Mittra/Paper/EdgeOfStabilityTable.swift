@@ -13,9 +13,15 @@ enum EdgeOfStabilityTable {
             for (w, width) in sweep.widths.enumerated() {
                 let edge = EdgeOfStability.firstCrossing(sweep.sharpnessTimesLearningRate.line(a, w), sweep.learningRates, limit: LearningRateSweep.stabilityLimit)
                 let onset = sweep.onsetLearningRate[late, a, w]
+                // Where η·S never reaches the limit, the largest η·S on the grid says how far it stays below.
+                let product = sweep.sharpnessTimesLearningRate.line(a, w)
+                let largest = product.indices.filter { product[$0].isFinite }.max { product[$0] < product[$1] }
+                let below = largest.map {
+                    "never on the grid (largest η·S \(ReportNumber.significant(product[$0], digits: 2)) at η ≈ \(ReportNumber.significant(sweep.learningRates[$0], digits: 2)))"
+                } ?? "never on the grid"
                 rows.append([
                     sweep.activations[a], Architecture.name(width),
-                    edge.isFinite ? "η ≈ \(ReportNumber.significant(edge))" : "never on the grid",
+                    edge.isFinite ? "η ≈ \(ReportNumber.significant(edge))" : below,
                     ChaosTable.onsetText(sweep, series: late, activation: a, width: w),
                     ReportNumber.significant(onset / edge),
                 ])

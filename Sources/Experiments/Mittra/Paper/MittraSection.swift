@@ -99,7 +99,13 @@ public enum MittraSection {
             sources: { valueSource(of: $0, inputs: inputs, stage: stage) })
         return SectionBundle(
             section: name, markdown: markdown, tables: tables, figures: figures, verdicts: assessment.verdicts, provenance: provenance,
-            valueSources: sources)
+            valueSources: sources, claims: assessment.claimRows(source: citation(inputs)))
+    }
+
+    /// The source paper's citation (`sourceValues.citation`), or "the source paper".
+    static func citation(_ inputs: Inputs) -> String {
+        if case .string(let text)? = inputs.source.raw["citation"] { return text }
+        return "the source paper"
     }
 
     /// Where the value of placeholder `name` comes from: E1 values from
@@ -122,9 +128,7 @@ public enum MittraSection {
         if name == "rules.cannot-represent" { return .computed(aggregate.source(ActivationRanking.groupName)) }
         if name.hasPrefix("rules.") { return .parameter(parameters + ".verdictRules") }
         if name.hasPrefix("source.") {
-            let citation: String
-            if case .string(let text)? = inputs.source.raw["citation"] { citation = text } else { citation = "the source paper" }
-            return .quoted(citation, jsonPath: parameters + ".sourceValues." + name.dropFirst("source.".count))
+            return .quoted(citation(inputs), jsonPath: parameters + ".sourceValues." + name.dropFirst("source.".count))
         }
         return nil
     }
