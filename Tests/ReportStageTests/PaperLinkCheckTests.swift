@@ -25,28 +25,10 @@ final class PaperLinkCheckTests: XCTestCase {
         return (checker, try fixture.harness.read("paper/paper.html"))
     }
 
-    /// Links of the Mittra section that name no pipeline.json key when this test was written:
-    /// computed phrases marked as quoted (issue 21 lists them; `MittraSection` owns the fix).
-    /// The test tolerates them, and only them, until they are fixed.
-    static let knownMissingKeys: Set<String> = [
-        "stages.mittra-section.parameters.sourceValues.table1.direction",
-        "stages.mittra-section.parameters.sourceValues.draft.direction",
-        "stages.mittra-section.parameters.sourceValues.versions-agree",
-        "stages.mittra-section.parameters.sourceValues.fig5Code.verdict",
-    ]
-
-    /// `problems` without the known ones.
-    static func unexpected(_ problems: [PaperLinkProblem]) -> [PaperLinkProblem] {
-        problems.filter { problem in
-            !(problem.kind == .missingKey && knownMissingKeys.contains { problem.element.contains("data-part=\"\($0)\"") })
-        }
-    }
-
     func testEveryLinkOfTheBuiltPaperResolves() throws {
         try withBuiltPaper { _, checker, html in
             let report = checker.check(html: html)
-            let unexpected = Self.unexpected(report.problems)
-            XCTAssertEqual(unexpected, [], unexpected.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(report.problems, [], report.problems.map(\.description).joined(separator: "\n"))
             XCTAssertGreaterThan(report.values, 50)
             XCTAssertGreaterThan(report.files, 0, "figures link their data files")
             XCTAssertGreaterThan(report.internalLinks, 10)
@@ -85,7 +67,7 @@ final class PaperLinkCheckTests: XCTestCase {
 
     /// The kinds of problem the checker finds in `html`.
     func kinds(_ checker: PaperLinkChecker, _ html: String) -> [PaperLinkProblem.Kind] {
-        Self.unexpected(checker.check(html: html).problems).map(\.kind)
+        checker.check(html: html).problems.map(\.kind)
     }
 
     func testMissingDatasetWrongHashAndIndexOutOfRangeAreReported() throws {
@@ -117,7 +99,7 @@ final class PaperLinkCheckTests: XCTestCase {
             XCTAssertEqual(kinds(checker, withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.q"))), [.missingKey])
             XCTAssertEqual(kinds(checker, withElement(quoted(ReportFixture.aggregate, "/learning_rate_sweep"))), [.computedStyledAsQuoted])
             XCTAssertEqual(kinds(checker, withElement("<a href=\"#fig-nowhere\">Figure 9</a>")), [.danglingHref])
-            let problem = try XCTUnwrap(Self.unexpected(checker.check(html: withElement("<a href=\"#fig-nowhere\">Figure 9</a>")).problems).first)
+            let problem = try XCTUnwrap(checker.check(html: withElement("<a href=\"#fig-nowhere\">Figure 9</a>")).problems.first)
             XCTAssertEqual(problem.line, html.components(separatedBy: "\n").firstIndex { $0.contains("</main>") }.map { $0 + 1 })
         }
     }
@@ -129,7 +111,7 @@ final class PaperLinkCheckTests: XCTestCase {
             try broken.write(toFile: path, atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try checker.check(paperAt: path)) { error in
                 let error = error as? PaperCheckError
-                XCTAssertEqual(error.map { Self.unexpected($0.problems).count }, 2)
+                XCTAssertEqual(error.map { $0.problems.count }, 2)
                 XCTAssertTrue(error?.description.contains("dangling link: no element has id \"b\"") ?? false, "\(String(describing: error))")
             }
         }
