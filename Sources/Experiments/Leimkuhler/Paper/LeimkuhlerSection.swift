@@ -47,7 +47,7 @@ public enum LeimkuhlerSection {
         }
         values["leimkuhler.equipartition-tolerance"] = ReportNumber.exact(thresholds.equipartitionTolerance)
         values["leimkuhler.band"] = LeimkuhlerResults.bandDescription
-        values["leimkuhler.series"] = PaperText.list(r.series)
+        values["leimkuhler.series"] = PaperText.list(r.series.map(SeriesNames.readable))
         values.merge(settingValues(r)) { $1 }
         let final = { (o: Int) in
             PaperText.withInterval(100 * r.curve("test_accuracy_mean", o)[last], 100 * r.curve("test_accuracy_low", o)[last], 100 * r.curve("test_accuracy_high", o)[last])
@@ -181,7 +181,7 @@ public enum LeimkuhlerSection {
     static func lyapunovTable(_ r: LeimkuhlerResults, aggregate: PaperTable.Source) -> PaperTable {
         PaperTable(
             caption: "λ₁ of each optimizer's training map by the tangent method (realized minibatches and noise), mean [95 % t interval] over seeds, per window (\(r.seriesUnits.first ?? "")).",
-            table: MarkdownTable(header: ["optimizer"] + r.series, rows: r.labels.indices.map { o in
+            table: MarkdownTable(header: ["optimizer"] + r.series.map(SeriesNames.readable), rows: r.labels.indices.map { o in
                 [r.labels[o]] + r.series.indices.map { s in
                     PaperText.withInterval(r.lambdaMean[o, s], r.lambdaLow[o, s], r.lambdaHigh[o, s])
                 }

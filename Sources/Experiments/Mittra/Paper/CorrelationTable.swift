@@ -29,7 +29,7 @@ enum CorrelationTable {
                 ])
             }
         }
-        let caption = "Correlation between λ (`\(study.series)`, \(study.unit)) at the start and the final loss, per "
+        let caption = "Correlation between λ (\(SeriesNames.readable(study.series)), \(study.unit)) at the start and the final loss, per "
             + "activation, over all starts and over the starts whose initial loss lies in the inter-quartile range. "
             + "Partial r: the Pearson r of λ and final loss after the linear effect of the initial loss is removed from "
             + "both (t-test on n − 3 degrees of freedom, no bootstrap). "

@@ -10,7 +10,7 @@ enum EstimatorComparisonTable {
         let header = ["series", "unit", "cost per estimate (gradient evaluations)", "median |Δλ| vs tangent (nats/step)",
                       "median relative |Δλ|", "same sign as tangent"]
         let rows = sweep.series.indices.map { s -> [String] in
-            [PaperText.code(sweep.series[s]), sweep.seriesUnits[s],
+            [SeriesNames.readable(sweep.series[s]), sweep.seriesUnits[s],
              s < sweep.seriesCost.count ? ReportNumber.count(sweep.seriesCost[s]) : ReportNumber.missing,
              ReportNumber.significant(sweep.agreement[s, 0]), ReportNumber.significant(sweep.agreement[s, 1]),
              ReportNumber.significant(sweep.agreement[s, 2])]

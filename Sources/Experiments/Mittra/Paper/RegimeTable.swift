@@ -7,7 +7,7 @@ import ReportKit
 enum RegimeTable {
     /// The table of `ranking`, read from `group` of aggregate.h5; `regime` names it in the caption.
     static func make(_ ranking: ActivationRanking, regime: String, group: String, aggregate: AggregateFile) -> PaperTable {
-        let header = ["activation", "λ: `\(ranking.rankSeries)` (\(ranking.seriesUnits[ranking.ranked]))", "final loss",
+        let header = ["activation", "λ: \(SeriesNames.readable(ranking.rankSeries)) (\(ranking.seriesUnits[ranking.ranked]))", "final loss",
                       "test accuracy", "starts reaching \(ReportNumber.exact(ActivationRanking.learnedAccuracy))", "ρ(λ, final loss) within"]
         let breakdown = ranking.breakdown
         let rows = ranking.activations.indices.map { a in

@@ -3,6 +3,13 @@
 /// `tangent/late` → "tangent λ, late window", `divergence-fit-log-mean/auto` →
 /// "divergence fit, ln⟨d⟩". A name this table does not know is printed as it is.
 public enum SeriesNames {
+    /// The code names of the series the paper prints, in the order the estimators are
+    /// introduced: the rows of the paper's glossary (readable name by ``readable(_:)``).
+    public static let glossaryOrder: [String] = [
+        "tangent/early", "tangent/late", "benettin/early", "benettin/late",
+        "hybrid/early", "hybrid/late", "divergence-fit/auto", "divergence-fit-log-mean/auto",
+    ]
+
     /// The readable name of an estimator (the part of a series name before "/").
     public static func estimator(_ code: String) -> String {
         switch code {
