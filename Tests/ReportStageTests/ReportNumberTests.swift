@@ -26,6 +26,8 @@ final class ReportNumberTests: XCTestCase {
         XCTAssertEqual(ReportNumber.pValue(4.088e-70), "p < 10⁻¹⁰")
         XCTAssertEqual(ReportNumber.pValue(0), "p < 10⁻¹⁰")
         XCTAssertEqual(ReportNumber.pValue(.nan), "p = n/a")
+        XCTAssertEqual(ReportNumber.pValueFigure(2e-12), "< 10⁻¹⁰")
+        XCTAssertEqual(ReportNumber.pValueFigure(0.0412), "0.041")
         let tiny = CorrelationSummary(coefficient: -0.57, pValue: 4.088e-70, bootLow: -0.622, bootHigh: -0.5121)
         XCTAssertEqual(PaperText.correlation("ρ", tiny), "ρ = −0.5700 (p < 10⁻¹⁰, 95 % bootstrap CI [−0.6220, −0.5121])")
     }

@@ -14,6 +14,10 @@ enum E2SeriesTable {
         let caption = "Mean λ per activation in E2 (\(Architecture.name(ranking.width)), η = "
             + "\(ReportNumber.exact(ranking.learningRate)), \(ReportNumber.count(ranking.seedCount)) seeds) for every "
             + "estimator series, with 95 % Student-t intervals. The series ranked against the final loss is the \(SeriesNames.readable(ranking.rankSeries))."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(ActivationRanking.groupName)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(ActivationRanking.groupName)])
+        for a in ranking.activations.indices {
+            table.linkColumn(2 + a, to: aggregate.dataset(ActivationRanking.groupName, "mean")) { [$0, a] }
+        }
+        return table
     }
 }

@@ -26,7 +26,15 @@ enum RegimeTable {
             + "\(ReportNumber.count(ranking.seedCount)) starts per activation. Means with 95 % Student-t intervals; the "
             + "within-activation ρ is the Spearman correlation of per-start λ and final loss with its p-value and 95 % "
             + "bootstrap interval."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(group)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(group)])
+        table.linkColumn(1, to: aggregate.dataset(group, "mean")) { [ranking.ranked, $0] }
+        for (column, name) in [(2, "final_loss_mean"), (3, "test_accuracy_mean"), (4, "learned_fraction")] {
+            table.linkColumn(column, to: aggregate.dataset(group, name)) { [$0] }
+        }
+        if breakdown != nil {
+            table.linkColumn(5, to: aggregate.dataset(group, "activation_spearman")) { [$0, 0] }
+        }
+        return table
     }
 
     /// The placeholder table when the learning regime was not run.

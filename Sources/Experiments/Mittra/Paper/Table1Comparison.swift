@@ -48,6 +48,9 @@ enum Table1Comparison {
             + "means with 95 % Student-t intervals. Ranks: 1 = lowest, among the activations both tables share, our λ "
             + "rank from \(SeriesNames.readable(ranking.rankSeries)). A row agrees when the sign of our mean λ is the source's and its interval "
             + "excludes 0, and both ranks equal the source's."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(ActivationRanking.groupName)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(ActivationRanking.groupName)])
+        table.linkColumn(2, to: aggregate.dataset(ActivationRanking.groupName, "mean")) { [ranking.ranked, $0] }
+        table.linkColumn(4, to: aggregate.dataset(ActivationRanking.groupName, "final_loss_mean")) { [$0] }
+        return table
     }
 }

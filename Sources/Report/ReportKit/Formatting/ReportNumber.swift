@@ -88,10 +88,16 @@ public enum ReportNumber {
     /// "p = 0.035" (two significant digits), "p < 10⁻¹⁰" below ``pValueFloor``, "p = n/a"
     /// for a missing value.
     public static func pValue(_ p: Double) -> String {
+        let figure = pValueFigure(p)
+        return (figure.hasPrefix("<") ? "p " : "p = ") + figure
+    }
+
+    /// A p-value as a table cell prints it: "0.035", or "< 10⁻¹⁰" below ``pValueFloor``.
+    public static func pValueFigure(_ p: Double) -> String {
         if p.isFinite && p < pValueFloor {
-            return "p < 10" + superscript(Int((log10(pValueFloor)).rounded()))
+            return "< 10" + superscript(Int((log10(pValueFloor)).rounded()))
         }
-        return "p = " + significant(p, digits: pValueDigits)
+        return significant(p, digits: pValueDigits)
     }
 
     /// The significant digits (no leading zeros) and the position of the decimal point
