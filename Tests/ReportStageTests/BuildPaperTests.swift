@@ -19,18 +19,24 @@ final class BuildPaperTests: XCTestCase {
         let body = String(paper.drop { $0 != "\n" })
         XCTAssertFalse(body.contains("{{"), "unfilled placeholder")
         XCTAssertFalse(body.contains("}}"), "unfilled placeholder")
-        let figures = Self.numbers(of: "**Figure ", in: body)
-        XCTAssertEqual(figures, Array(1...ReportFixture.figureOutputs.count))
-        let bundle = try fixture.buildSection()
-        let tables = Self.numbers(of: "**Table ", in: body)
-        XCTAssertEqual(tables, Array(1...(bundle.tables.count + 1)), "the verdict table plus the section's tables")
         let supplement = try fixture.harness.read("paper/supplement.md")
         XCTAssertFalse(supplement.contains("{{"), "unfilled placeholder in the supplement")
-        XCTAssertEqual(Self.numbers(of: "**Table S", in: supplement), [1, 2, 3], "validation, glossary and parameters")
+        // Reference-detail figures and tables of the section sit in the supplement (S1, S2, …).
+        let figures = Self.numbers(of: "**Figure ", in: body), supplementFigures = Self.numbers(of: "**Figure S", in: supplement)
+        XCTAssertEqual(figures, Array(1..<(figures.count + 1)))
+        XCTAssertEqual(supplementFigures, Array(1..<(supplementFigures.count + 1)))
+        XCTAssertEqual(figures.count + supplementFigures.count, ReportFixture.figureOutputs.count)
+        let bundle = try fixture.buildSection()
+        let tables = Self.numbers(of: "**Table ", in: body), supplementTables = Self.numbers(of: "**Table S", in: supplement)
+        XCTAssertEqual(tables, Array(1..<(tables.count + 1)))
+        XCTAssertEqual(supplementTables, Array(1..<(supplementTables.count + 1)))
+        XCTAssertEqual(tables.count + supplementTables.count, bundle.tables.count + 1 + 3,
+                       "the verdict table, the section's tables, and validation, glossary and parameters")
+        XCTAssertTrue(supplement.contains("**Table S1.**") && supplement.contains("**Table S2.**"), "validation and glossary first")
         XCTAssertTrue(body.contains("Table S1 in the supplement"), "the body refers to the validation table in the supplement")
         for output in ReportFixture.figureOutputs {
             let link = "](../\(output))"
-            XCTAssertEqual(body.components(separatedBy: link).count - 1, 1, "\(output) shown once")
+            XCTAssertEqual((body + supplement).components(separatedBy: link).count - 1, 1, "\(output) shown once")
         }
     }
 

@@ -25,6 +25,20 @@ final class PaperLinkCheckTests: XCTestCase {
         return (checker, try fixture.harness.read("paper/paper.html"))
     }
 
+    /// The supplement's links resolve too, among them the Mittra tables' cells, each naming
+    /// its dataset and element in aggregate.h5 (issue 21, item 4).
+    func testEveryLinkOfTheSupplementResolvesAndTableCellsNameTheirElements() throws {
+        try withBuiltPaper { fixture, checker, html in
+            let supplement = try fixture.harness.read("paper/supplement.html")
+            let report = checker.check(html: supplement)
+            XCTAssertEqual(report.problems, [], report.problems.map(\.description).joined(separator: "\n"))
+            for part in ["/activation_ranking/mean", "/initial_weights/pearson", "/learning_rate_sweep/agreement"] {
+                XCTAssertTrue(supplement.contains("data-part=\"\(part)\" data-index=\"["), "cells of \(part) link to elements")
+            }
+            XCTAssertTrue(html.contains("data-part=\"/activation_ranking/final_loss_mean\" data-index=\"["), "Table 1's losses link to elements")
+        }
+    }
+
     func testEveryLinkOfTheBuiltPaperResolves() throws {
         try withBuiltPaper { _, checker, html in
             let report = checker.check(html: html)
