@@ -23,6 +23,7 @@ enum ResultValues {
             "e1.window.early": sweep.steps(of: .early),
             "e1.window.late": sweep.steps(of: .late),
             "e1.series": PaperText.list(sweep.series.map(SeriesNames.readable)),
+            "format.p-floor": ReportNumber.pValueFloorText,
             "e1.estimators": PaperText.list(estimators.map(SeriesNames.estimator)),
             "e1.late-series": SeriesNames.readable(options.lateSeries),
             "e1.early-series": SeriesNames.readable(options.earlySeries),

@@ -82,6 +82,8 @@ public enum ReportNumber {
     /// A test's p far below this floor says nothing more (the tail of a t or normal
     /// approximation is not accurate there), so its digits would be false precision.
     public static let pValueFloor = 1e-10
+    /// ``pValueFloor`` as the paper prints it: "10⁻¹⁰".
+    public static var pValueFloorText: String { "10" + superscript(Int(log10(pValueFloor).rounded())) }
     /// The significant digits of a p-value.
     public static let pValueDigits = 2
 
@@ -94,9 +96,7 @@ public enum ReportNumber {
 
     /// A p-value as a table cell prints it: "0.035", or "< 10⁻¹⁰" below ``pValueFloor``.
     public static func pValueFigure(_ p: Double) -> String {
-        if p.isFinite && p < pValueFloor {
-            return "< 10" + superscript(Int((log10(pValueFloor)).rounded()))
-        }
+        if p.isFinite && p < pValueFloor { return "< " + pValueFloorText }
         return significant(p, digits: pValueDigits)
     }
 
