@@ -37,11 +37,11 @@ final class DivergenceFitSteepestWindowTests: XCTestCase {
         XCTAssertLessThan(first.maximalExponent!, 0.01, "the best-R² rule keeps the flat start: \(first.window)")
     }
 
-    /// A smooth convex curve, y = 0.01·(e^{t/5} − 1): the steepest window lies at the end of
+    /// A smooth convex curve, y = 0.01·(e^{t/5} − 1) to step 30: the steepest window lies at the end of
     /// the span, and its slope is that of the curve there (between the derivative at the
     /// window's start and at its end), not the flat start's.
     func testSmoothConvexCurveTakesTheLateSlope() throws {
-        let curve = (0...60).map { t in 0.01 * (exp(Double(t) / 5) - 1) }
+        let curve = (0...30).map { t in 0.01 * (exp(Double(t) / 5) - 1) }
         let amended = try estimate(curve, steepest)
         XCTAssertEqual(amended.status, .ok)
         XCTAssertEqual(amended.window.end, 24)
@@ -53,13 +53,14 @@ final class DivergenceFitSteepestWindowTests: XCTestCase {
     }
 
     /// Concave: 0.6/step to step 6, then 0.05/step. The steepest window is the early one,
-    /// with the exact slope; it never reaches into the slower part.
+    /// with the exact slope; it never reaches into the slower part (of the equally steep
+    /// windows 1…5 and 1…6 the tie rule keeps the shorter).
     func testConcaveCurveKeepsTheEarlyGrowth() throws {
         let curve = (0...60).map { t -> Double in 0.6 * Double(min(t, 6)) + 0.05 * Double(max(t - 6, 0)) }
         let amended = try estimate(curve, steepest)
         XCTAssertEqual(amended.status, .ok)
         XCTAssertEqual(amended.maximalExponent!, 0.6, accuracy: 1e-12)
-        XCTAssertEqual(amended.window, StepWindow(start: 1, end: 6))
+        XCTAssertEqual(amended.window, StepWindow(start: 1, end: 5))
     }
 
     /// Saturating: 0.7/step to step 10, then a plateau. The window stays in the growth
@@ -74,12 +75,15 @@ final class DivergenceFitSteepestWindowTests: XCTestCase {
     }
 
     /// Pure noise (no straight window with R² > 0.9): poor fit, with the best-R² window of
-    /// the same span kept for inspection.
+    /// the same span and shortest length kept for inspection.
     func testNoStraightWindowIsAPoorFit() throws {
         let curve = (0...60).map { t in t % 2 == 0 ? 0.0 : 1.0 }
         let amended = try estimate(curve, steepest)
         guard case .poorFit = amended.status else { return XCTFail("status \(amended.status)") }
-        XCTAssertEqual(amended.window, (try estimate(curve, bestRSquared)).window)
+        var reference = bestRSquared
+        reference.minimumLength = steepest.minimumLength
+        XCTAssertEqual(amended.window, (try estimate(curve, reference)).window)
+        XCTAssertFalse(amended.status.isOK, "a poor fit contributes no λ")
     }
 
     /// A maximum length below the minimum is a configuration error, not an empty scan.
