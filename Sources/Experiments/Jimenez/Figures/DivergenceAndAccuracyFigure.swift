@@ -21,8 +21,9 @@ enum DivergenceAndAccuracyFigure {
         let t = (0..<steps).map(Double.init)
         let named = labelled(rates.count)
         var divergence: [Layer] = [], accuracy: [Layer] = []
+        let colors = SequentialScale.lineColors(count: rates.count)
         for (j, rate) in rates.enumerated() {
-            let color = SequentialColors.color(j, of: rates.count)
+            let color = colors[j]
             divergence.append(.line(LineSeries(x: t, y: results.curves.meanLogDivergence.line(j), color: color, width: 1.25)))
             accuracy.append(.line(LineSeries(
                 x: t, y: results.curves.medianTestAccuracy.line(j), label: named.contains(j) ? "η = \(ReportNumber.exact(rate))" : nil,
