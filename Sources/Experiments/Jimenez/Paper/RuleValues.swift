@@ -36,7 +36,7 @@ enum RuleValues {
         values["jimenez.lr.refined.low"] = low.map(ReportNumber.exact) ?? "none"
         values["jimenez.lr.refined.high"] = high.map(ReportNumber.exact) ?? "none"
         guard let amended else {
-            for key in ["floor", "tolerance", "tolerance.log", "primary-series", "second-series", "first-series"] {
+            for key in ["floor", "tolerance", "tolerance.log", "primary-series", "second-series", "first-series", "margin"] {
                 values["jimenez.amended.\(key)"] = "not stated (this run has no amended rule)"
             }
             return values
@@ -48,6 +48,27 @@ enum RuleValues {
         values["jimenez.amended.primary-series"] = SeriesNames.readable(v.series[amended])
         values["jimenez.amended.second-series"] = second.map { SeriesNames.readable(v.series[$0]) } ?? "none"
         values["jimenez.amended.first-series"] = SeriesNames.readable(v.series[first])
+        values["jimenez.amended.margin"] = margin(v, row: amended)
         return values
+    }
+
+    /// How far the amended rule's interval of Δ lies from its tolerance ±ln r: a verdict whose
+    /// interval ends exactly at the tolerance (an argmin one factor r from the onset, which
+    /// the rule counts as inside) is said to be reproduced at the edge of its rule.
+    static func margin(_ v: JimenezResults.Verdicts, row: Int) -> String {
+        let tolerance = log(v.toleranceValues[row])
+        let (low, high) = (v.distanceInterval[row, 0], v.distanceInterval[row, 1])
+        guard low.isFinite, high.isFinite else { return "The amended rule's interval of Δ is undefined." }
+        let margin = tolerance - max(abs(low), abs(high))
+        let ratio = ReportNumber.exact(v.toleranceValues[row])
+        if abs(margin) <= 1e-9 * tolerance {
+            return "The interval of Δ ends exactly at the tolerance ln \(ratio): in some resamples the argmin lies one factor "
+                + "\(ratio) from the onset, which the rule counts as at the onset. The verdict \(v.verdict[row]) therefore holds at the "
+                + "edge of its rule: an interval one grid point wider would make it inconclusive."
+        }
+        if margin > 0 {
+            return "The interval of Δ lies inside the tolerance ±ln \(ratio) with a margin of \(ReportNumber.significant(margin, digits: 2)) in ln η."
+        }
+        return "The interval of Δ reaches \(ReportNumber.significant(-margin, digits: 2)) in ln η beyond the tolerance ±ln \(ratio)."
     }
 }
