@@ -63,7 +63,7 @@ enum RuleValues {
         let ratio = ReportNumber.exact(v.toleranceValues[row])
         if abs(margin) <= 1e-9 * tolerance {
             return "The interval of Δ ends exactly at the tolerance ln \(ratio): in some resamples the argmin lies one factor "
-                + "\(ratio) from the onset, which the rule counts as at the onset. The verdict \(v.verdict[row]) therefore holds at the "
+                + "\(ratio) from the onset, which the rule counts as at the onset. The verdict, *\(v.verdict[row])*, therefore holds at the "
                 + "edge of its rule: an interval one grid point wider would make it inconclusive."
         }
         if margin > 0 {
