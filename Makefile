@@ -6,11 +6,17 @@ SWIFT_FLAGS := -c release -Xswiftc -enable-testing
 PIPELINE    := .build/release/pipeline
 PROFILE     ?= default
 JOBS        ?= $(shell nproc)
+# Where the profile writes the paper (its `root` in pipeline.json).
+PAPER_DIR   := $(if $(filter default,$(PROFILE)),paper,out/$(PROFILE)/paper)
 
 .PHONY: paper test test-cluster smoke build deps status verify bench bench-peers bench-record cluster-venv clean
 
+# The whole pipeline, then every link of the paper and its supplement resolved against
+# the files on disk (dataset and index, JSON Pointer, SHA-256, pipeline.json key, anchors).
 paper: build
 	$(PIPELINE) run --profile $(PROFILE) --jobs $(JOBS)
+	$(PIPELINE) check-paper --profile $(PROFILE) $(PAPER_DIR)/paper.html
+	$(PIPELINE) check-paper --profile $(PROFILE) $(PAPER_DIR)/supplement.html
 
 # Every test: the XCTest suite (its browser test of a built paper must run: chromium is a
 # dependency), the committed paper.html in headless Chromium (no console errors, every

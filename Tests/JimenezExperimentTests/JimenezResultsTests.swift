@@ -20,20 +20,69 @@ final class JimenezResultsTests: XCTestCase {
         return SweepObservations(
             sweep: .init(dataset: "synthetic", trainingSamples: 300, testSamples: 100, initialisationCount: n, replicaCount: 2,
                          steps: steps, parameterCount: 50, learningRates: rates),
-            estimates: ["fit/a": lambda, "fit/b": lambda, "tangent/late": tangent],
+            estimates: ["fit/a": lambda, "fit/b": lambda, "fit/steep": lambda, "tangent/late": tangent],
             testAccuracy: accuracy, distances: distances)
+    }
+
+    /// The scale check's sweep: the same runs at η = 1 and 10 only, on "3000 images".
+    static func scaleObservations() -> SweepObservations {
+        var data = observations()
+        let columns = [2, 3]
+        data.sweep.learningRates = columns.map { data.sweep.learningRates[$0] }
+        data.sweep.trainingSamples = 3000
+        data.sweep.initialisationCount = data.testAccuracy.count
+        data.estimates = data.estimates.mapValues { rows in rows.map { row in columns.map { row[$0] } } }
+        data.testAccuracy = data.testAccuracy.map { row in columns.map { row[$0] } }
+        data.distances = data.distances.map { row in columns.map { _ in [] } }
+        return data
+    }
+
+    static func results() throws -> JimenezResults {
+        try aggregation().results(observations(), scale: scaleObservations())
     }
 
     static func aggregation() -> JimenezAggregation {
         JimenezAggregation(
             conventions: ["fit/a", "fit/b"], primaryConvention: "fit/a", tangentSeries: ["tangent/late"], primaryTargetFraction: 0.9,
             absoluteTargets: [0.6], onsetRule: OnsetRule(resampleCount: 200), bootstrapResamples: 100, innerResamples: 50,
-            key: SeedKey(7).derive("jimenez-tests"), sensitivityThresholds: [0.1, 0.5])
+            key: SeedKey(7).derive("jimenez-tests"), sensitivityThresholds: [0.1, 0.5],
+            amendedRule: AmendedRuleSettings(
+                steepestSeries: ["fit/steep"], series: ["fit/steep", "tangent/late"], floor: 0.1, toleranceRatio: 2.5,
+                sourceGrid: [0.01, 1, 10], tangentSeries: "tangent/late"))
+    }
+
+    /// The first rule on the source grid's η (0.01, 1, 10: index 1 is η = 1) and the amended
+    /// rule on both grids all find onset = argmin = η = 1; the comparison and the scale check
+    /// see the known offsets.
+    func testAmendedRulesBesideTheFirst() throws {
+        let results = try Self.results()
+        let v = results.amended.verdicts
+        XCTAssertEqual(v.rules, ["first rule"] + Array(repeating: "amended rule", count: 4))
+        XCTAssertEqual(v.series, ["fit/a", "fit/steep", "tangent/late", "fit/steep", "tangent/late"])
+        XCTAssertEqual(v.grids, ["source grid", "refined grid", "refined grid", "source grid", "source grid"])
+        XCTAssertEqual(v.sourceGrid, [0.01, 1, 10])
+        XCTAssertEqual(v.floors, [0, 0.1, 0.1, 0.1, 0.1])
+        XCTAssertEqual(v.distanceUnits, ["grid steps", "ln η", "ln η", "ln η", "ln η"])
+        XCTAssertEqual(v.onset, [1, 1, 1, 1, 1])
+        XCTAssertEqual(v.argmin, [1, 1, 1, 1, 1])
+        XCTAssertEqual(v.distance, [0, 0, 0, 0, 0])
+        XCTAssertEqual(v.verdict, Array(repeating: "reproduced", count: 5))
+        let c = results.amended.comparison
+        XCTAssertEqual(c.fitSeries, ["fit/a", "fit/b", "fit/steep"])
+        XCTAssertEqual(c.medianDifference[2, 3], -0.01, accuracy: 1e-12)
+        XCTAssertEqual(c.pairedCount[0, 0], 8)
+        XCTAssertEqual(results.exponents.series, ["fit/a", "fit/b", "tangent/late", "fit/steep"])
+        let scale = try XCTUnwrap(results.amended.scale)
+        XCTAssertEqual(scale.learningRates, [1, 10])
+        XCTAssertEqual(scale.trainingSamples, [300, 3000])
+        XCTAssertEqual(scale.onset, [1, 1])
+        XCTAssertEqual(scale.argmin, [1, 1])
+        XCTAssertEqual(scale.tauMedian[1, 0], 3)
     }
 
     func testAggregationFindsTheKnownOnsetAndArgmin() throws {
         let results = try Self.aggregation().results(Self.observations())
-        XCTAssertEqual(results.exponents.series, ["fit/a", "fit/b", "tangent/late"])
+        XCTAssertEqual(results.exponents.series, ["fit/a", "fit/b", "tangent/late", "fit/steep"])
         XCTAssertEqual(results.exponents.onsetIndex, [2, 2])
         XCTAssertEqual(results.trainingTimes.argminIndex, [2, 2])
         XCTAssertEqual(results.trainingTimes.targets, ["0.9 × best accuracy", "accuracy 0.6"])
@@ -55,7 +104,7 @@ final class JimenezResultsTests: XCTestCase {
 
     /// What is written is what is read, with `dimensions` and `meaning` on every dataset.
     func testResultsRoundTripThroughHDF5() throws {
-        let results = try Self.aggregation().results(Self.observations())
+        let results = try Self.results()
         let directory = TemporaryDirectory("jimenez-results")
         let path = directory.path + "/aggregate.h5"
         let file = try HDF5File.create(path)
@@ -78,6 +127,13 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(read.sensitivity.verdict, results.sensitivity.verdict)
         XCTAssertEqual(read.sensitivity.target, results.sensitivity.target)
         XCTAssertEqual(read.sensitivity.differenceInterval.values.map(\.bitPattern), results.sensitivity.differenceInterval.values.map(\.bitPattern))
+        XCTAssertEqual(read.amended.verdicts.verdict, results.amended.verdicts.verdict)
+        XCTAssertEqual(read.amended.verdicts.series, results.amended.verdicts.series)
+        XCTAssertEqual(read.amended.verdicts.toleranceValues, results.amended.verdicts.toleranceValues)
+        XCTAssertEqual(read.amended.verdicts.distanceInterval.values.map(\.bitPattern), results.amended.verdicts.distanceInterval.values.map(\.bitPattern))
+        XCTAssertEqual(read.amended.comparison.medianDifference.values.map(\.bitPattern), results.amended.comparison.medianDifference.values.map(\.bitPattern))
+        XCTAssertEqual(read.amended.scale?.onset, results.amended.scale?.onset)
+        XCTAssertEqual(read.amended.scale?.tauMedian.values, results.amended.scale?.tauMedian.values)
         let check = try HDF5File.open(path)
         defer { try? check.close() }
         for (group, names) in [
@@ -86,6 +142,9 @@ final class JimenezResultsTests: XCTestCase {
             ("bootstrap", ["onset_interval", "difference_interval", "undefined_fraction", "verdict"]),
             ("curves", ["mean_log_divergence", "median_test_accuracy"]),
             ("sensitivity", ["onset_index", "onset_interval", "difference_interval", "verdict"]),
+            ("comparison", ["median_difference", "paired_count"]),
+            ("verdicts", ["onset", "onset_interval", "argmin", "argmin_interval", "distance", "distance_interval", "verdict"]),
+            ("scale", ["training_samples", "initialisations", "threshold", "tau_median", "lambda_median", "onset", "argmin"]),
         ] {
             for name in names {
                 let dataset = try check.root.openGroup(group).dataset(name)
@@ -96,7 +155,7 @@ final class JimenezResultsTests: XCTestCase {
 
     /// The repository's section template fills without a missing placeholder, and types no number.
     func testSectionFillsTheRepositoryTemplate() throws {
-        let results = try Self.aggregation().results(Self.observations())
+        let results = try Self.results()
         let templatePath = TestLocations.packageRoot + "/paper/sections/jimenez.md"
         let benchmark = "bench/results/fashion-ensemble.json"
         let text = try String(contentsOfFile: templatePath, encoding: .utf8)
@@ -119,9 +178,20 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(bundle.valueSources?["jimenez/bench.fashion-ensemble.ratio.jax"]?.file, benchmark, "the speed links to its record")
         XCTAssertTrue(bundle.markdown.contains("`make paper` does not measure again"))
         XCTAssertTrue(bundle.markdown.contains("0.500 %"), "300 of 60000 training images")
-        XCTAssertNotNil(bundle.tables["jimenez.per-eta"])
+        XCTAssertNotNil(bundle.tables["jimenez.lambda"])
+        XCTAssertNotNil(bundle.tables["jimenez.training-time"])
+        XCTAssertEqual(bundle.tables["jimenez.verdicts"]?.table.rows.count, 5)
+        XCTAssertEqual(bundle.tables["jimenez.scale"]?.table.rows.count, 2)
         XCTAssertEqual(bundle.tables["jimenez.sensitivity"]?.table.rows.count, 2)
-        XCTAssertTrue(bundle.markdown.contains("the verdict becomes *inconclusive (no onset on the grid)* at δ = 0.5"), bundle.markdown)
+        XCTAssertEqual(bundle.claims, [ClaimRow(
+            id: "jimenez.claim1", source: "Jiménez-González, Soriano & Lacasa (2025)",
+            claim: "Training time is minimal where the largest Lyapunov exponent λ turns positive (the onset of transient chaos).",
+            regime: "synthetic analogue, 300 training images, 4 learning rates", verdict: "reproduced", firstRuleVerdict: "reproduced",
+            evidence: "tableref:jimenez.verdicts")])
+        // Readable series names only: the code names stay in the tables' source lines.
+        XCTAssertFalse(bundle.markdown.contains("tangent/late"), bundle.markdown)
+        XCTAssertTrue(bundle.markdown.contains("does not move"))
+        XCTAssertTrue(bundle.markdown.contains("becomes *inconclusive (no onset on the grid)* at δ = 0.5"), bundle.markdown)
         var prose = text
         while let open = prose.range(of: "{{"), let close = prose.range(of: "}}", range: open.upperBound..<prose.endIndex) {
             prose.replaceSubrange(open.lowerBound..<close.upperBound, with: "")
@@ -132,7 +202,7 @@ final class JimenezResultsTests: XCTestCase {
 
     /// Both figures render from the results with their captions.
     func testFiguresRender() throws {
-        let results = try Self.aggregation().results(Self.observations())
+        let results = try Self.results()
         for figure in JimenezFigure.allCases {
             let svg = try FigureDrawing(try figure.figure(results), caption: try figure.caption(results)).svg(provenance: "{}")
             XCTAssertTrue(try FigureDocument.caption(inSVG: svg, path: figure.rawValue).count > 100)

@@ -169,7 +169,7 @@ final class StageFamilyTests: XCTestCase {
     /// Mittra's windows the first and last 30 % or 25 % of the steps).
     func testTheRealPipelineExpands() throws {
         let spec = try PipelineSpec.load(from: TestLocations.packageRoot + "/pipeline.json", projectRoot: TestLocations.packageRoot)
-        XCTAssertEqual(spec.stages.count, 47)
+        XCTAssertEqual(spec.stages.count, 51)
         let exponents = try XCTUnwrap(spec.stages["leimkuhler-adlala-exponents"])
         XCTAssertEqual(exponents.parameters["windows"], try json(#"{"early": [0, 2000], "late": [78000, 80000]}"#))
         XCTAssertEqual(exponents.parameters(for: "smoke")["windows"], try json(#"{"early": [0, 40], "late": [360, 400]}"#))

@@ -24,8 +24,10 @@ import Foundation
 /// `minimumLength` eligible steps remain after the start; ``EstimateStatus/poorFit(rSquared:)``
 /// when no eligible end passes step 3 (the longest eligible window is then used).
 ///
-/// The other selection, ``WindowSelection/bestRSquared(maximumLength:)``, is the rule of
-/// the E4 authors' earlier code (docs/PROTOCOL.md §3); see ``bestRSquared(average:)``.
+/// The other selections: ``WindowSelection/bestRSquared(maximumLength:)``, the rule of
+/// the E4 authors' earlier code (docs/PROTOCOL.md §3; see ``bestRSquared(average:)``), and
+/// ``WindowSelection/steepestWellFitting(maximumLength:)``, the amended E4 rule that finds
+/// the growth phase (see ``steepestWellFitting(average:)``).
 public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     /// The first step of the window (steps since the perturbation).
     public var fitStart: Int
@@ -84,7 +86,11 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     func validate() throws(LyapunovConfigurationError) {
         // Only the new selection is checked, so that the default rule accepts exactly the
         // settings it accepted before (other experiments' numbers must not change).
-        guard case let .bestRSquared(maximumLength) = selection else { return }
+        let maximumLength: Int
+        switch selection {
+        case .longestBelowSaturation: return
+        case .bestRSquared(let length), .steepestWellFitting(let length): maximumLength = length
+        }
         try LyapunovConfigurationError.require(fitStart >= 0, "fitStart", fitStart, "it must be ≥ 0")
         try LyapunovConfigurationError.require(
             minimumLength >= 1, "minimumLength", minimumLength, "a line needs a window of at least 1 step (2 points)")
@@ -97,6 +103,7 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
         switch selection {
         case .longestBelowSaturation: selectLongestBelowSaturation(curve)
         case .bestRSquared(let maximumLength): selectBestRSquared(curve, maximumLength: maximumLength)
+        case .steepestWellFitting(let maximumLength): selectSteepestWellFitting(curve, maximumLength: maximumLength)
         }
     }
 
@@ -105,7 +112,7 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
     /// the shortest window on exact ties (`np.argmax`); `ok` when `R² > minimumRSquared`,
     /// else ``EstimateStatus/poorFit(rSquared:)`` with that best window and its fit kept,
     /// so that the caller sees why it was rejected.
-    private func selectBestRSquared(_ curve: [Double], maximumLength: Int) -> (window: StepWindow, fit: LinearFit?, status: EstimateStatus) {
+    func selectBestRSquared(_ curve: [Double], maximumLength: Int) -> (window: StepWindow, fit: LinearFit?, status: EstimateStatus) {
         let start = fitStart
         let last = curve.count - 1
         guard last - start >= minimumLength else {
@@ -179,6 +186,10 @@ public enum WindowSelection: Sendable, Equatable, Codable {
     /// The window `fitStart…e`, `minimumLength ≤ e − fitStart ≤ maximumLength`, with the
     /// largest `R²`, accepted when `R² > minimumRSquared` (``DivergenceWindowRule/bestRSquared(average:)``).
     case bestRSquared(maximumLength: Int)
+    /// Every window `s…e` with `fitStart ≤ s`, `e − s ≥ minimumLength`, `e ≤ fitStart +
+    /// maximumLength`: the largest slope among those with `R² > minimumRSquared`
+    /// (``DivergenceWindowRule/steepestWellFitting(average:)``).
+    case steepestWellFitting(maximumLength: Int)
 }
 
 /// How the replicas' separations `d_r(t)` are combined into the curve that is fitted

@@ -31,9 +31,11 @@ public struct ExponentSettings: Sendable {
                 ParameterField("minimumLength", .integer(atLeast: 2), "shortest fit window, in points"),
                 ParameterField("minimumRSquared", .number, "the straight line must reach this R²"),
                 ParameterField("saturationMargin", .number, "window ends this many nats below saturation (ln 1000 = 6.9: three decades)"),
-                ParameterField("selection", .string(oneOf: ["longest-below-saturation", "best-r-squared"]), default: .string("longest-below-saturation"),
-                               "longest straight stretch below saturation, or the window of best R² (the E4 authors' earlier code, docs/PROTOCOL.md §3)"),
-                ParameterField("maximumLength", .integer(atLeast: 1), default: .int(23), "best-r-squared: the longest window, in steps"),
+                ParameterField("selection", .string(oneOf: ["longest-below-saturation", "best-r-squared", "steepest-well-fitting"]),
+                               default: .string("longest-below-saturation"),
+                               "longest straight stretch below saturation, the window of best R² (the E4 authors' earlier code, docs/PROTOCOL.md §3), or the steepest window with R² above the threshold (the amended E4 rule, docs/PROTOCOL.md §3.6)"),
+                ParameterField("maximumLength", .integer(atLeast: 1), default: .int(23),
+                               "best-r-squared: the longest window; steepest-well-fitting: the scanned span after fitStart; in steps"),
             ]), "the window rule of the divergence fit"),
             ParameterField("sharpnessIterations", .integer(atLeast: 0), "power iterations for the top Hessian eigenvalue at the end (0: not computed)"),
             ParameterField("lossFallingThreshold", .number, "the loss counts as still falling when it drops by more than this fraction over the late window"),
@@ -58,10 +60,18 @@ public struct ExponentSettings: Sendable {
         divergenceRule = DivergenceWindowRule(
             fitStart: try fit.int("fitStart", atLeast: 0), minimumLength: try fit.int("minimumLength", atLeast: 2),
             minimumRSquared: try fit.double("minimumRSquared"), saturationMargin: try fit.double("saturationMargin"),
-            selection: try fit.string("selection") == "best-r-squared"
-                ? .bestRSquared(maximumLength: try fit.int("maximumLength")) : .longestBelowSaturation)
+            selection: try Self.selection(fit))
         sharpnessIterations = try parameters.int("sharpnessIterations")
         fallingThreshold = try parameters.double("lossFallingThreshold")
+    }
+
+    /// The window selection named by `divergenceFit.selection`.
+    private static func selection(_ fit: Parameters) throws -> WindowSelection {
+        switch try fit.string("selection") {
+        case "best-r-squared": .bestRSquared(maximumLength: try fit.int("maximumLength"))
+        case "steepest-well-fitting": .steepestWellFitting(maximumLength: try fit.int("maximumLength"))
+        default: .longestBelowSaturation
+        }
     }
 
     /// The divergence-fit rule with the replicas' separations averaged by `average`.

@@ -29,14 +29,17 @@ public struct JimenezAggregation: Sendable {
     /// the primary convention and target again with "median λ and its interval's lower end
     /// > δ" in place of "> 0". Reported beside the verdict, never replacing it.
     public var sensitivityThresholds: [Double]
+    /// The amended rules of docs/PROTOCOL.md §3.6 (`nil`: the first rule alone, on the whole grid).
+    public var amendedRule: AmendedRuleSettings?
 
     /// Creates the aggregation.
     public init(
         conventions: [String], primaryConvention: String, tangentSeries: [String], primaryTargetFraction: Double,
         absoluteTargets: [Double], onsetRule: OnsetRule, bootstrapResamples: Int, innerResamples: Int, key: SeedKey,
-        sensitivityThresholds: [Double] = []
+        sensitivityThresholds: [Double] = [], amendedRule: AmendedRuleSettings? = nil
     ) {
         self.sensitivityThresholds = sensitivityThresholds
+        self.amendedRule = amendedRule
         (self.conventions, self.primaryConvention, self.tangentSeries) = (conventions, primaryConvention, tangentSeries)
         (self.primaryTargetFraction, self.absoluteTargets, self.onsetRule) = (primaryTargetFraction, absoluteTargets, onsetRule)
         (self.bootstrapResamples, self.innerResamples, self.key) = (bootstrapResamples, innerResamples, key)
@@ -55,17 +58,12 @@ public struct JimenezAggregation: Sendable {
         }
     }
 
-    /// The results of `data`.
-    public func results(_ data: SweepObservations) throws -> JimenezResults {
+    /// The results of `data`, with the scale check when `scale` (the reference runs at a
+    /// larger training set) is given.
+    public func results(_ data: SweepObservations, scale: SweepObservations? = nil) throws -> JimenezResults {
         let e = data.sweep.learningRates.count
-        let series = conventions + tangentSeries
-        func estimates(_ name: String) throws -> [[Double?]] {
-            guard let matrix = data.estimates[name] else {
-                throw JimenezAnalysisError.invalidParameter(
-                    name: "series", value: name, requirement: "the exponents file must hold it (it has: \(data.estimates.keys.sorted().joined(separator: ", ")))")
-            }
-            return matrix
-        }
+        let series = conventions + tangentSeries + (amendedRule?.steepestSeries ?? [])
+        func estimates(_ name: String) throws -> [[Double?]] { try Self.series(name, in: data) }
         try JimenezAnalysisError.require(conventions.contains(primaryConvention), "primaryConvention", primaryConvention, "it must be one of the conventions")
 
         // λ(η): median and quartiles over initialisations.
@@ -143,7 +141,10 @@ public struct JimenezAggregation: Sendable {
                 onsetInterval: .init(values: onsetInterval, shape: [cs, k, 2]), argminInterval: .init(values: argminInterval, shape: [cs, k, 2]),
                 differenceInterval: .init(values: differenceInterval, shape: [cs, k, 2]),
                 undefinedFraction: .init(values: undefined, shape: [cs, k, 3]), verdict: .init(values: verdicts, shape: [cs, k])),
-            curves: Self.curves(data), sensitivity: sensitivity)
+            curves: Self.curves(data), sensitivity: sensitivity,
+            amended: JimenezResults.Amended(
+                comparison: try comparison(data), verdicts: try claimVerdicts(data, times: analyses[0].times),
+                scale: try scale.map { try scaleCheck(main: data, scale: $0) }))
     }
 
     /// The sensitivity rows: per threshold δ the onset, its paired bootstrap with the

@@ -69,6 +69,11 @@ public struct OnsetBootstrap: Sendable, Equatable {
     public let argmin: ResampledIndexDistribution
     /// `argmin − onset` per resample (in grid steps).
     public let difference: ResampledIndexDistribution
+    /// The onset grid index of every resample in order (`nil`: none), for statistics of
+    /// the pair other than the difference of indices (``LogDistanceVerdict``).
+    public let resampledOnsets: [Int?]
+    /// The argmin grid index of every resample in order (`nil`: none).
+    public let resampledArgmins: [Int?]
 
     /// The default B of the outer bootstrap.
     public static let defaultResampleCount = 2000
@@ -104,6 +109,7 @@ public struct OnsetBootstrap: Sendable, Equatable {
             onsets.append(try ChaosOnset.onsetIndex(exponents: rows.map { exponents[$0] }, rule: innerRule, key: key.derive("onset", b)))
             argmins.append(try TrainingTimeAnalysis.argminOfMedian(rows.map { trainingTimes[$0] }))
         }
+        (resampledOnsets, resampledArgmins) = (onsets, argmins)
         onset = ResampledIndexDistribution(onsets, level: level)
         argmin = ResampledIndexDistribution(argmins, level: level)
         difference = ResampledIndexDistribution(

@@ -13,12 +13,16 @@ public enum JimenezSection {
 
     /// The section's tables by name.
     public enum TableName {
-        /// λ and τ per η.
-        public static let perLearningRate = "jimenez.per-eta"
-        /// The verdict per convention and target.
+        /// λ per η: the fits against the tangent λ.
+        public static let lambda = "jimenez.lambda"
+        /// τ per η for every target.
+        public static let trainingTime = "jimenez.training-time"
+        /// The claim judged by the first and the amended rule.
         public static let verdicts = "jimenez.verdicts"
-        /// The verdict with a threshold δ on λ (post-hoc sensitivity).
+        /// The first rule with a threshold δ on λ (post-hoc sensitivity).
         public static let sensitivity = "jimenez.sensitivity"
+        /// Onset and argmin at a larger training set.
+        public static let scale = "jimenez.scale"
         /// Our benchmark beside JAX and numpy (the benchmark record).
         public static let speed = "jimenez.speed"
     }
@@ -43,26 +47,32 @@ public enum JimenezSection {
         }
     }
 
-    /// The rule of ``TransientChaosVerdict``, fixed in advance, in words.
-    public static func rule(tolerance: Int, level: Double) -> String {
-        let k = ReportNumber.count(tolerance), percent = ReportNumber.exact(level * 100)
-        return "Let Δ be the argmin of the median τ minus the onset η, in grid steps, and [L, U] its \(percent) % paired-bootstrap interval "
-            + "over initialisations. The claim is *reproduced* when |Δ| ≤ \(k) and [L, U] lies inside [−\(k), \(k)]; *not reproduced* "
-            + "when [L, U] and [−\(k), \(k)] are disjoint; *inconclusive* otherwise, and also when there is no onset, no η whose median "
-            + "τ reaches the target, or too many resamples lack either for an interval. The tolerance of \(k) grid step is the grid's "
-            + "resolution: λ crosses zero somewhere between the onset and the grid point before it."
+    /// The row of `jimenez.claim1` in the paper's opening verdict table: the amended rule's
+    /// verdict (primary series, refined grid) beside the first rule's (source grid).
+    static func claimRow(_ results: JimenezResults) throws -> ClaimRow {
+        let v = results.amended.verdicts
+        let (first, amended, _, _) = try RuleValues.rows(v)
+        let size = ReportNumber.count(results.sweep.trainingSamples)
+        return ClaimRow(
+            id: claim, source: "Jiménez-González, Soriano & Lacasa (2025)",
+            claim: "Training time is minimal where the largest Lyapunov exponent λ turns positive (the onset of transient chaos).",
+            regime: "\(results.sweep.dataset) analogue, \(size) training images, \(ReportNumber.count(results.sweep.learningRates.count)) learning rates",
+            verdict: amended.map { v.verdict[$0] } ?? v.verdict[first], firstRuleVerdict: amended == nil ? nil : v.verdict[first],
+            evidence: "tableref:\(TableName.verdicts)")
     }
 
     /// The bundle of the section; its tables are marked as computed by `stage`.
     public static func bundle(_ inputs: Inputs, stage: String, provenance: JSONValue?) throws -> SectionBundle {
         var values = try SectionValues.values(inputs.results, source: inputs.source)
         var tables: [String: PaperTable] = [
-            TableName.perLearningRate: SectionTables.perLearningRate(inputs.results, source: inputs.aggregate),
+            TableName.lambda: try SectionTables.lambda(inputs.results, source: inputs.aggregate),
+            TableName.trainingTime: SectionTables.trainingTime(inputs.results, source: inputs.aggregate),
             TableName.verdicts: SectionTables.verdicts(inputs.results, source: inputs.aggregate),
         ]
         if !inputs.results.sensitivity.thresholds.isEmpty {
             tables[TableName.sensitivity] = SectionTables.sensitivity(inputs.results, source: inputs.aggregate)
         }
+        tables[TableName.scale] = SectionTables.scale(inputs.results.amended.scale, source: inputs.aggregate)
         try inputs.benchmark.add(to: &values, tables: &tables, table: TableName.speed)
         for name in tables.keys { tables[name]?.computedBy = stage }
         let figures = Dictionary(uniqueKeysWithValues: inputs.figures.map { ($0.figure.placeholderName, $0.path) })
@@ -70,10 +80,9 @@ public enum JimenezSection {
             inputs.template, values: values, blocks: Set(tables.keys).union(figures.keys), section: name,
             sources: inputs.benchmark.sources(
                 fallback: ValueSource.sectionDefaults(aggregate: inputs.aggregate, citation: inputs.source.citation, stage: stage)))
-        let primary = try inputs.results.exponents.conventionIndex(inputs.results.exponents.primaryConvention)
-        let verdict = inputs.results.bootstrap.verdict[primary, 0]
+        let claimRow = try claimRow(inputs.results)
         return SectionBundle(
-            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: [claim: verdict], provenance: provenance,
-            valueSources: valueSources)
+            section: name, markdown: markdown, tables: tables, figures: figures, verdicts: [claim: claimRow.verdict], provenance: provenance,
+            valueSources: valueSources, claims: [claimRow])
     }
 }

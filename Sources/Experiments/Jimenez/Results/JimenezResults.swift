@@ -39,6 +39,8 @@ import StageKit
 /// `/curves` — the per-step curves of the figure (``StepCurves``)
 /// - `mean_log_divergence` [E, T+1]: ⟨ln d(t)/d(0)⟩; `median_test_accuracy` [E, T+1]
 ///
+/// `/comparison`, `/verdicts`, `/scale` — the amended rules of docs/PROTOCOL.md §3.6 (``Amended``).
+///
 /// `/sensitivity` — the onset and verdict again with a threshold δ on λ (H thresholds;
 /// primary convention and target only; added after the verdict was seen, never replacing it)
 /// - attributes `thresholds` [H] (nats/step), `convention`, `target`
@@ -155,13 +157,15 @@ public struct JimenezResults: Sendable {
     public var bootstrap: PairedBootstrap
     public var curves: Curves
     public var sensitivity: Sensitivity
+    /// The amended rules' groups (``Amended``: `/comparison`, `/verdicts`, `/scale`).
+    public var amended: Amended
 
     public init(
         sweep: Sweep, exponents: Exponents, trainingTimes: TrainingTimes, bootstrap: PairedBootstrap, curves: Curves,
-        sensitivity: Sensitivity
+        sensitivity: Sensitivity, amended: Amended
     ) {
         (self.sweep, self.exponents, self.trainingTimes, self.bootstrap, self.curves) = (sweep, exponents, trainingTimes, bootstrap, curves)
-        self.sensitivity = sensitivity
+        (self.sensitivity, self.amended) = (sensitivity, amended)
     }
 
     /// Writes the six groups into `file` (whose root attributes the caller sets).
@@ -245,7 +249,8 @@ public struct JimenezResults: Sendable {
                     meaning: "bootstrap interval of argmin − onset (grid steps; NaN: undefined)")
         let sensitivityVerdict = try h.group.writeStrings("verdict", sensitivity.verdict, shape: [count])
         try sensitivityVerdict.setAttribute("dimensions", .strings(["threshold"]))
-        try sensitivityVerdict.setAttribute("meaning", .string("the verdict rule applied with this onset (a sensitivity row: the claim's verdict is /bootstrap/verdict)"))
+        try sensitivityVerdict.setAttribute("meaning", .string("the first verdict rule applied with this onset (a post-hoc sensitivity row; the claim's verdicts are /verdicts)"))
+        try amended.write(into: root)
     }
 
     /// Reads the aggregate file at `path`.
@@ -299,6 +304,8 @@ public struct JimenezResults: Sendable {
             onsetInterval: try h.doubleGrid("onset_interval", shape: [thresholds.count, 2]),
             differenceInterval: try h.doubleGrid("difference_interval", shape: [thresholds.count, 2]),
             verdict: try h.stringGrid("verdict", shape: [thresholds.count]).values)
-        return JimenezResults(sweep: sweep, exponents: exponents, trainingTimes: times, bootstrap: bootstrap, curves: curves, sensitivity: sensitivity)
+        return JimenezResults(
+            sweep: sweep, exponents: exponents, trainingTimes: times, bootstrap: bootstrap, curves: curves, sensitivity: sensitivity,
+            amended: try Amended.read(file, learningRateCount: e))
     }
 }

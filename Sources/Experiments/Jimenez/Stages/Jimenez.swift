@@ -32,6 +32,19 @@ public enum Jimenez: Experiment {
                 thresholds δ > 0 on λ (nats/step): the onset and verdict again with "median λ and its interval's lower end > δ", \
                 reported beside the verdict (a sensitivity check chosen after the verdict was seen), never replacing it
                 """),
+            .optional("steepestExponents", .string(), "the exponents file of the steepest-window fits (docs/PROTOCOL.md §3.6), read as …/steepest"),
+            ParameterField("steepestSeries", .array(.string()), default: .array([]), "the steepest-window fit series reported per η beside the best-R² fits"),
+            .optional("amendedRule", .object([
+                ParameterField("series", .array(.string()), "the series whose onset the amended rule decides, the primary first"),
+                ParameterField("floor", .number, "δ (nats/step): the onset needs the median λ and its interval's lower end above it"),
+                ParameterField("toleranceRatio", .number, "\"at the onset\": the argmin within this factor of the onset η"),
+                ParameterField("sourceGrid", .array(.number), "the source's η grid (the first rule and the source-grid rows use it)"),
+            ]), "the amended claim rule of docs/PROTOCOL.md §3.6, judged beside the first rule"),
+            ParameterField("scaleSeries", .string(), default: .string("tangent/late"),
+                           "the tangent series of the scale check and of the per-η fit-versus-tangent comparison"),
+            .optional("scaleData", .string(), "scale check: the larger training set (docs/PROTOCOL.md §3.6)"),
+            .optional("scaleEnsembles", .string(), "scale check: its reference runs"),
+            .optional("scaleExponents", .string(), "scale check: their tangent λ"),
         ],
         section: [
             ParameterField("sourceValues", .json, "what the source states (printed as quoted): citation, code, protocol sizes"),
@@ -43,12 +56,16 @@ public enum Jimenez: Experiment {
         try AggregateTask.results(context)
     }
 
-    /// The onset and argmin indices and the verdicts, reported by `pipeline run`.
+    /// The onset and argmin indices, the first rule's verdicts per convention and target,
+    /// and the verdict of every claim rule (`/verdicts`), reported by `pipeline run`.
     public static func summary(of results: JimenezResults) -> JSONValue {
         .object([
             "onset_index": .array(results.exponents.onsetIndex.map { .int(Int64($0)) }),
             "argmin_index": .array(results.trainingTimes.argminIndex.map { .int(Int64($0)) }),
             "verdicts": .array(results.bootstrap.verdict.values.map { .string($0) }),
+            "claim_rules": .array(results.amended.verdicts.rules.indices.map { v in
+                .string("\(results.amended.verdicts.rules[v]), \(results.amended.verdicts.series[v]), \(results.amended.verdicts.grids[v]): \(results.amended.verdicts.verdict[v])")
+            }),
         ])
     }
 

@@ -1,4 +1,5 @@
 import FileSchemas
+import Foundation
 import HDF5
 import ReportKit
 import StageKit
@@ -8,7 +9,9 @@ import StageKit
 /// ensembles file (``FileSchemas/EnsemblesFile``) and the exponents file (``FileSchemas/ExponentsFile``).
 /// Nothing is taken from an upstream stage's parameters: every fact is read from the files.
 enum SweepFiles {
-    static func read(data: String, ensembles: String, exponents: String) throws -> SweepObservations {
+    /// The observations of one sweep; `steepestExponents`, when given, adds the fits of the
+    /// steepest-window rule under the names `…/steepest`.
+    static func read(data: String, ensembles: String, exponents: String, steepestExponents: String? = nil) throws -> SweepObservations {
         let dataFile = try HDF5File.open(data)
         defer { try? dataFile.close() }
         let dataset = try dataFile.readIfPresent(DataFile.Fields.name) ?? "unnamed"
@@ -47,24 +50,29 @@ enum SweepFiles {
             replicaDistances[i][j] = (0..<r).map { q in Array(distances.values[((c * r + q) * t)..<((c * r + q + 1) * t)]) }
         }
 
-        let exponentFile = try ExponentsFile(path: exponents)
-        let (series, estimate, status) = (exponentFile.series, exponentFile.estimate, exponentFile.status)
-        let rowRates = exponentFile.configurations.learningRate
-        let rowSeeds = exponentFile.configurations.seedIndex.map { Int($0) }
-        guard rowRates == learningRates, rowSeeds == seedIndices else {
-            throw StageError.invalidInput(path: exponents, reason: "its configurations are not those of \(ensembles) in the same order; rerun the exponents stage")
-        }
         var estimates: [String: [[Double?]]] = [:]
-        for (s, name) in series.enumerated() {
-            var matrix = Array(repeating: Array(repeating: Double?.none, count: e), count: n)
-            for c in learningRates.indices {
-                guard let position = cell[c] else { continue }
-                let (i, j) = position
-                let value = estimate[c * series.count + s]
-                // Status 0 is "ok" (the file's status_codes); every other status is a rejected estimate.
-                matrix[i][j] = status[c * series.count + s] == 0 && value.isFinite ? value : nil
+        for (path, suffix) in [(exponents, nil)] + (steepestExponents.map { [($0, "/steepest")] } ?? []) {
+            let exponentFile = try ExponentsFile(path: path)
+            let (series, estimate, status) = (exponentFile.series, exponentFile.estimate, exponentFile.status)
+            guard exponentFile.configurations.learningRate == learningRates,
+                exponentFile.configurations.seedIndex.map({ Int($0) }) == seedIndices
+            else {
+                throw StageError.invalidInput(path: path, reason: "its configurations are not those of \(ensembles) in the same order; rerun the exponents stage")
             }
-            estimates[name] = matrix
+            for (s, name) in series.enumerated() {
+                var matrix = Array(repeating: Array(repeating: Double?.none, count: e), count: n)
+                for c in learningRates.indices {
+                    guard let position = cell[c] else { continue }
+                    let (i, j) = position
+                    let value = estimate[c * series.count + s]
+                    // Status 0 is "ok" (the file's status_codes); every other status is a rejected estimate.
+                    matrix[i][j] = status[c * series.count + s] == 0 && value.isFinite ? value : nil
+                }
+                // The steepest-window file names its fits like the best-R² file (".../auto");
+                // they are told apart as ".../steepest" (docs/PROTOCOL.md §3.6).
+                let key = suffix.map { name.replacingOccurrences(of: "/auto", with: $0) } ?? name
+                estimates[key] = matrix
+            }
         }
         let sweep = JimenezResults.Sweep(
             dataset: dataset, trainingSamples: trainingSamples, testSamples: testSamples, initialisationCount: n,
