@@ -168,9 +168,13 @@ final class PaperFrontBackTests: XCTestCase {
         let pdfs = ["paper/paper.pdf", "paper/supplement.pdf"]
         let first = try pdfs.map { try XCTUnwrap(FileManager.default.contents(atPath: fixture.harness.root + "/" + $0), $0) }
         for pdf in first { XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8))) }
-        try fixture.buildPaper(outputs: outputs)
-        let second = try pdfs.map { try XCTUnwrap(FileManager.default.contents(atPath: fixture.harness.root + "/" + $0), $0) }
-        XCTAssertEqual(first, second, "the PDFs differ between two runs on the same inputs")
+        // A second project in another directory: the PDF must not depend on where it lies
+        // (weasyprint would otherwise write absolute file:// links).
+        let elsewhere = try ReportFixture()
+        XCTAssertNotEqual(elsewhere.harness.root, fixture.harness.root)
+        try elsewhere.buildPaper(outputs: outputs)
+        let second = try pdfs.map { try XCTUnwrap(FileManager.default.contents(atPath: elsewhere.harness.root + "/" + $0), $0) }
+        XCTAssertEqual(first, second, "the PDFs differ between two runs on the same inputs in two directories")
     }
 
     /// A section's table that neither document places is an error naming it (so a table

@@ -38,6 +38,7 @@ final class ReportNumberTests: XCTestCase {
             "tangent λ, early window", "tangent λ, late window", "Benettin λ, early window", "Benettin λ, late window",
             "hybrid λ (Mittra's Eq. 4), early window", "hybrid λ (Mittra's Eq. 4), late window",
             "divergence fit, ⟨ln d⟩", "divergence fit, ln⟨d⟩",
+            "divergence fit, ⟨ln d⟩, steepest window", "divergence fit, ln⟨d⟩, steepest window",
         ])
         XCTAssertEqual(SeriesNames.readable("unknown/late"), "unknown, late window", "an unknown estimator keeps its code name")
     }
