@@ -19,18 +19,24 @@ final class BuildPaperTests: XCTestCase {
         let body = String(paper.drop { $0 != "\n" })
         XCTAssertFalse(body.contains("{{"), "unfilled placeholder")
         XCTAssertFalse(body.contains("}}"), "unfilled placeholder")
-        let figures = Self.numbers(of: "**Figure ", in: body)
-        XCTAssertEqual(figures, Array(1...ReportFixture.figureOutputs.count))
-        let bundle = try fixture.buildSection()
-        let tables = Self.numbers(of: "**Table ", in: body)
-        XCTAssertEqual(tables, Array(1...(bundle.tables.count + 1)), "the verdict table plus the section's tables")
         let supplement = try fixture.harness.read("paper/supplement.md")
         XCTAssertFalse(supplement.contains("{{"), "unfilled placeholder in the supplement")
-        XCTAssertEqual(Self.numbers(of: "**Table S", in: supplement), [1, 2, 3], "validation, glossary and parameters")
-        XCTAssertTrue(body.contains("Table S1 in the supplement"), "the body refers to the validation table in the supplement")
+        // Reference-detail figures and tables of the section sit in the supplement (S1, S2, …).
+        let figures = Self.numbers(of: "**Figure ", in: body), supplementFigures = Self.numbers(of: "**Figure S", in: supplement)
+        XCTAssertEqual(figures, Array(1..<(figures.count + 1)))
+        XCTAssertEqual(supplementFigures, Array(1..<(supplementFigures.count + 1)))
+        XCTAssertEqual(figures.count + supplementFigures.count, ReportFixture.figureOutputs.count)
+        let bundle = try fixture.buildSection()
+        let tables = Self.numbers(of: "**Table ", in: body), supplementTables = Self.numbers(of: "**Table S", in: supplement)
+        XCTAssertEqual(tables, Array(1..<(tables.count + 1)))
+        XCTAssertEqual(supplementTables, Array(1..<(supplementTables.count + 1)))
+        XCTAssertEqual(tables.count + supplementTables.count, bundle.tables.count + 1 + 3,
+                       "the verdict table, the section's tables, and validation, glossary and parameters")
+        XCTAssertTrue(supplement.contains("**Table S1.**") && supplement.contains("**Table S2.**"), "validation and glossary first")
+        XCTAssertTrue(body.contains("Table S1](supplement.html#tab-validation) in the supplement"), "the body refers to the validation table in the supplement")
         for output in ReportFixture.figureOutputs {
             let link = "](../\(output))"
-            XCTAssertEqual(body.components(separatedBy: link).count - 1, 1, "\(output) shown once")
+            XCTAssertEqual((body + supplement).components(separatedBy: link).count - 1, 1, "\(output) shown once")
         }
     }
 
@@ -42,7 +48,7 @@ final class BuildPaperTests: XCTestCase {
     /// Each figure's caption in the paper is the one stored in its SVG when it was drawn.
     func testCaptionsComeFromTheFigures() throws {
         let fixture = try ReportFixture()
-        let paper = try fixture.buildPaper()
+        let paper = try fixture.buildPaper() + (try fixture.harness.read("paper/supplement.md"))
         for output in ReportFixture.figureOutputs {
             let caption = try FigureDocument.caption(inSVG: try fixture.harness.read(output), path: output)
             XCTAssertFalse(caption.isEmpty)
@@ -153,10 +159,12 @@ final class BuildPaperTests: XCTestCase {
         }
         XCTAssertEqual(html.components(separatedBy: "\"recordFormatVersion\": 2").count - 1, stages.count, "a record shown twice")
         XCTAssertEqual(html.components(separatedBy: "<details class=\"stage-record\"").count - 1, stages.count)
+        let recordLink = ProvenanceChain.anchor("mittra-figures")
         XCTAssertEqual(
-            body.components(separatedBy: "href=\"supplement.html#\(ProvenanceChain.anchor("mittra-figures"))\"").count - 1,
+            body.components(separatedBy: "href=\"supplement.html#\(recordLink)\"").count - 1
+                + html.components(separatedBy: "href=\"#\(recordLink)\"").count - 1,
             ReportFixture.figureOutputs.count,
-            "each figure links to its stage's record")
+            "each figure, in the body or the supplement, links to its stage's record")
         XCTAssertLessThan(paper.split(separator: "\n").map(\.count).max() ?? 0, 10_000, "a line of paper.md grew with the chain")
         for output in ReportFixture.figureOutputs {
             let metadata = try XCTUnwrap(EmbeddedProvenance.read(path: fixture.harness.root + "/" + output))
@@ -177,11 +185,12 @@ final class BuildPaperTests: XCTestCase {
         for output in ReportFixture.figureOutputs {
             XCTAssertTrue(paper.contains("`\(output)`, sha256 `"), "\(output) missing in the appendix")
         }
-        let tables = try fixture.buildSection().tables.count + 1
+        let tables = try fixture.harness.read("paper/paper.md").components(separatedBy: "**Table ").count - 1
         XCTAssertTrue(paper.contains("- Table \(tables): computed by"))
         XCTAssertFalse(paper.contains("- Table \(tables + 1):"))
-        XCTAssertTrue(paper.contains("- Table S3: computed by"))
-        XCTAssertFalse(paper.contains("- Table S4:"))
+        let supplementTables = try fixture.harness.read("paper/supplement.md").components(separatedBy: "**Table S").count - 1
+        XCTAssertTrue(paper.contains("- Table S\(supplementTables): computed by"))
+        XCTAssertFalse(paper.contains("- Table S\(supplementTables + 1):"))
         XCTAssertTrue(paper.contains("computed by stage `mittra-section` from `\(ReportFixture.aggregate)`"))
         XCTAssertTrue(paper.contains("`init` = `mittra2024/init` (value `987654321`)"))
         XCTAssertTrue(paper.contains("| `train-mittra` | `train-ensembles` | `learningRates.count` | 24 |"))
@@ -203,7 +212,9 @@ final class BuildPaperTests: XCTestCase {
         let fixture = try ReportFixture()
         try fixture.buildPaper()
         let html = try fixture.harness.read("paper/paper.html")
-        XCTAssertEqual(html.components(separatedBy: "src=\"data:image/svg+xml;base64,").count - 1, MittraFigure.allCases.count)
+        let supplement = try fixture.harness.read("paper/supplement.html")
+        XCTAssertEqual((html + supplement).components(separatedBy: "src=\"data:image/svg+xml;base64,").count - 1, MittraFigure.allCases.count,
+                       "every figure inlined once, in the body or the supplement")
         XCTAssertTrue(html.contains("<style>"))
         for external in ["src=\"http", "url(http", "src=\"../", "<link", "<script"] {
             XCTAssertFalse(html.contains(external), "HTML refers to an external resource: \(external)")

@@ -38,7 +38,7 @@ final class PaperFrontBackTests: XCTestCase {
         content.tables = [ClaimTable.name: ClaimTable.table(rows), "a.evidence": Self.table]
         let filled = try PaperAssembler.fill(try PaperTemplate(text: "{{table:claims}}\n\n{{table:a.evidence}}\n", source: "t.md"), content)
         let lines = filled.markdown.split(separator: "\n")
-        XCTAssertEqual(lines.filter { $0.hasPrefix("| A (2024) |") }, ["| A (2024) | fast | source setting | **reproduced** | not reproduced | Table 2 |"])
+        XCTAssertEqual(lines.filter { $0.hasPrefix("| A (2024) |") }, ["| A (2024) | fast | source setting | **reproduced** | not reproduced | [Table 2](#tab-a.evidence) |"])
         XCTAssertEqual(lines.filter { $0.hasPrefix("| b |") }.count, 1)
         XCTAssertTrue(lines.contains { $0.hasPrefix("| b |") && $0.hasSuffix("| **partly reproduced** | — | — |") })
         XCTAssertFalse(filled.markdown.contains("{{"))
@@ -104,9 +104,10 @@ final class PaperFrontBackTests: XCTestCase {
         let filled = try PaperAssembler.fill(body: body, supplement: supplement, content)
         XCTAssertEqual(filled.numbering.tables, ["a"])
         XCTAssertEqual(filled.numbering.supplementTables, ["b", "c"])
-        XCTAssertTrue(filled.body.hasPrefix("see Table S2\n**Table 1.** c"))
-        XCTAssertTrue(filled.supplement?.hasPrefix("**Table S1.** c") ?? false)
-        XCTAssertTrue(filled.supplement?.contains("and Table 1\n") ?? false)
+        // References link to the anchor, in the other document when the target is there.
+        XCTAssertTrue(filled.body.hasPrefix("see [Table S2](supplement.html#tab-c)\n<a id=\"tab-a\"></a>\n\n**Table 1.** c"), filled.body)
+        XCTAssertTrue(filled.supplement?.hasPrefix("<a id=\"tab-b\"></a>\n\n**Table S1.** c") ?? false, filled.supplement ?? "")
+        XCTAssertTrue(filled.supplement?.contains("and [Table 1](paper.html#tab-a)\n") ?? false, filled.supplement ?? "")
 
         let twice = try PaperTemplate(text: "{{table:a}}\n", source: "s.md")
         XCTAssertThrowsError(try PaperAssembler.fill(body: body, supplement: twice, content)) { error in
@@ -167,9 +168,13 @@ final class PaperFrontBackTests: XCTestCase {
         let pdfs = ["paper/paper.pdf", "paper/supplement.pdf"]
         let first = try pdfs.map { try XCTUnwrap(FileManager.default.contents(atPath: fixture.harness.root + "/" + $0), $0) }
         for pdf in first { XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8))) }
-        try fixture.buildPaper(outputs: outputs)
-        let second = try pdfs.map { try XCTUnwrap(FileManager.default.contents(atPath: fixture.harness.root + "/" + $0), $0) }
-        XCTAssertEqual(first, second, "the PDFs differ between two runs on the same inputs")
+        // A second project in another directory: the PDF must not depend on where it lies
+        // (weasyprint would otherwise write absolute file:// links).
+        let elsewhere = try ReportFixture()
+        XCTAssertNotEqual(elsewhere.harness.root, fixture.harness.root)
+        try elsewhere.buildPaper(outputs: outputs)
+        let second = try pdfs.map { try XCTUnwrap(FileManager.default.contents(atPath: elsewhere.harness.root + "/" + $0), $0) }
+        XCTAssertEqual(first, second, "the PDFs differ between two runs on the same inputs in two directories")
     }
 
     /// A section's table that neither document places is an error naming it (so a table

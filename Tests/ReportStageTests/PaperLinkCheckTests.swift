@@ -18,35 +18,33 @@ final class PaperLinkCheckTests: XCTestCase {
         }
     }
 
-    /// The checker over `fixture`'s files and the repository's pipeline.json, and the built paper.html.
+    /// The checker over `fixture`'s files and the repository's pipeline.json, and the built
+    /// paper.html followed by supplement.html (the validation table and the sections'
+    /// reference-detail tables and figures sit in the supplement).
     func builtPaper(_ fixture: ReportFixture) throws -> (checker: PaperLinkChecker, html: String) {
         try fixture.buildPaper()
         let checker = try PaperLinkChecker(root: fixture.harness.root, specPath: ReportFixture.repositoryPath("pipeline.json"))
-        return (checker, try fixture.harness.read("paper/paper.html"))
+        return (checker, try fixture.harness.read("paper/paper.html") + "\n" + fixture.harness.read("paper/supplement.html"))
     }
 
-    /// Links of the Mittra section that name no pipeline.json key when this test was written:
-    /// computed phrases marked as quoted (issue 21 lists them; `MittraSection` owns the fix).
-    /// The test tolerates them, and only them, until they are fixed.
-    static let knownMissingKeys: Set<String> = [
-        "stages.mittra-section.parameters.sourceValues.table1.direction",
-        "stages.mittra-section.parameters.sourceValues.draft.direction",
-        "stages.mittra-section.parameters.sourceValues.versions-agree",
-        "stages.mittra-section.parameters.sourceValues.fig5Code.verdict",
-    ]
-
-    /// `problems` without the known ones.
-    static func unexpected(_ problems: [PaperLinkProblem]) -> [PaperLinkProblem] {
-        problems.filter { problem in
-            !(problem.kind == .missingKey && knownMissingKeys.contains { problem.element.contains("data-part=\"\($0)\"") })
+    /// The supplement's links resolve too, among them the Mittra tables' cells, each naming
+    /// its dataset and element in aggregate.h5 (issue 21, item 4).
+    func testEveryLinkOfTheSupplementResolvesAndTableCellsNameTheirElements() throws {
+        try withBuiltPaper { fixture, checker, html in
+            let supplement = try fixture.harness.read("paper/supplement.html")
+            let report = checker.check(html: supplement)
+            XCTAssertEqual(report.problems, [], report.problems.map(\.description).joined(separator: "\n"))
+            for part in ["/activation_ranking/mean", "/initial_weights/pearson", "/learning_rate_sweep/agreement"] {
+                XCTAssertTrue(supplement.contains("data-part=\"\(part)\" data-index=\"["), "cells of \(part) link to elements")
+            }
+            XCTAssertTrue(html.contains("data-part=\"/activation_ranking/final_loss_mean\" data-index=\"["), "Table 1's losses link to elements")
         }
     }
 
     func testEveryLinkOfTheBuiltPaperResolves() throws {
         try withBuiltPaper { _, checker, html in
             let report = checker.check(html: html)
-            let unexpected = Self.unexpected(report.problems)
-            XCTAssertEqual(unexpected, [], unexpected.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(report.problems, [], report.problems.map(\.description).joined(separator: "\n"))
             XCTAssertGreaterThan(report.values, 50)
             XCTAssertGreaterThan(report.files, 0, "figures link their data files")
             XCTAssertGreaterThan(report.internalLinks, 10)
@@ -56,7 +54,7 @@ final class PaperLinkCheckTests: XCTestCase {
     func testFigureAndTableReferencesLinkToTheirIds() throws {
         try withBuiltPaper { _, _, html in
             XCTAssertTrue(html.contains("<a id=\"tab-validation\"></a>"))
-            XCTAssertTrue(html.contains("<a href=\"#tab-validation\">Table "), "the frame's {{tableref:validation}} is a link")
+            XCTAssertTrue(html.contains("<a href=\"supplement.html#tab-validation\">Table "), "the frame's {{tableref:validation}} is a link")
             let figureIds = html.components(separatedBy: "<a id=\"fig-mittra.").count - 1
             XCTAssertEqual(figureIds, html.components(separatedBy: "src=\"data:image/svg+xml").count - 1)
             XCTAssertTrue(html.contains("href=\"#fig-mittra."))
@@ -85,7 +83,7 @@ final class PaperLinkCheckTests: XCTestCase {
 
     /// The kinds of problem the checker finds in `html`.
     func kinds(_ checker: PaperLinkChecker, _ html: String) -> [PaperLinkProblem.Kind] {
-        Self.unexpected(checker.check(html: html).problems).map(\.kind)
+        checker.check(html: html).problems.map(\.kind)
     }
 
     func testMissingDatasetWrongHashAndIndexOutOfRangeAreReported() throws {
@@ -107,29 +105,29 @@ final class PaperLinkCheckTests: XCTestCase {
             let record = "data/bench.json"
             try #"{"machine": {"cpu": "x", "cores": [1, 2]}}"#.write(toFile: try fixture.harness.path(record), atomically: true, encoding: .utf8)
             let hash = try ContentHash.sha256(fileAt: fixture.harness.root + "/" + record)
-            func withElement(_ element: String) -> String { html.replacingOccurrences(of: "</main>", with: element + "\n</main>") }
+            func withElement(_ element: String) throws -> String { try replacingFirst("</main>", with: element + "\n</main>", in: html) }
             let pointer = { (part: String) in "<span class=\"value computed\" data-file=\"\(record)\" data-part=\"\(part)\" data-sha256=\"\(hash)\">1</span>" }
-            XCTAssertEqual(kinds(checker, withElement(pointer("/machine/cores/1"))), [])
-            XCTAssertEqual(kinds(checker, withElement(pointer("/machine/cores/2"))), [.badPointer])
-            XCTAssertEqual(kinds(checker, withElement(pointer("machine.cpu"))), [.badPointer])
+            XCTAssertEqual(kinds(checker, try withElement(pointer("/machine/cores/1"))), [])
+            XCTAssertEqual(kinds(checker, try withElement(pointer("/machine/cores/2"))), [.badPointer])
+            XCTAssertEqual(kinds(checker, try withElement(pointer("machine.cpu"))), [.badPointer])
             let quoted = { (file: String, part: String) in "<span class=\"value quoted\" data-file=\"\(file)\" data-part=\"\(part)\">1</span>" }
-            XCTAssertEqual(kinds(checker, withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.r"))), [])
-            XCTAssertEqual(kinds(checker, withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.q"))), [.missingKey])
-            XCTAssertEqual(kinds(checker, withElement(quoted(ReportFixture.aggregate, "/learning_rate_sweep"))), [.computedStyledAsQuoted])
-            XCTAssertEqual(kinds(checker, withElement("<a href=\"#fig-nowhere\">Figure 9</a>")), [.danglingHref])
-            let problem = try XCTUnwrap(Self.unexpected(checker.check(html: withElement("<a href=\"#fig-nowhere\">Figure 9</a>")).problems).first)
+            XCTAssertEqual(kinds(checker, try withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.r"))), [])
+            XCTAssertEqual(kinds(checker, try withElement(quoted("pipeline.json", "stages.mittra-section.parameters.sourceValues.fig5Code.q"))), [.missingKey])
+            XCTAssertEqual(kinds(checker, try withElement(quoted(ReportFixture.aggregate, "/learning_rate_sweep"))), [.computedStyledAsQuoted])
+            XCTAssertEqual(kinds(checker, try withElement("<a href=\"#fig-nowhere\">Figure 9</a>")), [.danglingHref])
+            let problem = try XCTUnwrap(checker.check(html: try withElement("<a href=\"#fig-nowhere\">Figure 9</a>")).problems.first)
             XCTAssertEqual(problem.line, html.components(separatedBy: "\n").firstIndex { $0.contains("</main>") }.map { $0 + 1 })
         }
     }
 
     func testCheckingAFileThrowsAnErrorListingEachBrokenLink() throws {
         try withBuiltPaper { fixture, checker, html in
-            let broken = html.replacingOccurrences(of: "</main>", with: "<a href=\"#a\">1</a><a href=\"#b\">2</a>\n</main>")
+            let broken = try replacingFirst("</main>", with: "<a href=\"#a\">1</a><a href=\"#b\">2</a>\n</main>", in: html)
             let path = try fixture.harness.path("paper/broken.html")
             try broken.write(toFile: path, atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try checker.check(paperAt: path)) { error in
                 let error = error as? PaperCheckError
-                XCTAssertEqual(error.map { Self.unexpected($0.problems).count }, 2)
+                XCTAssertEqual(error.map { $0.problems.count }, 2)
                 XCTAssertTrue(error?.description.contains("dangling link: no element has id \"b\"") ?? false, "\(String(describing: error))")
             }
         }

@@ -83,11 +83,11 @@ struct ReportFixture {
         try content.write(toFile: try harness.path(declared), atomically: true, encoding: .utf8)
     }
 
-    /// `frame` without the lines that include another experiment's section or place its tables.
+    /// `frame` without the lines that include another experiment's section or place its tables or figures.
     static func keepingOnlyMittra(_ frame: String) -> String {
         frame.components(separatedBy: "\n").filter { line in
             !(line.hasPrefix("{{section:") && line != "{{section:mittra}}")
-                && !line.hasPrefix("{{table:jimenez.") && !line.hasPrefix("{{table:leimkuhler.")
+                && !["{{table:jimenez.", "{{table:leimkuhler.", "{{figure:jimenez.", "{{figure:leimkuhler."].contains(where: line.hasPrefix)
         }.joined(separator: "\n")
     }
 

@@ -18,6 +18,31 @@ final class ReportNumberTests: XCTestCase {
         XCTAssertEqual(ReportNumber.significant(0.5, digits: 2), "0.50")
     }
 
+    func testPValuesHaveTwoDigitsAndAFloor() {
+        XCTAssertEqual(ReportNumber.pValue(0.3520), "p = 0.35")
+        XCTAssertEqual(ReportNumber.pValue(0.003), "p = 0.0030")
+        XCTAssertEqual(ReportNumber.pValue(4.088e-7), "p = 4.1×10⁻⁷")
+        XCTAssertEqual(ReportNumber.pValue(1e-10), "p = 1.0×10⁻¹⁰", "the floor itself is printed")
+        XCTAssertEqual(ReportNumber.pValue(4.088e-70), "p < 10⁻¹⁰")
+        XCTAssertEqual(ReportNumber.pValue(0), "p < 10⁻¹⁰")
+        XCTAssertEqual(ReportNumber.pValue(.nan), "p = n/a")
+        XCTAssertEqual(ReportNumber.pValueFigure(2e-12), "< 10⁻¹⁰")
+        XCTAssertEqual(ReportNumber.pValueFigure(0.0412), "0.041")
+        let tiny = CorrelationSummary(coefficient: -0.57, pValue: 4.088e-70, bootLow: -0.622, bootHigh: -0.5121)
+        XCTAssertEqual(PaperText.correlation("ρ", tiny), "ρ = −0.5700 (p < 10⁻¹⁰, 95 % bootstrap CI [−0.6220, −0.5121])")
+    }
+
+    /// One table of readable series names (issue 21), the glossary's rows among them.
+    func testReadableSeriesNames() {
+        XCTAssertEqual(SeriesNames.glossaryOrder.map(SeriesNames.readable), [
+            "tangent λ, early window", "tangent λ, late window", "Benettin λ, early window", "Benettin λ, late window",
+            "hybrid λ (Mittra's Eq. 4), early window", "hybrid λ (Mittra's Eq. 4), late window",
+            "divergence fit, ⟨ln d⟩", "divergence fit, ln⟨d⟩",
+            "divergence fit, ⟨ln d⟩, steepest window", "divergence fit, ln⟨d⟩, steepest window",
+        ])
+        XCTAssertEqual(SeriesNames.readable("unknown/late"), "unknown, late window", "an unknown estimator keeps its code name")
+    }
+
     func testQuotedKeepsTheSourceDigits() {
         XCTAssertEqual(ReportNumber.quoted(-0.000055), "−0.000055")
         XCTAssertEqual(ReportNumber.quoted(0.2659), "0.2659")

@@ -19,7 +19,7 @@ final class SmokeProfileTests: XCTestCase {
         let records = (try? FileManager.default.contentsOfDirectory(atPath: TestLocations.packageRoot + "/bench/results")) ?? []
         let templates = sections.filter { $0.hasSuffix(".md") }.sorted().map { "paper/sections/" + $0 }
         let benchmarks = records.filter { $0.hasSuffix(".json") }.sorted().map { "bench/results/" + $0 }
-        for file in ["pipeline.json", "paper/template.md"] + templates + benchmarks {
+        for file in ["pipeline.json", "paper/template.md", "paper/supplement-template.md", "paper/references.json"] + templates + benchmarks {
             let source = TestLocations.packageRoot + "/" + file
             guard FileManager.default.fileExists(atPath: source) else { continue }
             try directory.write(file, try String(contentsOfFile: source, encoding: .utf8))

@@ -7,9 +7,18 @@ import Foundation
 /// the HTML gives one and no document identifier unless asked, and the one clock left —
 /// the timestamp fontTools stamps into every embedded font subset — reads
 /// `SOURCE_DATE_EPOCH`, which is fixed here to 0.
+///
+/// The PDF is also independent of where the project lies: by default weasyprint resolves a
+/// relative link (`supplement.html#tab-…`) against the HTML file's absolute path and writes
+/// `file:///…/paper/supplement.html#…` into the PDF, so a clone in another directory would
+/// write other bytes. The base URL ``relativeBase`` has a scheme that URL joining does not
+/// resolve against, so relative links stay relative in the PDF (a viewer opens them next
+/// to the PDF); every image is an inline `data:` URI and needs no base.
 enum PDFTypesetter {
     /// The fixed `SOURCE_DATE_EPOCH` of every rendering.
     static let sourceDateEpoch = "0"
+    /// The base URL that keeps relative links relative (see the type's documentation).
+    static let relativeBase = "rel:"
 
     /// The weasyprint executable, found on `PATH` (`/usr/bin/weasyprint` on Debian).
     static func executable() throws -> String {
@@ -29,7 +38,7 @@ enum PDFTypesetter {
 
     /// Renders the HTML file `htmlPath` into `pdfPath` (A4, print media).
     static func render(htmlPath: String, to pdfPath: String) throws {
-        _ = try run(arguments: ["--quiet", "--media-type", "print", htmlPath, pdfPath])
+        _ = try run(arguments: ["--quiet", "--media-type", "print", "--base-url", relativeBase, htmlPath, pdfPath])
         guard FileManager.default.fileExists(atPath: pdfPath) else {
             throw PaperError.typesetFailed(path: pdfPath, status: 0, messages: "weasyprint exited without writing the PDF")
         }

@@ -7,17 +7,11 @@ enum SeriesGlossary {
     /// The name of the table (`{{table:glossary}}`).
     static let tableName = "glossary"
 
-    /// Readable name, code name, in the order the estimators are introduced.
-    static let entries: [(readable: String, code: String)] = [
-        ("tangent λ, early window", "tangent/early"),
-        ("tangent λ, late window", "tangent/late"),
-        ("Benettin λ, early window", "benettin/early"),
-        ("Benettin λ, late window", "benettin/late"),
-        ("hybrid λ (Mittra's Eq. 4), early window", "hybrid/early"),
-        ("hybrid λ (Mittra's Eq. 4), late window", "hybrid/late"),
-        ("divergence fit, ⟨ln d⟩", "divergence-fit/auto"),
-        ("divergence fit, ln⟨d⟩", "divergence-fit-log-mean/auto"),
-    ]
+    /// Readable name, code name, in the order the estimators are introduced: one table,
+    /// ``SeriesNames``, gives both.
+    static var entries: [(readable: String, code: String)] {
+        SeriesNames.glossaryOrder.map { (SeriesNames.readable($0), $0) }
+    }
 
     /// The glossary as a table.
     static var table: PaperTable {

@@ -84,7 +84,7 @@ extension LeimkuhlerSection {
         }
         let baselineNames = rows.baselines.map { r.labels[$0] }
         let yes = { (b: Bool) in b ? "yes" : "no" }
-        let p = { (value: Double) in value.isFinite ? "p = " + ReportNumber.significant(value, digits: 2) : "p n/a" }
+        let p = ReportNumber.pValue
         let tableRows: [[String]] = (rows.baselines + rows.methods).map { m in
             let isBaseline = rows.baselines.contains(m)
             let against = { (text: (AmendedVerdict.Comparison, Int) -> String) in

@@ -47,7 +47,7 @@ public enum LeimkuhlerSection {
         }
         values["leimkuhler.equipartition-tolerance"] = ReportNumber.exact(thresholds.equipartitionTolerance)
         values["leimkuhler.band"] = LeimkuhlerResults.bandDescription
-        values["leimkuhler.series"] = PaperText.list(r.series)
+        values["leimkuhler.series"] = PaperText.list(r.series.map(SeriesNames.readable))
         values.merge(settingValues(r)) { $1 }
         let final = { (o: Int) in
             PaperText.withInterval(100 * r.curve("test_accuracy_mean", o)[last], 100 * r.curve("test_accuracy_low", o)[last], 100 * r.curve("test_accuracy_high", o)[last])
@@ -114,6 +114,11 @@ public enum LeimkuhlerSection {
 
     static func pct(_ fraction: Double) -> String { ReportNumber.significant(100 * fraction, digits: 3) }
 
+    /// The dataset `name` of `group` (default `/optimizers`) of the aggregate, for links of table cells.
+    static func dataset(_ name: String, of aggregate: PaperTable.Source, group: String = "optimizers") -> PaperTable.Source {
+        PaperTable.Source(path: aggregate.path, part: "/\(group)/\(name)", sha256: aggregate.sha256)
+    }
+
     static func accuracyTable(_ r: LeimkuhlerResults, source: JSONValue, aggregate: PaperTable.Source) -> PaperTable {
         var rows: [[String]] = displayOrder(r).map { o in
             [r.labels[o] + (o == r.bestSGD ? " (best SGD)" : o == r.bestAdam ? " (best Adam)" : ""), "this work, mean [95% t] over \(r.seedCount) seeds"] + r.tableEpochs.map { epoch in
@@ -139,15 +144,23 @@ public enum LeimkuhlerSection {
                 })
             }
         }
-        return PaperTable(
+        var table = PaperTable(
             caption: "Test accuracy (%) at epochs \(r.tableEpochs.map(ReportNumber.exact).joined(separator: " / ")): ours (mean and 95 % t interval over seeds) beside the authors' numbers, quoted under the epoch they were reported for (n/a where that epoch is not in the table). A full-batch control trains the same number of steps, so for it an epoch means \(r.stepsPerEpoch) full-batch steps.",
             table: MarkdownTable(header: ["optimizer", "source"] + r.tableEpochs.map { "epoch " + ReportNumber.exact($0) }, rows: rows),
             sources: [aggregate])
+        // Our rows come first, in display order; the quoted rows after them stay unlinked.
+        for (row, o) in displayOrder(r).enumerated() {
+            for (j, epoch) in r.tableEpochs.enumerated() {
+                guard let k = r.epochIndex(epoch) else { continue }
+                table.linkCell(row: row, column: 2 + j, to: .computed(dataset("test_accuracy_mean", of: aggregate), index: [o, k]))
+            }
+        }
+        return table
     }
 
     static func gapTable(_ r: LeimkuhlerResults, aggregate: PaperTable.Source) -> PaperTable {
         let last = r.epochs.count - 1
-        return PaperTable(
+        var table = PaperTable(
             caption: "Overfitting at the last epoch: accuracy on the whole training set and on the test set (means over seeds), their gap with its 95 % t interval (percentage points), and the test loss.",
             table: MarkdownTable(header: ["optimizer", "training-set accuracy (%)", "test accuracy (%)", "gap (pp)", "test loss"], rows: displayOrder(r).map { o in
                 [r.labels[o], ReportNumber.significant(100 * r.curve("train_accuracy_mean", o)[last], digits: 3),
@@ -156,10 +169,16 @@ public enum LeimkuhlerSection {
                  PaperText.withInterval(r.curve("test_loss_mean", o)[last], r.curve("test_loss_low", o)[last], r.curve("test_loss_high", o)[last])]
             }),
             sources: [aggregate])
+        let order = displayOrder(r)
+        for (column, name) in [(1, "train_accuracy_mean"), (2, "test_accuracy_mean"), (3, "gap_mean"), (4, "test_loss_mean")] {
+            table.linkColumn(column, to: dataset(name, of: aggregate)) { [order[$0], last] }
+        }
+        return table
     }
 
     static func equipartitionTable(_ r: LeimkuhlerResults, tolerance: Double, aggregate: PaperTable.Source) -> PaperTable {
         var rows: [[String]] = []
+        var targets: [[Int]] = []
         for o in r.labels.indices {
             for t in r.tensors.indices where r.targetTemperature[o, t].isFinite {
                 let target = r.targetTemperature[o, t]
@@ -170,22 +189,29 @@ public enum LeimkuhlerSection {
                             Equipartition.holds(ratio: ratio, tolerance: tolerance) ? "yes" : "no"]
                 }
                 rows.append([r.labels[o], r.tensors[t], ReportNumber.significant(target, digits: 3)] + points)
+                targets.append([o, t])
             }
         }
-        return PaperTable(
+        var table = PaperTable(
             caption: "Equipartition at two measuring points: kinetic temperature pᵀp/N of each tensor (layer/weights or biases), mean over seeds and over the second half of training, and its ratio to the target τ. After the step: the momenta at the end of a completed step, after its last gradient kick (the point the rule of claim 4 was stated for, and the one its verdict uses). At the thermostat: inside the same step, where the thermostat acts on the momenta — after the O step for Langevin tensors (where LOL's overdamped layers redraw their momentum), at the E step for Adaptive-Langevin tensors. Within tolerance: the ratio lies within [1/\(ReportNumber.exact(tolerance)), \(ReportNumber.exact(tolerance))]. Full-batch rows are the control without minibatch-gradient noise.",
             table: MarkdownTable(header: ["optimizer", "tensor", "target τ", "after the step: pᵀp/N", "ratio", "within tolerance",
                                           "at the thermostat: pᵀp/N", "ratio", "within tolerance"], rows: rows), sources: [aggregate])
+        table.linkColumn(2, to: dataset("target_temperature", of: aggregate)) { targets[$0] }
+        return table
     }
 
     static func lyapunovTable(_ r: LeimkuhlerResults, aggregate: PaperTable.Source) -> PaperTable {
-        PaperTable(
+        var table = PaperTable(
             caption: "λ₁ of each optimizer's training map by the tangent method (realized minibatches and noise), mean [95 % t interval] over seeds, per window (\(r.seriesUnits.first ?? "")).",
-            table: MarkdownTable(header: ["optimizer"] + r.series, rows: r.labels.indices.map { o in
+            table: MarkdownTable(header: ["optimizer"] + r.series.map(SeriesNames.readable), rows: r.labels.indices.map { o in
                 [r.labels[o]] + r.series.indices.map { s in
                     PaperText.withInterval(r.lambdaMean[o, s], r.lambdaLow[o, s], r.lambdaHigh[o, s])
                 }
             }),
             sources: [aggregate])
+        for s in r.series.indices {
+            table.linkColumn(1 + s, to: dataset("lambda_mean", of: aggregate)) { [$0, s] }
+        }
+        return table
     }
 }

@@ -32,7 +32,7 @@ extension LeimkuhlerSection {
         }
         let setting = { (row: Int, name: String) in v.hyperparameters.value(row, name).map(ReportNumber.exact) ?? ReportNumber.missing }
         let pp = { (band: SeedBand) in PaperText.withInterval(100 * band.mean, 100 * band.low, 100 * band.high) }
-        return PaperTable(
+        var table = PaperTable(
             caption: "Effect of LOL's γ₁ and τ₁: the main choice and each variant (one setting changed, all else as the main run), at the last epoch: test accuracy (%, mean [95 % t] over seeds) and its standard deviation over seeds, the gap between training-set and test accuracy (pp), and each first-layer tensor's kinetic temperature pᵀp/N (mean over seeds) divided by its target τ₁.",
             table: MarkdownTable(
                 header: ["run", "γ₁", "τ₁", "test accuracy (%)", "SD (pp)", "gap (pp)"] + v.tensors.map { "pᵀp/N ÷ τ₁, " + $0 },
@@ -45,5 +45,9 @@ extension LeimkuhlerSection {
                         }
                 }),
             sources: [source])
+        for (column, name) in [(3, "final_accuracy_mean"), (4, "final_accuracy_sd"), (5, "gap_mean")] {
+            table.linkColumn(column, to: dataset(name, of: aggregate, group: "variants")) { [$0] }
+        }
+        return table
     }
 }

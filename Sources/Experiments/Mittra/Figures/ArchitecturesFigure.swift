@@ -32,7 +32,7 @@ enum ArchitecturesFigure {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
         let architectures = sweep.widths.map(Architecture.name).joined(separator: ", ")
-        return "\(SeriesStyle.name(sweep.series[late])) (\(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
+        return "The \(SeriesStyle.name(sweep.series[late])) (\(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
             + "against η for the architectures \(architectures), one panel per hidden activation; means over "
             + "\(sweep.seedsPerCell) with 95 % Student-t bands, the widths ordered from dark to light (viridis scale), "
             + "each with its own marker and dash; grey dashed: λ = 0."

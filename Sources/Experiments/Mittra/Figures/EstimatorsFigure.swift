@@ -80,7 +80,7 @@ enum EstimatorsFigure {
             + "hidden activation: \(listed) (the late window, \(sweep.steps(of: .late)), where the estimator "
             + "has one). Estimates in bits per step are multiplied by ln 2 so that all are in nats per step. The λ axis is "
             + "symmetric-logarithmic (linear within ±\(ReportNumber.exact(threshold)) nats/step, logarithmic beyond) so that the "
-            + "signs of the small exponents can be read beside the large divergence-fit values. Lines: means over "
+            + "signs of the small exponents can be read beside the large values of the divergence fit. Lines: means over "
             + "\(sweep.seedsPerCell); bands: 95 % Student-t intervals; grey dashed: λ = 0. The tangent λ (thin solid, circles) "
             + "is drawn over the Benettin λ (wide dashed, squares), which it nearly equals."
     }

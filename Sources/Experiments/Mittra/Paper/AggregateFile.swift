@@ -18,4 +18,9 @@ public struct AggregateFile: Sendable, Equatable {
     public func source(_ groups: String...) -> PaperTable.Source {
         PaperTable.Source(path: path, part: groups.map { "/" + $0 }.joined(separator: ", "), sha256: sha256)
     }
+
+    /// The dataset `name` of group `group`, for links of single table cells.
+    public func dataset(_ group: String, _ name: String) -> PaperTable.Source {
+        PaperTable.Source(path: path, part: "/\(group)/\(name)", sha256: sha256)
+    }
 }

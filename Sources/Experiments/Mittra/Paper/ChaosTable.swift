@@ -50,7 +50,7 @@ enum ChaosTable {
                 ])
             }
         }
-        let caption = "Where training is chaotic (`\(sweep.series[late])`, \(sweep.steps(of: .late))). "
+        let caption = "Where training is chaotic (\(SeriesNames.readable(sweep.series[late])), \(sweep.steps(of: .late))). "
             + "A seed is chaotic when its late λ exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step and its loss "
             + "is not still falling (trend test); a cell (activation, network, η) is chaotic when the lower end of the 95 % "
             + "Wilson interval of its fraction of chaotic seeds exceeds \(ReportNumber.exact(rules.chaoticFractionLowerBound)). "

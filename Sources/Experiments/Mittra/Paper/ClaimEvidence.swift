@@ -41,15 +41,15 @@ extension RankingClaim {
     /// The pooled correlation and the best activations.
     public func evidence(_ ranking: ActivationRanking) -> String {
         guard let breakdown = ranking.breakdown else {
-            return "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (`\(ranking.rankSeries)`): "
+            return "Pooled per-seed \(PaperText.correlation("ρ", ranking.rankSpearman)); lowest mean λ (\(SeriesNames.readable(ranking.rankSeries))): "
                 + "\(lowestLambda ?? ReportNumber.missing); lowest mean final loss: \(lowestLoss ?? ReportNumber.missing)."
         }
-        let within = ranking.activations.indices.map { "\(ranking.activations[$0]) ρ = \(ReportNumber.significant(breakdown.activationSpearman[$0].coefficient, digits: 2)) (p = \(ReportNumber.significant(breakdown.activationSpearman[$0].pValue, digits: 2)))" }
+        let within = ranking.activations.indices.map { "\(ranking.activations[$0]) ρ = \(ReportNumber.significant(breakdown.activationSpearman[$0].coefficient, digits: 2)) (\(ReportNumber.pValue(breakdown.activationSpearman[$0].pValue)))" }
         return "Per-seed ρ pooled over \(PaperText.list(breakdown.representing)) (the activations that can represent XOR): "
             + "\(PaperText.correlation("ρ", breakdown.representingSpearman)); over all activations, linear included (not "
             + "used by the rule): \(PaperText.correlation("ρ", ranking.rankSpearman)); within each activation: "
             + within.joined(separator: "; ") + ". Among \(PaperText.list(breakdown.representing)), lowest mean λ "
-            + "(`\(ranking.rankSeries)`): \(lowestLambda ?? ReportNumber.missing); lowest mean final loss: "
+            + "(\(SeriesNames.readable(ranking.rankSeries))): \(lowestLambda ?? ReportNumber.missing); lowest mean final loss: "
             + "\(lowestLoss ?? ReportNumber.missing). With every activation pooled, linear included (the rule as first "
             + "stated), the verdict would be \(allActivationsVerdict.rawValue)."
     }
@@ -63,7 +63,7 @@ extension InitialWeightClaim {
             let r = study.pearson(activation: a, filter: InitialWeightStudy.iqrFiltered)
             let counted = representing.contains(study.activations[a]) ? "" : " (cannot represent XOR; not counted)"
             return "\(study.activations[a]): r = \(ReportNumber.significant(r.coefficient, digits: 2)) "
-                + "(p = \(ReportNumber.significant(r.pValue, digits: 2))) — \(holds[a] ? "holds" : "does not hold")\(counted)"
+                + "(\(ReportNumber.pValue(r.pValue))) — \(holds[a] ? "holds" : "does not hold")\(counted)"
         }.joined(separator: "; ") + "."
         guard representing.count < study.activations.count else { return perActivation }
         return perActivation + " With every activation counted, linear included (the rule as first stated), the verdict "

@@ -18,10 +18,10 @@ enum CorrelationTable {
                 rows.append([
                     study.activations[a], study.filters[f], ReportNumber.whole(r.count),
                     "\(ReportNumber.significant(r.coefficient)) \(ReportNumber.interval(r.bootLow, r.bootHigh))",
-                    ReportNumber.significant(r.pValue),
+                    ReportNumber.pValueFigure(r.pValue),
                     "\(ReportNumber.significant(rho.coefficient)) \(ReportNumber.interval(rho.bootLow, rho.bootHigh))",
-                    ReportNumber.significant(rho.pValue),
-                    ReportNumber.significant(partial.coefficient), ReportNumber.significant(partial.pValue),
+                    ReportNumber.pValueFigure(rho.pValue),
+                    ReportNumber.significant(partial.coefficient), ReportNumber.pValueFigure(partial.pValue),
                     "\(ReportNumber.significant(slope)) ± \(ReportNumber.significant(error))",
                     f == InitialWeightStudy.iqrFiltered
                         ? (claim.holds[a] ? "holds" : "does not hold") + (claim.representing.contains(study.activations[a]) ? "" : " (not counted: cannot represent XOR)")
@@ -29,11 +29,21 @@ enum CorrelationTable {
                 ])
             }
         }
-        let caption = "Correlation between λ (`\(study.series)`, \(study.unit)) at the start and the final loss, per "
+        let caption = "Correlation between λ (\(SeriesNames.readable(study.series)), \(study.unit)) at the start and the final loss, per "
             + "activation, over all starts and over the starts whose initial loss lies in the inter-quartile range. "
             + "Partial r: the Pearson r of λ and final loss after the linear effect of the initial loss is removed from "
             + "both (t-test on n − 3 degrees of freedom, no bootstrap). "
             + "Slope: least-squares slope of final loss on λ with its standard error."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(InitialWeightStudy.groupName)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(InitialWeightStudy.groupName)])
+        // Row a·F + f holds activation a and filter f; each correlation dataset stores
+        // [activation, filter, (coefficient, p, boot low, boot high, n)].
+        let cell = { (row: Int, element: Int) in [row / study.filters.count, row % study.filters.count, element] }
+        let group = InitialWeightStudy.groupName
+        table.linkColumn(2, to: aggregate.dataset(group, "pearson")) { cell($0, 4) }
+        for (column, name, element) in [(3, "pearson", 0), (4, "pearson", 1), (5, "spearman", 0), (6, "spearman", 1),
+                                         (7, "partial", 0), (8, "partial", 1), (9, "fit", 1)] {
+            table.linkColumn(column, to: aggregate.dataset(group, name)) { cell($0, element) }
+        }
+        return table
     }
 }

@@ -10,7 +10,7 @@ enum EstimatorComparisonTable {
         let header = ["series", "unit", "cost per estimate (gradient evaluations)", "median |Δλ| vs tangent (nats/step)",
                       "median relative |Δλ|", "same sign as tangent"]
         let rows = sweep.series.indices.map { s -> [String] in
-            [PaperText.code(sweep.series[s]), sweep.seriesUnits[s],
+            [SeriesNames.readable(sweep.series[s]), sweep.seriesUnits[s],
              s < sweep.seriesCost.count ? ReportNumber.count(sweep.seriesCost[s]) : ReportNumber.missing,
              ReportNumber.significant(sweep.agreement[s, 0]), ReportNumber.significant(sweep.agreement[s, 1]),
              ReportNumber.significant(sweep.agreement[s, 2])]
@@ -21,6 +21,10 @@ enum EstimatorComparisonTable {
             + "(bits × ln 2), over the seeds whose tangent |λ| exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step. "
             + "Cost: gradient-equivalent evaluations per estimate (a Hessian–vector product counts as two), for the hybrid "
             + "and divergence-fit estimators the neighbour and replica training they need."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(LearningRateSweep.groupName)])
+        for measure in 0..<3 {
+            table.linkColumn(3 + measure, to: aggregate.dataset(LearningRateSweep.groupName, "agreement")) { [$0, measure] }
+        }
+        return table
     }
 }

@@ -110,7 +110,9 @@ public enum MittraSection {
 
     /// Where the value of placeholder `name` comes from: E1 values from
     /// `/learning_rate_sweep`, E2 from `/activation_ranking`, E3 from `/initial_weights`,
-    /// claims from all three, `source.*` quoted from the source paper, `rules.*` a parameter.
+    /// claims from all three, `source.*` quoted from the source paper (a statement computed
+    /// from quoted numbers names the member holding them, ``SourceStatements/quotedBasis``),
+    /// `rules.*` a parameter.
     static func valueSource(of name: String, inputs: Inputs, stage: String) -> ValueSource? {
         let aggregate = inputs.aggregate
         let parameters = "stages.\(stage).parameters"
@@ -127,6 +129,9 @@ public enum MittraSection {
         if name == "rules.learned-fraction" { return .parameter(parameters + ".regimeTest") }
         if name == "rules.cannot-represent" { return .computed(aggregate.source(ActivationRanking.groupName)) }
         if name.hasPrefix("rules.") { return .parameter(parameters + ".verdictRules") }
+        if let basis = SourceStatements.quotedBasis[name] {
+            return .quoted(citation(inputs), jsonPath: parameters + ".sourceValues" + (basis.isEmpty ? "" : "." + basis))
+        }
         if name.hasPrefix("source.") {
             return .quoted(citation(inputs), jsonPath: parameters + ".sourceValues." + name.dropFirst("source.".count))
         }

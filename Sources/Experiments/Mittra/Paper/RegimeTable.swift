@@ -7,7 +7,7 @@ import ReportKit
 enum RegimeTable {
     /// The table of `ranking`, read from `group` of aggregate.h5; `regime` names it in the caption.
     static func make(_ ranking: ActivationRanking, regime: String, group: String, aggregate: AggregateFile) -> PaperTable {
-        let header = ["activation", "λ: `\(ranking.rankSeries)` (\(ranking.seriesUnits[ranking.ranked]))", "final loss",
+        let header = ["activation", "λ: \(SeriesNames.readable(ranking.rankSeries)) (\(ranking.seriesUnits[ranking.ranked]))", "final loss",
                       "test accuracy", "starts reaching \(ReportNumber.exact(ActivationRanking.learnedAccuracy))", "ρ(λ, final loss) within"]
         let breakdown = ranking.breakdown
         let rows = ranking.activations.indices.map { a in
@@ -26,7 +26,15 @@ enum RegimeTable {
             + "\(ReportNumber.count(ranking.seedCount)) starts per activation. Means with 95 % Student-t intervals; the "
             + "within-activation ρ is the Spearman correlation of per-start λ and final loss with its p-value and 95 % "
             + "bootstrap interval."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(group)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(group)])
+        table.linkColumn(1, to: aggregate.dataset(group, "mean")) { [ranking.ranked, $0] }
+        for (column, name) in [(2, "final_loss_mean"), (3, "test_accuracy_mean"), (4, "learned_fraction")] {
+            table.linkColumn(column, to: aggregate.dataset(group, name)) { [$0] }
+        }
+        if breakdown != nil {
+            table.linkColumn(5, to: aggregate.dataset(group, "activation_spearman")) { [$0, 0] }
+        }
+        return table
     }
 
     /// The placeholder table when the learning regime was not run.

@@ -22,10 +22,11 @@ enum ResultValues {
             "e1.chaos-threshold": ReportNumber.exact(sweep.chaosThreshold),
             "e1.window.early": sweep.steps(of: .early),
             "e1.window.late": sweep.steps(of: .late),
-            "e1.series": PaperText.list(sweep.series.map(PaperText.code)),
-            "e1.estimators": PaperText.list(estimators.map(PaperText.code)),
-            "e1.late-series": PaperText.code(options.lateSeries),
-            "e1.early-series": PaperText.code(options.earlySeries),
+            "e1.series": PaperText.list(sweep.series.map(SeriesNames.readable)),
+            "format.p-floor": ReportNumber.pValueFloorText,
+            "e1.estimators": PaperText.list(estimators.map(SeriesNames.estimator)),
+            "e1.late-series": SeriesNames.readable(options.lateSeries),
+            "e1.early-series": SeriesNames.readable(options.earlySeries),
             "e1.figure-network": Architecture.name(options.width),
             "e1.stability-limit": ReportNumber.whole(LearningRateSweep.stabilityLimit),
             "e1.spearman": PaperText.correlation("ρ", sweep.lossLambdaSpearman),
@@ -56,8 +57,8 @@ enum ResultValues {
             "e2.momentum": ReportNumber.exact(ranking.momentum),
             "e2.steps": ReportNumber.count(ranking.steps),
             "e2.seeds": ReportNumber.count(ranking.seedCount),
-            "e2.series": PaperText.code(ranking.rankSeries),
-            "e2.all-series": PaperText.list(ranking.series.map(PaperText.code)),
+            "e2.series": SeriesNames.readable(ranking.rankSeries),
+            "e2.all-series": PaperText.list(ranking.series.map(SeriesNames.readable)),
             "e2.unit": ranking.seriesUnits[ranking.ranked],
             "e2.spearman": PaperText.correlation("ρ", ranking.rankSpearman),
             "e2.lowest-lambda": claim.lowestLambda ?? ReportNumber.missing,
@@ -91,7 +92,7 @@ enum ResultValues {
         let counts = study.activations.indices.map { a in study.lambda.line(a).filter(\.isFinite).count }
         let insideCounts = study.activations.indices.map { a in study.inIQR.line(a).filter { $0 != 0 }.count }
         var values: [String: String] = [
-            "e3.series": PaperText.code(study.series),
+            "e3.series": SeriesNames.readable(study.series),
             "e3.unit": study.unit,
             "e3.starts": Set(counts).count == 1 ? ReportNumber.count(counts[0]) : PaperText.list(counts.map(ReportNumber.count)),
             "e3.iqr-starts": Set(insideCounts).count == 1
@@ -107,7 +108,7 @@ enum ResultValues {
         values["e3.filtered-r"] = study.activations.map { "\($0) \(values["e3.r.\($0)"] ?? "")" }.joined(separator: "; ")
         values["e3.filtered-partial"] = study.activations.indices.map { a in
             let partial = study.partial(activation: a, filter: InitialWeightStudy.iqrFiltered)
-            return "\(study.activations[a]) r = \(ReportNumber.significant(partial.coefficient)) (p = \(ReportNumber.significant(partial.pValue)))"
+            return "\(study.activations[a]) r = \(ReportNumber.significant(partial.coefficient)) (\(ReportNumber.pValue(partial.pValue)))"
         }.joined(separator: "; ")
         values["e3.filtered-rho"] = study.activations.map { "\($0) \(values["e3.rho.\($0)"] ?? "")" }.joined(separator: "; ")
         return values

@@ -5,6 +5,16 @@ import Provenance
 /// with the digits given, and statements computed from the quoted numbers (the
 /// direction of the λ–loss relation in the arXiv table and in the earlier draft).
 enum SourceStatements {
+    /// The statements this type computes, each with the `sourceValues` member (dotted path,
+    /// empty for the whole parameter) holding the quoted numbers it is computed from: the
+    /// key a reader's link names, since the statement itself is no key of pipeline.json.
+    static let quotedBasis: [String: String] = [
+        "source.table1.direction": "table1",
+        "source.draft.direction": "draft",
+        "source.versions-agree": "",
+        "source.fig5Code.verdict": "fig5Code",
+    ]
+
     static func values(_ source: SourceValues, rules: VerdictRules) -> [String: String] {
         var values: [String: String] = [:]
         for leaf in ParameterListing.leaves(source.raw) {

@@ -19,7 +19,7 @@ enum Table1Comparison {
             loss: RankOrder.ranks(shared.map { ranking.finalLossMean[$0] }))
         let quoted = pairs.map(\.reported)
         let theirs = (lambda: RankOrder.ranks(quoted.map(\.lambda)), loss: RankOrder.ranks(quoted.map(\.loss)))
-        let header = ["activation", "λ (source, quoted)", "λ ours: `\(ranking.rankSeries)` (\(ranking.seriesUnits[ranking.ranked]))",
+        let header = ["activation", "λ (source, quoted)", "λ ours: \(SeriesNames.readable(ranking.rankSeries)) (\(ranking.seriesUnits[ranking.ranked]))",
                       "final loss (source, quoted)", "final loss ours", "rank λ source / ours", "rank loss source / ours", "verdict"]
         let rows = ranking.activations.indices.map { a -> [String] in
             let reported = SourceValues.value(source.table1, ranking.activations[a])
@@ -46,8 +46,11 @@ enum Table1Comparison {
             + "η = \(ReportNumber.exact(ranking.learningRate)), momentum \(ReportNumber.exact(ranking.momentum)), "
             + "\(ReportNumber.count(ranking.steps)) steps, \(ReportNumber.count(ranking.seedCount)) seeds per activation; "
             + "means with 95 % Student-t intervals. Ranks: 1 = lowest, among the activations both tables share, our λ "
-            + "rank from `\(ranking.rankSeries)`. A row agrees when the sign of our mean λ is the source's and its interval "
+            + "rank from \(SeriesNames.readable(ranking.rankSeries)). A row agrees when the sign of our mean λ is the source's and its interval "
             + "excludes 0, and both ranks equal the source's."
-        return PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(ActivationRanking.groupName)])
+        var table = PaperTable(caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [aggregate.source(ActivationRanking.groupName)])
+        table.linkColumn(2, to: aggregate.dataset(ActivationRanking.groupName, "mean")) { [ranking.ranked, $0] }
+        table.linkColumn(4, to: aggregate.dataset(ActivationRanking.groupName, "final_loss_mean")) { [$0] }
+        return table
     }
 }

@@ -6,9 +6,10 @@ public enum PaperText {
         "\(ReportNumber.significant(mean)) \(ReportNumber.interval(low, high))"
     }
 
-    /// A correlation with p-value and bootstrap interval: "ρ = 0.4100 (p = 0.003000, 95% bootstrap CI [0.2100, 0.5600])".
+    /// A correlation with p-value (``ReportNumber/pValue(_:)``) and bootstrap interval:
+    /// "ρ = 0.4100 (p = 0.0030, 95 % bootstrap CI [0.2100, 0.5600])".
     public static func correlation(_ symbol: String, _ value: CorrelationSummary) -> String {
-        "\(symbol) = \(ReportNumber.significant(value.coefficient)) (p = \(ReportNumber.significant(value.pValue)), "
+        "\(symbol) = \(ReportNumber.significant(value.coefficient)) (\(ReportNumber.pValue(value.pValue)), "
             + "95 % bootstrap CI \(ReportNumber.interval(value.bootLow, value.bootHigh)))"
     }
 

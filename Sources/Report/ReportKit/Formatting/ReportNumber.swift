@@ -78,6 +78,28 @@ public enum ReportNumber {
         "[\(significant(low, digits: digits)), \(significant(high, digits: digits))]"
     }
 
+    /// The smallest p-value printed as a number; below it a p-value prints as "p < 10⁻¹⁰".
+    /// A test's p far below this floor says nothing more (the tail of a t or normal
+    /// approximation is not accurate there), so its digits would be false precision.
+    public static let pValueFloor = 1e-10
+    /// ``pValueFloor`` as the paper prints it: "10⁻¹⁰".
+    public static var pValueFloorText: String { "10" + superscript(Int(log10(pValueFloor).rounded())) }
+    /// The significant digits of a p-value.
+    public static let pValueDigits = 2
+
+    /// "p = 0.035" (two significant digits), "p < 10⁻¹⁰" below ``pValueFloor``, "p = n/a"
+    /// for a missing value.
+    public static func pValue(_ p: Double) -> String {
+        let figure = pValueFigure(p)
+        return (figure.hasPrefix("<") ? "p " : "p = ") + figure
+    }
+
+    /// A p-value as a table cell prints it: "0.035", or "< 10⁻¹⁰" below ``pValueFloor``.
+    public static func pValueFigure(_ p: Double) -> String {
+        if p.isFinite && p < pValueFloor { return "< " + pValueFloorText }
+        return significant(p, digits: pValueDigits)
+    }
+
     /// The significant digits (no leading zeros) and the position of the decimal point
     /// relative to their start, of a non-negative number in Swift's `description` form
     /// (`"5.5e-05"` gives `("55", -4)`, `"0.2659"` gives `("2659", 0)`).

@@ -20,6 +20,7 @@ public enum HTMLDocument {
         th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         thead th { background: #f0f0f0; }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+        a { overflow-wrap: anywhere; }
         .value { position: relative; cursor: help; border-radius: 2px; }
         .value:hover, .value:focus { background: #e9f0f7; outline: none; }
         .value.quoted { font-style: italic; color: #7a3b1f; }
