@@ -69,7 +69,7 @@ public enum BuildPaper {
                 let html = HTMLDocument.make(
                     title: isSupplement ? "Supplement: " + built.title : built.title, markdown: markdown,
                     figures: built.figuresByLink, provenanceComment: comment,
-                    stageRecords: holdsRecords ? built.stageRecords : [], figureStages: built.figureStages,
+                    stageRecords: built.stageRecords, figureStages: built.figureStages,
                     valueSources: built.valueSources, recordsDocument: holdsRecords ? "" : recordsDocument)
                 try AtomicFile.write(Data(html.utf8), to: output.temporaryPath)
                 if let pdf = document.pdf {

@@ -39,7 +39,8 @@ public enum HTMLDocument {
     /// `figures` mapping each image link of the body to the SVG text to inline.
     ///
     /// `stageRecords` are the records of the stages behind the paper, each shown once in a
-    /// collapsed block (id ``ProvenanceChain/anchor(_:)``) at the end; `figureStages` maps
+    /// collapsed block (id ``ProvenanceChain/anchor(_:)``) at the end when this document holds
+    /// them (`recordsDocument` empty); `figureStages` maps
     /// an image link to the stage that drew it, linked from a collapsed block under the
     /// figure together with its data files, code identity and command
     /// (``FigureProvenanceBlock``; the record is in `recordsDocument`, e.g. `supplement.html`,
@@ -51,6 +52,8 @@ public enum HTMLDocument {
         stageRecords: [ProvenanceRecord] = [], figureStages: [String: String] = [:], valueSources: [String: ValueSource] = [:],
         recordsDocument: String = ""
     ) -> String {
+        // The records are listed here only when this document holds them; the figure
+        // blocks read them either way (a figure's data files come from its stage's record).
         var parser = MarkdownParser()
         parser.addModifier(HeadingIDs.modifier())
         parser.addModifier(Modifier(target: .images) { html, markdown in
@@ -67,7 +70,7 @@ public enum HTMLDocument {
             } ?? ""
             return "<img src=\"\(uri)\" alt=\"\(escape(ValueMarkers.strip(alt)))\"/>" + record
         })
-        let body = ValueMarkers.html(parser.html(from: markdown), sources: valueSources) + recordsSection(stageRecords)
+        let body = ValueMarkers.html(parser.html(from: markdown), sources: valueSources) + (recordsDocument.isEmpty ? recordsSection(stageRecords) : "")
         return """
             <!DOCTYPE html>
             <html lang="en">
