@@ -175,8 +175,11 @@ final class JimenezResultsTests: XCTestCase {
             stage: "jimenez-section", provenance: nil)
         XCTAssertEqual(bundle.verdicts, ["jimenez.claim1": "reproduced"])
         XCTAssertNotNil(bundle.tables["jimenez.speed"])
-        XCTAssertEqual(bundle.valueSources?["jimenez/bench.fashion-ensemble.ratio.jax"]?.file, benchmark, "the speed links to its record")
-        XCTAssertTrue(bundle.markdown.contains("`make paper` does not measure again"))
+        // The speed lives in its table (placed in the supplement), whose cells link to the record;
+        // the section only points at it.
+        XCTAssertEqual(bundle.tables["jimenez.speed"]?.sources.map(\.path), [benchmark], "the speed table reads its record")
+        XCTAssertTrue(bundle.markdown.contains("{{tableref:jimenez.speed}} of the supplement"), bundle.markdown)
+        XCTAssertFalse(bundle.markdown.contains("sample-steps per second"), "no speed figures in the section's text")
         XCTAssertTrue(bundle.markdown.contains("0.500 %"), "300 of 60000 training images")
         XCTAssertNotNil(bundle.tables["jimenez.lambda"])
         XCTAssertNotNil(bundle.tables["jimenez.training-time"])
@@ -204,8 +207,18 @@ final class JimenezResultsTests: XCTestCase {
     func testFiguresRender() throws {
         let results = try Self.results()
         for figure in JimenezFigure.allCases {
-            let svg = try FigureDrawing(try figure.figure(results), caption: try figure.caption(results)).svg(provenance: "{}")
+            let svg = try FigureDrawing(try figure.figure(results), caption: try figure.caption(results)).svg(provenance: "{}", resultsPath: "data/aggregate.h5", resultsSHA256: "0")
             XCTAssertTrue(try FigureDocument.caption(inSVG: svg, path: figure.rawValue).count > 100)
+            // The caption's computed numbers carry their place in the results file.
+            let (marked, sources) = try FigureDocument.sourcedCaption(inSVG: svg, path: figure.rawValue, keyPrefix: "figure:x/")
+            XCTAssertEqual(ValueMarkers.strip(marked), try FigureDocument.caption(inSVG: svg, path: figure.rawValue))
+            XCTAssertGreaterThanOrEqual(sources.count, 1, figure.rawValue)
+            for (key, source) in sources {
+                XCTAssertTrue(key.hasPrefix("figure:x//"), key)
+                XCTAssertEqual(source.file, "data/aggregate.h5")
+                XCTAssertEqual(source.sha256, "0")
+                XCTAssertTrue(["/sweep", "/training_time/threshold"].contains(source.part), source.part)
+            }
         }
     }
 }

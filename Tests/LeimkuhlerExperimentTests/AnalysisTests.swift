@@ -101,7 +101,7 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(read.hyperparameters.value(2, "beta1"), 0.9)
         XCTAssertEqual(read.decisionBoundary?.probability.values, written.decisionBoundary?.probability.values)
         for figure in LeimkuhlerFigure.allCases {
-            XCTAssertTrue(try FigureDrawing(figure.figure(read), caption: figure.caption(read)).svg(provenance: "{}").contains("<svg"))
+            XCTAssertTrue(try FigureDrawing(figure.figure(read), caption: figure.caption(read)).svg(provenance: "{}", resultsPath: "data/aggregate.h5", resultsSHA256: "0").contains("<svg"))
         }
     }
 }

@@ -72,7 +72,7 @@ final class VerdictEvidenceTests: XCTestCase {
         XCTAssertEqual(read.kineticTemperatureAtThermostat.values.map { $0.isNaN ? -1 : $0 }, r.kineticTemperatureAtThermostat.values.map { $0.isNaN ? -1 : $0 })
     }
 
-    func testEquipartitionIsReportedAtBothMeasuringPoints() {
+    func testEquipartitionIsReportedAtBothMeasuringPoints() throws {
         let r = Self.results()
         let adlala = r.optimizers.firstIndex(of: "adlala")!
         XCTAssertEqual(r.kineticTemperatureAtThermostat.shape, [4, 2, 3])
@@ -83,7 +83,10 @@ final class VerdictEvidenceTests: XCTestCase {
         let table = LeimkuhlerSection.equipartitionTable(r, tolerance: 2, aggregate: Self.aggregate)
         XCTAssertEqual(table.table.header.count, 9)
         XCTAssertTrue(table.table.header.contains("at the thermostat: pᵀp/N"))
-        let biases = table.table.rows.first { $0[1] == "1/biases" }!
+        let biases = try XCTUnwrap(table.table.rows.first { $0[1] == "output biases" }, "tensors by their readable names")
+        let tensors = ["0/weights", "0/biases", "1/weights", "1/biases", "2/weights"]
+        XCTAssertEqual(tensors.map { LeimkuhlerFigure.tensorName($0, in: tensors) },
+                       ["first-layer weights", "first-layer biases", "layer 2 weights", "layer 2 biases", "output weights"])
         // After the step: late mean 1e-4 → ratio 1, within 2; at the thermostat: ratio 3, not within.
         XCTAssertEqual(Array(biases[4...5]), ["1.00", "yes"])
         XCTAssertEqual(Array(biases[7...8]), ["3.00", "no"])

@@ -102,10 +102,12 @@ final class BuildPaperTests: XCTestCase {
             Set(bundle.verdicts.keys),
             ["mittra.claim1", "mittra.claim2", "mittra.claim3", "mittra.claim2.learning", "mittra.claim3.learning"])
         XCTAssertEqual(Set(bundle.verdicts.values), [Verdict.reproduced.rawValue])
-        // One claim row per verdict key, carrying that verdict and pointing at the claims table.
+        // One claim row per claim, carrying its verdict and pointing at the claims table; the
+        // learning-regime verdicts are covered by the rows of claims 2 and 3, not repeated.
         let rows = try XCTUnwrap(bundle.claims)
-        XCTAssertEqual(rows.map(\.id), ["mittra.claim1", "mittra.claim2", "mittra.claim2.learning", "mittra.claim3", "mittra.claim3.learning"])
-        XCTAssertEqual(Set(rows.map(\.id)), Set(bundle.verdicts.keys))
+        XCTAssertEqual(rows.map(\.id), ["mittra.claim1", "mittra.claim2", "mittra.claim3"])
+        XCTAssertEqual(Set(rows.flatMap { [$0.id] + ($0.covers ?? []) }), Set(bundle.verdicts.keys))
+        XCTAssertEqual(rows.map(\.covers), [nil, ["mittra.claim2.learning"], ["mittra.claim3.learning"]])
         for row in rows {
             XCTAssertEqual(row.verdict, bundle.verdicts[row.id])
             XCTAssertEqual(row.evidence, "tableref:mittra.claims")
@@ -114,7 +116,9 @@ final class BuildPaperTests: XCTestCase {
         XCTAssertNil(rows[0].firstRuleVerdict, "claim 1's rule was not amended")
         XCTAssertEqual(rows[1].firstRuleVerdict, assessment.ranking.allActivationsVerdict.rawValue,
                        "the rule as first stated: the source code's setting, every activation")
-        XCTAssertEqual(rows[4].firstRuleVerdict, assessment.learningInitialWeights?.allActivationsVerdict.rawValue)
+        XCTAssertEqual(rows[2].firstRuleVerdict, assessment.initialWeights.allActivationsVerdict.rawValue)
+        // The opening table has one row per claim: the covered keys are not reported as missing.
+        XCTAssertEqual(ClaimTable.rows([bundle]).map(\.id), rows.map(\.id))
     }
 
     /// The paper opens with its own small record, which names each input by path, hash
@@ -186,11 +190,11 @@ final class BuildPaperTests: XCTestCase {
             XCTAssertTrue(paper.contains("`\(output)`, sha256 `"), "\(output) missing in the appendix")
         }
         let tables = try fixture.harness.read("paper/paper.md").components(separatedBy: "**Table ").count - 1
-        XCTAssertTrue(paper.contains("- Table \(tables): computed by"))
-        XCTAssertFalse(paper.contains("- Table \(tables + 1):"))
+        XCTAssertTrue(paper.contains("- [Table \(tables)](paper.html#"), "a body table links to the paper")
+        XCTAssertFalse(paper.contains("- [Table \(tables + 1)]("))
         let supplementTables = try fixture.harness.read("paper/supplement.md").components(separatedBy: "**Table S").count - 1
-        XCTAssertTrue(paper.contains("- Table S\(supplementTables): computed by"))
-        XCTAssertFalse(paper.contains("- Table S\(supplementTables + 1):"))
+        XCTAssertTrue(paper.contains("- [Table S\(supplementTables)](#tab-"), "a supplement table links within the supplement")
+        XCTAssertFalse(paper.contains("- [Table S\(supplementTables + 1)]("))
         XCTAssertTrue(paper.contains("computed by stage `mittra-section` from `\(ReportFixture.aggregate)`"))
         XCTAssertTrue(paper.contains("`init` = `mittra2024/init` (value `987654321`)"))
         XCTAssertTrue(paper.contains("| `train-mittra` | `train-ensembles` | `learningRates.count` | 24 |"))

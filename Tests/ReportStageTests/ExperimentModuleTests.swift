@@ -61,11 +61,19 @@ final class ExperimentModuleTests: XCTestCase {
         XCTAssertTrue(body.contains("<a id=\"fig-toy.line\"></a>\n\n![Figure 1](../figures/toy-line.svg)\n\n**Figure 1.** A falling line, drawn from 4 points."))
         XCTAssertTrue(body.contains("**Table 1.** Toy numbers."))
         XCTAssertTrue(body.contains("**Table 2.** Other numbers."))
-        XCTAssertTrue(body.contains("- Table 1: computed by stage `toy-section`"))
+        XCTAssertTrue(body.contains("- [Table 1](#tab-toy.numbers): computed by stage `toy-section`"), "linked within the body")
         let record = try XCTUnwrap(try EmbeddedProvenance.record(path: harness.root + "/paper/paper.md"))
         XCTAssertEqual(record.inputs.first { $0.path == Self.bundle }?.stage, "toy-section")
         let html = try harness.read("paper/paper.html")
         XCTAssertEqual(html.components(separatedBy: "src=\"data:image/svg+xml;base64,").count - 1, 1)
+        // The caption's computed number links to its dataset in the file the figure was drawn from.
+        let aggregateHash = try XCTUnwrap(FigureDocument.sourcedCaption(inSVG: svg, path: Self.figure, keyPrefix: "").sources.values.first?.sha256)
+        XCTAssertEqual(aggregateHash, try ContentHash.sha256(fileAt: harness.root + "/" + Self.aggregate))
+        let caption = try XCTUnwrap(html.range(of: "A falling line, drawn from "))
+        let after = html[caption.upperBound...].prefix(400)
+        XCTAssertTrue(after.hasPrefix("<span class=\"value computed\""), String(after))
+        XCTAssertTrue(after.contains("data-file=\"\(Self.aggregate)\""), String(after))
+        XCTAssertTrue(after.contains("data-part=\"/line/points\""), String(after))
     }
 
     /// The executable's declaration comes from ``Toy/parameters``: one variant of `task` per

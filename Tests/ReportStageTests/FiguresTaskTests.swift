@@ -1,6 +1,6 @@
 import Foundation
 import FoundationXML
-import MittraExperiment
+@testable import MittraExperiment
 import Provenance
 import ReportKit
 import StageKit
@@ -84,17 +84,25 @@ final class FiguresTaskTests: XCTestCase {
         for figure in MittraFigure.allCases {
             let output = "figures/\(figure.rawValue).svg"
             let svg = try fixture.harness.read(output)
-            XCTAssertEqual(try FigureDocument.caption(inSVG: svg, path: output), try figure.caption(results, options))
+            XCTAssertEqual(try FigureDocument.caption(inSVG: svg, path: output), try figure.caption(results, options).plain)
             XCTAssertEqual(try FigureOptions(facts: FigureDocument.facts(inSVG: svg), path: output), options)
         }
     }
 
-    /// The figure of the λ = 0 crossing marks the late-window onset η stored in the file.
-    func testOnsetMarkerCaptionShowsTheStoredOnset() throws {
+    /// The figure of the λ = 0 crossing marks the late-window onset η stored in the file with
+    /// a diamond and no value text (the text would lie on the seeds' points).
+    func testOnsetMarkerSitsAtTheStoredOnset() throws {
         let fixture = try ReportFixture()
-        let svg = try fixture.harness.read("figures/mittra-fig4-lyapunov-vs-lr.svg")
+        let sweep = fixture.results.results.sweep
+        let late = try sweep.seriesIndex(FigureOptions().lateSeries)
+        let width = try sweep.widthIndex(FigureOptions().width)
         // Sigmoid's late λ crosses zero at η = 2 (width 8 scales λ, not the crossing).
-        XCTAssertTrue(svg.contains("η ≈ 2.00"), "onset caption missing")
+        let marker = try XCTUnwrap(LyapunovVsLearningRateFigure.onsetMarker(sweep, series: late, activation: 0, width: width))
+        XCTAssertEqual(marker.x, 2, accuracy: 1e-12)
+        XCTAssertEqual(marker.y, 0)
+        XCTAssertNil(marker.caption)
+        let svg = try fixture.harness.read("figures/mittra-fig4-lyapunov-vs-lr.svg")
+        XCTAssertFalse(svg.contains("η ≈"), "no value text on the data")
     }
 
     /// rsvg-convert (installed by `make test`) renders every figure. Set

@@ -70,9 +70,9 @@ final class PaperFrontBackTests: XCTestCase {
             "K [[1](#ref-kantz1994)], W [[2](#ref-wolf1985)], K [[1](#ref-kantz1994)], both [[2](#ref-wolf1985), [1](#ref-kantz1994)]."))
         let html = HTMLDocument.make(title: "t", markdown: filled.body, figures: [:], provenanceComment: "")
         XCTAssertTrue(html.contains("both [<a href=\"#ref-wolf1985\">2</a>, <a href=\"#ref-kantz1994\">1</a>]."), "grouped citations as links")
-        XCTAssertTrue(html.contains("<span id=\"ref-kantz1994\"></span>"), "the reference list's ids survive Markdown")
-        XCTAssertTrue(filled.body.contains("- <span id=\"ref-kantz1994\"></span>[1] Kantz. [https://example.org/k](https://example.org/k)\n"))
-        XCTAssertTrue(filled.body.contains("- <span id=\"ref-unused\"></span>[3] Never cited."))
+        XCTAssertTrue(html.contains("<a id=\"ref-kantz1994\"></a>"), "the reference list's ids survive Markdown")
+        XCTAssertTrue(filled.body.contains("- <a id=\"ref-kantz1994\"></a>[1] Kantz. [https://example.org/k](https://example.org/k)\n"))
+        XCTAssertTrue(filled.body.contains("- <a id=\"ref-unused\"></a>[3] Never cited."))
         XCTAssertEqual(filled.supplement, "W [[2](paper.html#ref-wolf1985)]\n")
 
         let unknown = try PaperTemplate(text: "ok\nsee {{cite:wolf1986}}\n", source: "b.md")
@@ -115,6 +115,21 @@ final class PaperFrontBackTests: XCTestCase {
         }
     }
 
+    /// A figure and a table may share a name; each reference links to its own kind's
+    /// document (the body's figure, the supplement's table), not to whichever is in the
+    /// supplement.
+    func testFigureAndTableOfOneNameLinkToTheirOwnDocuments() throws {
+        var content = PaperContent()
+        content.tables = ["x": Self.table]
+        content.figures["x"] = PaperFigure(name: "x", declaredPath: "figures/x.svg", sha256: "", svg: "", record: nil, caption: "A figure.")
+        content.figureLinks["x"] = "../figures/x.svg"
+        let body = try PaperTemplate(text: "{{figref:x}} and {{tableref:x}}\n\n{{figure:x}}\n", source: "b.md")
+        let supplement = try PaperTemplate(text: "{{table:x}}\n\n{{figref:x}}\n", source: "s.md")
+        let filled = try PaperAssembler.fill(body: body, supplement: supplement, content)
+        XCTAssertTrue(filled.body.hasPrefix("[Figure 1](#fig-x) and [Table S1](supplement.html#tab-x)"), filled.body)
+        XCTAssertTrue(filled.supplement?.contains("[Figure 1](paper.html#fig-x)") ?? false, filled.supplement ?? "")
+    }
+
     /// The table of contents lists the level-2 and level-3 headings after it, and each of
     /// its links lands on an id that paper.html gives the heading (repeated headings too).
     func testContentsLinkToHeadingIDs() throws {
@@ -131,6 +146,14 @@ final class PaperFrontBackTests: XCTestCase {
             XCTAssertEqual(html.components(separatedBy: "id=\"\(id)\"").count - 1, 1, "\(id) in paper.html")
         }
         XCTAssertTrue(html.contains("<h2 id=\"sec-contents\">Contents</h2>"))
+        // paper.md carries the same ids as anchors before its headings, for a Markdown viewer
+        // (none inside fenced code).
+        let markdown = HeadingAnchors.anchoringHeadings(filled.markdown)
+        for entry in entries {
+            let id = entry.split(separator: "#").last!.dropLast()
+            XCTAssertEqual(markdown.components(separatedBy: "<a id=\"\(id)\"></a>\n\n#").count - 1, 1, "\(id) in paper.md")
+        }
+        XCTAssertEqual(markdown.components(separatedBy: "<a id=").count - 1, 6, "title, contents and four headings; not the fenced line")
         XCTAssertTrue(html.contains("@page"), "the print style sheet")
     }
 

@@ -58,4 +58,20 @@ final class ReportNumberTests: XCTestCase {
         XCTAssertEqual(ReportNumber.whole(0.5), "0.5000")
         XCTAssertEqual(ReportNumber.interval(-0.01, 0.02), "[−0.01000, 0.02000]")
     }
+
+    /// An estimate is rounded to the place of the second significant digit of its
+    /// interval's half-width (issue 21: "round to the precision the interval supports").
+    func testEstimatesAreRoundedToThePrecisionTheirIntervalSupports() {
+        XCTAssertEqual(PaperText.withInterval(-8.560, -10.56, -6.558), "−8.6 [−10.6, −6.6]")
+        XCTAssertEqual(PaperText.withInterval(0.29, -1.538, 2.118), "0.3 [−1.5, 2.1]")
+        XCTAssertEqual(PaperText.withInterval(-0.07, -2.468, 2.328), "−0.1 [−2.5, 2.3]")
+        XCTAssertEqual(PaperText.withInterval(0.01, -2.468, 2.328), "0 [−2.5, 2.3]", "below the supported place an estimate is 0")
+        // A narrow interval keeps more digits, but never more than four significant ones.
+        XCTAssertEqual(PaperText.withInterval(0.012341, 0.01234, 0.01235), "0.01234 [0.01234, 0.01235]")
+        XCTAssertEqual(PaperText.withInterval(97.51, 97.0, 98.0), "97.51 [97.00, 98.00]")
+        XCTAssertEqual(PaperText.withInterval(1234.5, 1000, 1500), "1.23×10³ [1.00×10³, 1.50×10³]")
+        // A point or an infinite interval leaves the default four digits.
+        XCTAssertEqual(PaperText.withInterval(0.5, 0.5, 0.5), "0.5000 [0.5000, 0.5000]")
+        XCTAssertEqual(PaperText.withInterval(0.5, -.infinity, 1), "0.5000 [−∞, 1.000]")
+    }
 }

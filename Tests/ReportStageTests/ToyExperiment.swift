@@ -25,7 +25,7 @@ enum Toy: Experiment {
         let width = try settings.double("lineWidth", default: 2)
         return FigureDrawing(
             PanelGrid.figure(title: "toy", panels: [Panel(xAxis: Axis(label: "x"), yAxis: Axis(label: "y"), layers: [.line(LineSeries(x: x, y: results.points, width: width))])]),
-            caption: "A falling line, drawn from \(ReportNumber.count(results.points.count)) points.", facts: ["line-width": String(width)])
+            caption: "A falling line, drawn from \(ReportNumber.count(results.points.count), part: "/line/points") points.", facts: ["line-width": String(width)])
     }
 
     static func section(_ inputs: SectionInputs<Toy>) throws -> SectionBundle {

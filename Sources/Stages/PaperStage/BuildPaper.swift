@@ -61,7 +61,9 @@ public enum BuildPaper {
             (outputs.body, built.markdown, false), (outputs.supplement, built.supplementMarkdown ?? "", true),
         ] {
             if let output = document.markdown {
-                try AtomicFile.write(Data((comment + "\n\n" + ValueMarkers.strip(markdown)).utf8), to: output.temporaryPath)
+                // Headings get the anchors that paper.html gives them, for a Markdown viewer.
+                let text = HeadingAnchors.anchoringHeadings(ValueMarkers.strip(markdown))
+                try AtomicFile.write(Data((comment + "\n\n" + text).utf8), to: output.temporaryPath)
             }
             if let output = document.html {
                 // The stage records live in the supplement when there is one, else in the paper.
@@ -191,10 +193,12 @@ public enum BuildPaper {
         for input in inputs.figures {
             guard let (_, name) = shownBy[input.declaredPath] else { throw PaperError.figureInNoSection(input.declaredPath) }
             let svg = try String(contentsOfFile: input.path, encoding: .utf8)
+            // The caption's computed numbers link to the results file the figure was drawn from.
+            let (caption, captionSources) = try FigureDocument.sourcedCaption(inSVG: svg, path: input.declaredPath, keyPrefix: "figure:\(name)/")
+            valueSources.merge(captionSources) { first, _ in first }
             content.figures[name] = PaperFigure(
                 name: name, declaredPath: input.declaredPath, sha256: input.sha256, svg: svg,
-                record: EmbeddedProvenance.read(path: input.path),
-                caption: try FigureDocument.caption(inSVG: svg, path: input.declaredPath))
+                record: EmbeddedProvenance.read(path: input.path), caption: caption)
             let link = RelativePath.from(directoryOf: paperDeclaredPath, to: input.declaredPath)
             content.figureLinks[name] = link
             figuresByLink[link] = svg
@@ -222,9 +226,10 @@ public enum BuildPaper {
         }
         let inputHashes = Dictionary(context.invocation.inputs.map { ($0.declaredPath, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let (figureMap, tableMap) = (content.figures, content.tables)
-        content.appendix = { numbering in
+        content.appendix = { numbering, part in
             ProvenanceAppendix.text(
-                numbering: numbering, figures: figureMap, tables: tableMap, inputHashes: inputHashes, chain: chain, paperRecord: record)
+                numbering: numbering, part: part, figures: figureMap, tables: tableMap, inputHashes: inputHashes, chain: chain,
+                paperRecord: record)
         }
 
         let frameText = try String(contentsOfFile: inputs.frame.path, encoding: .utf8)

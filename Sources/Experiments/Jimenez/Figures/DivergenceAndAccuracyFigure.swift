@@ -24,27 +24,31 @@ enum DivergenceAndAccuracyFigure {
         let colors = SequentialScale.lineColors(count: rates.count)
         for (j, rate) in rates.enumerated() {
             let color = colors[j]
-            divergence.append(.line(LineSeries(x: t, y: results.curves.meanLogDivergence.line(j), color: color, width: 1.25)))
-            accuracy.append(.line(LineSeries(
-                x: t, y: results.curves.medianTestAccuracy.line(j), label: named.contains(j) ? "η = \(ReportNumber.exact(rate))" : nil,
-                color: color, width: 1.25)))
+            let label = named.contains(j) ? "η = \(ReportNumber.exact(rate))" : nil
+            divergence.append(.line(LineSeries(x: t, y: results.curves.meanLogDivergence.line(j), label: label, color: color, width: 1.25)))
+            // The accuracy curves of large η oscillate from step to step; all 22 on one panel
+            // hide each other, so the panel shows the named η only.
+            if named.contains(j) {
+                accuracy.append(.line(LineSeries(x: t, y: results.curves.medianTestAccuracy.line(j), color: color, width: 1.25)))
+            }
         }
         let panels = [
-            Panel(title: "separation of replicas", xAxis: Axis(label: "step t"), yAxis: Axis(label: "⟨ln d(t)/d(0)⟩", unit: "nats"), layers: divergence, legend: .none),
-            Panel(title: "test accuracy", xAxis: Axis(label: "step t"), yAxis: Axis(label: "median test accuracy"), layers: accuracy, legend: .outsideRight),
+            Panel(title: "separation of replicas", xAxis: Axis(label: "step t"), yAxis: Axis(label: "⟨ln d(t)/d(0)⟩", unit: "nats"), layers: divergence),
+            Panel(title: "test accuracy, named η", xAxis: Axis(label: "step t"), yAxis: Axis(label: "median test accuracy"), layers: accuracy),
         ]
-        return Figure(
+        return PanelGrid.grid(
             title: "Replica divergence and test accuracy per η, \(results.sweep.dataset)", rows: 1, columns: 2, panels: panels,
-            width: LambdaAndTimeFigure.columnWidth, height: Figure.defaultCellHeight + Figure.titleBandHeight)
+            cellHeight: Figure.defaultCellHeight, sharesLegend: true, sharesXRange: true)
     }
 
-    static func caption(_ results: JimenezResults) -> String {
+    static func caption(_ results: JimenezResults) -> CaptionText {
         let rates = results.sweep.learningRates
-        return "Left: ⟨ln d(t)/d(0)⟩, the mean over \(results.sweep.replicaCount) replicas of the log distance to the reference run "
-            + "relative to its start, averaged over \(results.sweep.initialisationCount) initialisations, against the step t, one line "
-            + "per learning rate η on a sequential colour scale from dark (smallest η, \(ReportNumber.exact(rates.first ?? .nan))) to "
-            + "light green (largest, \(ReportNumber.exact(rates.last ?? .nan))); the legend names \(ReportNumber.count(labelled(rates.count).count)) "
-            + "of the \(ReportNumber.count(rates.count)) η. Right: the median test accuracy over initialisations against the step, same "
-            + "colours, on \(ReportNumber.count(results.sweep.testSamples)) test images."
+        return "Left: ⟨ln d(t)/d(0)⟩, the mean over \(ReportNumber.count(results.sweep.replicaCount), part: "/sweep") replicas of the log "
+            + "distance to the reference run relative to its start, averaged over \(ReportNumber.count(results.sweep.initialisationCount), part: "/sweep") "
+            + "initialisations, against the step t, one line per learning rate η on a sequential colour scale from dark (smallest η, "
+            + "\(ReportNumber.exact(rates.first ?? .nan), part: "/sweep") to light green (largest, \(ReportNumber.exact(rates.last ?? .nan), part: "/sweep")); "
+            + "the legend names \(ReportNumber.count(labelled(rates.count).count)) of the \(ReportNumber.count(rates.count), part: "/sweep") η. Right: "
+            + "the median test accuracy over initialisations against the step for the named η only (the curves of large η oscillate and "
+            + "would hide the others), same colours, on \(ReportNumber.count(results.sweep.testSamples), part: "/sweep") test images."
     }
 }

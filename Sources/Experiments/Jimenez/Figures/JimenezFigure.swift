@@ -20,8 +20,9 @@ public enum JimenezFigure: String, DeclaredFigure {
         }
     }
 
-    /// The caption the paper prints under the figure, with its numbers from `results`.
-    public func caption(_ results: JimenezResults) throws -> String {
+    /// The caption the paper prints under the figure, with its numbers from `results`, each
+    /// located in aggregate.h5.
+    public func caption(_ results: JimenezResults) throws -> CaptionText {
         switch self {
         case .lambdaAndTime: try LambdaAndTimeFigure.caption(results)
         case .divergenceAndAccuracy: DivergenceAndAccuracyFigure.caption(results)

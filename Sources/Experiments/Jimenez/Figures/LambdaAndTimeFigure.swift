@@ -86,17 +86,22 @@ enum LambdaAndTimeFigure {
             height: Figure.defaultCellHeight * 2 + Figure.titleBandHeight, sharesXRange: true)
     }
 
-    static func caption(_ results: JimenezResults) throws -> String {
+    static func caption(_ results: JimenezResults) throws -> CaptionText {
         let times = results.trainingTimes, verdicts = results.amended.verdicts
         let row = try decidingRow(results)
         let drawn = drawnSeries(results).map(SeriesNames.readable)
-        return "Top: median over \(results.sweep.initialisationCount) initialisations of the largest Lyapunov exponent λ (nats/step) "
+        let absolute = times.threshold.indices.dropFirst().map { k -> CaptionText in
+            "\(ReportNumber.exact(times.threshold[k]), part: "/training_time/threshold", index: [k])"
+        }
+        let absoluteList = absolute.dropLast().reduce(CaptionText("")) { $0 + ($0.plain.isEmpty ? "" : ", ") + $1 }
+            + (absolute.count > 1 ? " and " : "") + (absolute.last ?? "none")
+        return "Top: median over \(ReportNumber.count(results.sweep.initialisationCount), part: "/sweep") initialisations of the largest Lyapunov exponent λ (nats/step) "
             + "against the learning rate η: \(PaperText.list(drawn)) (shaded: inter-quartile range of the accepted fits; dotted: the "
             + "tangent λ); grey dashed: λ = 0; grey dotted: the floor δ of the amended onset; diamond: the onset η by the "
             + "\(verdicts.rules[row]) (\(SeriesNames.readable(verdicts.series[row]))). Bottom: median training time τ, the first step at "
-            + "which the test accuracy reaches \(times.targets[0]) (threshold \(ReportNumber.significant(times.threshold[0], digits: 3))), "
+            + "which the test accuracy reaches \(times.targets[0]) (threshold \(ReportNumber.significant(times.threshold[0], digits: 3), part: "/training_time/threshold", index: [0])), "
             + "with its inter-quartile range; dashed with markers: the absolute targets "
-            + "\(PaperText.list(times.threshold.dropFirst().map(ReportNumber.exact))); triangles: η whose median run never reached the "
-            + "target within \(results.sweep.steps) steps; diamond: the argmin of the median τ; vertical line: the onset η."
+            + "\(absoluteList); triangles: η whose median run never reached the "
+            + "target within \(ReportNumber.count(results.sweep.steps), part: "/sweep") steps; diamond: the argmin of the median τ; vertical line: the onset η."
     }
 }

@@ -11,7 +11,7 @@ struct ClassRegions: Equatable {
     }
 
     /// Every `stride`-th grid node (and the last) is the centre of a coarse cell.
-    static let stride = 4
+    static let stride = 2
 
     /// The rectangles of class 1.
     var classOne: [Rectangle]

@@ -41,14 +41,14 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
 
     /// `value` as "10⁻⁴" or "2×10⁻³" (one or two significant digits), so that the targets
     /// of every panel read alike.
-    static func powerOfTen(_ value: Double) -> String {
-        guard value.isFinite, value > 0 else { return ReportNumber.significant(value, digits: 2) }
-        var exponent = Int(log10(value).rounded(.down))
-        var mantissa = (value / pow(10, Double(exponent)) * 10).rounded() / 10
-        if mantissa >= 10 { (mantissa, exponent) = (mantissa / 10, exponent + 1) }
-        let glyphs: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        let power = "10" + (exponent < 0 ? "⁻" : "") + String(String(abs(exponent)).map { glyphs[Int(String($0)) ?? 0] })
-        return mantissa == 1 ? power : ReportNumber.significant(mantissa, digits: 2) + "×" + power
+    /// The readable name of tensor `code` ("0/weights", "1/biases" as the result files name
+    /// them) among `tensors`: "first-layer weights", "output biases", "layer 2 weights".
+    static func tensorName(_ code: String, in tensors: [String]) -> String {
+        let parts = code.split(separator: "/")
+        guard parts.count == 2, let layer = Int(parts[0]) else { return code }
+        let last = tensors.compactMap { $0.split(separator: "/").first.flatMap { Int($0) } }.max() ?? layer
+        let place = layer == last ? "output" : layer == 0 ? "first-layer" : "layer \(layer + 1)"
+        return "\(place) \(parts[1])"
     }
 
     /// The figure drawn from `results`.
@@ -82,13 +82,13 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
             let tensorColors = [Palette.blue, Palette.vermillion, Palette.bluishGreen, Palette.reddishPurple, Palette.orange, Palette.skyBlue]
             let panels = kinetic.map { o -> Panel in
                 var layers: [Layer] = r.tensors.indices.map { t in
-                    .line(LineSeries(x: r.epochs, y: r.kineticTemperature.line(o, t), label: "layer " + r.tensors[t].replacingOccurrences(of: "/", with: " "),
+                    .line(LineSeries(x: r.epochs, y: r.kineticTemperature.line(o, t), label: Self.tensorName(r.tensors[t], in: r.tensors),
                                      color: tensorColors[t % tensorColors.count], width: 1))
                 }
                 let targets = Set(r.tensors.indices.map { r.targetTemperature[o, $0] }.filter(\.isFinite)).sorted()
                 layers += targets.map { .referenceLine(ReferenceLine(.horizontal, at: $0, label: "target τ", color: .black, width: 1.25)) }
                 return Panel(
-                    title: r.labels[o].contains("τ") ? r.labels[o] : r.labels[o] + " (τ = " + targets.map(Self.powerOfTen).joined(separator: ", ") + ")",
+                    title: r.labels[o],
                     xAxis: Axis(label: "epoch"), yAxis: Axis(label: "pᵀp/N", scale: .log10), layers: layers)
             }
             return PanelGrid.figure(title: "Kinetic temperature per tensor against its target", panels: panels, cellHeight: 220, sharesLegend: true, sharesYRange: true)
@@ -153,19 +153,28 @@ public enum LeimkuhlerFigure: String, DeclaredFigure {
     }
 
     /// The caption printed under the figure.
-    public func caption(_ r: LeimkuhlerResults) -> String {
+    public func caption(_ r: LeimkuhlerResults) -> CaptionText {
+        let seeds: CaptionText = "\(ReportNumber.count(r.seedCount), part: "/optimizers")"
         switch self {
         case .testAccuracy:
-            return "Test accuracy (%) on the two-spirals test set against the epoch for every method (SGD and Adam at their best rates only, no controls); lines are means over \(r.seedCount) seeds, shaded bands \(LeimkuhlerResults.bandDescription). One Okabe–Ito colour per optimizer family throughout the section; a family's variants share its colour and differ by dash. Grey dotted: chance (50 %); black: the target of the first 'faster' rule (\(ReportNumber.significant(100 * r.targetAccuracy, digits: 3)) %, kept beside the amended rule, whose targets are per pair). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0)) epochs."
+            return "Test accuracy (%) on the two-spirals test set against the epoch for every method (SGD and Adam at their best rates only, no controls); lines are means over \(seeds) seeds, shaded bands \(LeimkuhlerResults.bandDescription). One Okabe–Ito colour per optimizer family throughout the section; a family's variants share its colour and differ by dash. Grey dotted: chance (50 %); black: the target of the first 'faster' rule (\(ReportNumber.significant(100 * r.targetAccuracy, digits: 3), part: "/optimizers") %, kept beside the amended rule, whose targets are per pair). Evaluated every \(ReportNumber.exact(r.epochs.count > 1 ? r.epochs[1] - r.epochs[0] : 0), part: "/optimizers") epochs."
         case .kineticTemperature:
-            return "Kinetic temperature pᵀp/N of every tensor (a layer's weights or biases), mean over \(r.seedCount) seeds, against the epoch on a logarithmic axis, one panel per optimizer with momenta (its target temperatures in the panel title), all on one scale; black dashed: the target temperature τ. Equipartition holds where the lines meet the target."
+            return "Kinetic temperature pᵀp/N of every tensor (a layer's weights or biases), mean over \(seeds) seeds, against the epoch on a logarithmic axis, one panel per optimizer with momenta, all on one scale; black dashed: the target temperatures τ of the panel's tensors (the equipartition table of the supplement gives them per tensor). Equipartition holds where the lines meet the target."
         case .lyapunov:
-            return "Largest Lyapunov exponent λ₁ of each optimizer's training map (tangent method, the realized minibatches and noise replayed), one panel per window, the optimizers named on the vertical axis in their colours of the section: dot, mean over \(r.seedCount) seeds; bar, \(LeimkuhlerResults.bandDescription); grey dashed: λ₁ = 0. Optimizers without exponents (the other baselines and the controls) are left out."
+            return "Largest Lyapunov exponent λ₁ of each optimizer's training map (tangent method, the realized minibatches and noise replayed), one panel per window, the optimizers named on the vertical axis in their colours of the section: dot, mean over \(seeds) seeds; bar, \(LeimkuhlerResults.bandDescription); grey dashed: λ₁ = 0. Optimizers without exponents (the other baselines and the controls) are left out."
         case .decisionBoundary:
             let b = r.decisionBoundary
             let best = r.bestSGD >= 0 ? "SGD at its best rate only, marked" : "no SGD rate finished"
             let coarse = b.map { ClassRegions.nodes($0.x.count, stride: ClassRegions.stride).count } ?? 0
-            return "Classifier of the typical run of every optimizer (\(best)); the typical run is \(TypicalRun.rule). Light blue and light vermillion: the regions the network assigns to class 0 and class 1 (p < 0.5 and p ≥ 0.5), shown on a coarse \(coarse) × \(coarse) grid; black: the p = 0.5 contour of the network's output probability, evaluated on a \(b?.x.count ?? 0) × \(b?.y.count ?? 0) grid over the test points; markers: \(b.map { Self.testPointStride($0.testLabels.shape[1]) == 1 ? "the" : "every \(PaperText.ordinal(Self.testPointStride($0.testLabels.shape[1]))) of the \($0.testLabels.shape[1])" } ?? "the") test points of that run's data draw, blue circles class 0, vermillion squares class 1. Both inputs on one scale (equal aspect). Panel titles give the run's test accuracy at the last epoch."
+            let grid: CaptionText = b.map {
+                "\(ReportNumber.count($0.x.count), part: "/decision_boundary/x") × \(ReportNumber.count($0.y.count), part: "/decision_boundary/y")"
+            } ?? "0 × 0"
+            let markers: CaptionText = b.map { b -> CaptionText in
+                let stride = Self.testPointStride(b.testLabels.shape[1])
+                return stride == 1 ? "the"
+                    : "every \(PaperText.ordinal(stride)) of the \(ReportNumber.count(b.testLabels.shape[1]), part: "/decision_boundary/test_labels")"
+            } ?? "the"
+            return "Classifier of the typical run of every optimizer (\(best)); the typical run is \(TypicalRun.rule). Light blue and light vermillion: the regions the network assigns to class 0 and class 1 (p < 0.5 and p ≥ 0.5), shown on a \(ReportNumber.count(coarse)) × \(ReportNumber.count(coarse)) grid; black: the p = 0.5 contour of the network's output probability, evaluated on a \(grid) grid over the test points; markers: \(markers) test points of that run's data draw, blue circles class 0, vermillion squares class 1. Both inputs on one scale (equal aspect). Panel titles give the run's test accuracy at the last epoch."
         }
     }
 }

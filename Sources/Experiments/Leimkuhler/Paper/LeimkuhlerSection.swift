@@ -188,12 +188,12 @@ public enum LeimkuhlerSection {
                     return [ReportNumber.significant(Equipartition.lateMean(series), digits: 2), ReportNumber.significant(ratio, digits: 3),
                             Equipartition.holds(ratio: ratio, tolerance: tolerance) ? "yes" : "no"]
                 }
-                rows.append([r.labels[o], r.tensors[t], ReportNumber.significant(target, digits: 3)] + points)
+                rows.append([r.labels[o], LeimkuhlerFigure.tensorName(r.tensors[t], in: r.tensors), ReportNumber.significant(target, digits: 3)] + points)
                 targets.append([o, t])
             }
         }
         var table = PaperTable(
-            caption: "Equipartition at two measuring points: kinetic temperature pᵀp/N of each tensor (layer/weights or biases), mean over seeds and over the second half of training, and its ratio to the target τ. After the step: the momenta at the end of a completed step, after its last gradient kick (the point the rule of claim 4 was stated for, and the one its verdict uses). At the thermostat: inside the same step, where the thermostat acts on the momenta — after the O step for Langevin tensors (where LOL's overdamped layers redraw their momentum), at the E step for Adaptive-Langevin tensors. Within tolerance: the ratio lies within [1/\(ReportNumber.exact(tolerance)), \(ReportNumber.exact(tolerance))]. Full-batch rows are the control without minibatch-gradient noise.",
+            caption: "Equipartition at two measuring points: kinetic temperature pᵀp/N of each tensor (a layer's weights or biases), mean over seeds and over the second half of training, and its ratio to the target τ. After the step: the momenta at the end of a completed step, after its last gradient kick (the point the rule of claim 4 was stated for, and the one its verdict uses). At the thermostat: inside the same step, where the thermostat acts on the momenta — after the O step for Langevin tensors (where LOL's overdamped layers redraw their momentum), at the E step for Adaptive-Langevin tensors. Within tolerance: the ratio lies within [1/\(ReportNumber.exact(tolerance)), \(ReportNumber.exact(tolerance))]. Full-batch rows are the control without minibatch-gradient noise.",
             table: MarkdownTable(header: ["optimizer", "tensor", "target τ", "after the step: pᵀp/N", "ratio", "within tolerance",
                                           "at the thermostat: pᵀp/N", "ratio", "within tolerance"], rows: rows), sources: [aggregate])
         table.linkColumn(2, to: dataset("target_temperature", of: aggregate)) { targets[$0] }

@@ -28,13 +28,13 @@ enum ArchitecturesFigure {
         return PanelGrid.figure(title: "Late-window λ vs η, every architecture", panels: panels, cellHeight: 300, sharesLegend: true, sharesYRange: true)
     }
 
-    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> CaptionText {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
         let architectures = sweep.widths.map(Architecture.name).joined(separator: ", ")
-        return "The \(SeriesStyle.name(sweep.series[late])) (\(sweep.steps(of: .late)), \(sweep.seriesUnits[late])) "
+        return "The \(SeriesStyle.name(sweep.series[late])) (\(sweep.steps(of: .late), part: "/learning_rate_sweep"), \(sweep.seriesUnits[late])) "
             + "against η for the architectures \(architectures), one panel per hidden activation; means over "
-            + "\(sweep.seedsPerCell) with 95 % Student-t bands, the widths ordered from dark to light (viridis scale), "
+            + "\(sweep.seedsPerCell, part: "/learning_rate_sweep") with 95 % Student-t bands, the widths ordered from dark to light (viridis scale), "
             + "each with its own marker and dash; grey dashed: λ = 0."
     }
 }

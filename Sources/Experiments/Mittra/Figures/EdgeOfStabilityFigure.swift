@@ -38,17 +38,17 @@ enum EdgeOfStabilityFigure {
         return PanelGrid.figure(title: "Edge of stability: η × sharpness vs η", panels: panels, cellHeight: 300, sharesLegend: true, sharesYRange: true)
     }
 
-    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> CaptionText {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
         let limit = ReportNumber.whole(LearningRateSweep.stabilityLimit)
         return "η times the sharpness S (the top Hessian eigenvalue at the last step, by power iteration) against η, "
-            + "mean over \(sweep.seedsPerCell), one line per architecture (dark to light by width, each with its own marker "
+            + "mean over \(sweep.seedsPerCell, part: "/learning_rate_sweep"), one line per architecture (dark to light by width, each with its own marker "
             + "and dash, the smallest network's line thickest and drawn first, so that lines which coincide stay visible) and one panel per hidden activation. "
             + "Full-batch GD on a quadratic is stable iff η·S < \(limit) (grey dashed line, S = \(limit)/η). Dotted vertical lines "
             + "mark, in the colour of their architecture, the first η with \(sweep.onsetCondition): where the lower end of the "
             + "95 % interval of the late-window mean λ (\(SeriesStyle.name(sweep.series[late]))) first exceeds "
-            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step (not a chaos onset: the claim-1 rule also asks that most "
+            + "\(ReportNumber.exact(sweep.chaosThreshold), part: "/learning_rate_sweep") nats/step (not a chaos onset: the claim-1 rule also asks that most "
             + "seeds of a cell be chaotic)."
     }
 }

@@ -72,16 +72,16 @@ enum EstimatorsFigure {
             title: "Every estimator's λ vs η, \(Architecture.name(options.width))", panels: panels, cellHeight: 300, sharesLegend: true, sharesYRange: true)
     }
 
-    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> CaptionText {
         let sweep = results.sweep
         let listed = choices(sweep).map { SeriesStyle.name(sweep.series[$0.series]) }.joined(separator: "; ")
         let threshold = sweep.chaosThreshold > 0 ? sweep.chaosThreshold / 10 : 1e-4
         return "λ of every estimator against η for the \(Architecture.name(options.width)) network, one panel per "
-            + "hidden activation: \(listed) (the late window, \(sweep.steps(of: .late)), where the estimator "
+            + "hidden activation: \(listed) (the late window, \(sweep.steps(of: .late), part: "/learning_rate_sweep"), where the estimator "
             + "has one). Estimates in bits per step are multiplied by ln 2 so that all are in nats per step. The λ axis is "
-            + "symmetric-logarithmic (linear within ±\(ReportNumber.exact(threshold)) nats/step, logarithmic beyond) so that the "
+            + "symmetric-logarithmic (linear within ±\(ReportNumber.exact(threshold), part: "/learning_rate_sweep") nats/step, logarithmic beyond) so that the "
             + "signs of the small exponents can be read beside the large values of the divergence fit. Lines: means over "
-            + "\(sweep.seedsPerCell); bands: 95 % Student-t intervals; grey dashed: λ = 0. The tangent λ (thin solid, circles) "
+            + "\(sweep.seedsPerCell, part: "/learning_rate_sweep"); bands: 95 % Student-t intervals; grey dashed: λ = 0. The tangent λ (thin solid, circles) "
             + "is drawn over the Benettin λ (wide dashed, squares), which it nearly equals."
     }
 }

@@ -75,7 +75,7 @@ enum LyapunovVsLearningRateFigure {
         return (x, y)
     }
 
-    /// The diamond at the late-window onset η, on the λ = 0 line; at the smallest η when
+    /// The diamond at the late-window onset η, on the λ = 0 line (no caption); at the smallest η when
     /// λ is positive on the whole grid (the file may store no onset η then).
     static func onsetMarker(_ sweep: LearningRateSweep, series s: Int, activation a: Int, width w: Int) -> PointMarker? {
         let (learningRate, kind) = sweep.onset(series: s, activation: a, width: w)
@@ -85,25 +85,25 @@ enum LyapunovVsLearningRateFigure {
                 caption: "\(sweep.onsetCondition) from the smallest η", label: "first η with \(sweep.onsetCondition)")
         }
         guard learningRate.isFinite, learningRate > 0 else { return nil }
-        return PointMarker(
-            x: learningRate, y: 0, caption: "η ≈ \(ReportNumber.significant(learningRate, digits: 3))",
-            label: "first η with \(sweep.onsetCondition)")
+        // No value beside the diamond: at its position the text lies on the seeds' points, and
+        // the value is in the chaos table and the text.
+        return PointMarker(x: learningRate, y: 0, label: "first η with \(sweep.onsetCondition)")
     }
 
-    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+    static func caption(_ results: MittraResults, _ options: FigureOptions) throws -> CaptionText {
         let sweep = results.sweep
         let late = try sweep.seriesIndex(options.lateSeries)
         let threshold = sweep.chaosThreshold > 0 ? sweep.chaosThreshold / 10 : 1e-4
         return "Largest Lyapunov exponent λ (\(SeriesStyle.estimatorName(String(sweep.series[late].split(separator: "/")[0]))), "
             + "\(sweep.seriesUnits[late])) against the learning rate η for the \(Architecture.name(options.width)) network, one row "
-            + "per hidden activation (\(sweep.seedsPerCell) per activation × learning-rate combination). "
-            + "Left: early window (\(sweep.steps(of: .early))), mean with its 95 % Student-t band. Middle: the late window "
-            + "(\(sweep.steps(of: .late))), one point per seed (spread a little along η so that seeds do not overlap), on a "
-            + "symmetric-log axis that is linear within ±\(ReportNumber.exact(threshold)) and logarithmic beyond; the diamond marks "
+            + "per hidden activation (\(sweep.seedsPerCell, part: "/learning_rate_sweep") per activation × learning-rate combination). "
+            + "Left: early window (\(sweep.steps(of: .early), part: "/learning_rate_sweep")), mean with its 95 % Student-t band. Middle: the late window "
+            + "(\(sweep.steps(of: .late), part: "/learning_rate_sweep")), one point per seed (spread a little along η so that seeds do not overlap), on a "
+            + "symmetric-log axis that is linear within ±\(ReportNumber.exact(threshold), part: "/learning_rate_sweep") and logarithmic beyond; the diamond marks "
             + "the first η with \(sweep.onsetCondition), where the lower end of the 95 % interval of the late-window mean λ "
-            + "first exceeds \(ReportNumber.exact(sweep.chaosThreshold)) nats/step (not a chaos onset: the claim-1 rule also "
+            + "first exceeds \(ReportNumber.exact(sweep.chaosThreshold), part: "/learning_rate_sweep") nats/step (not a chaos onset: the claim-1 rule also "
             + "asks that most seeds of a combination be chaotic). Right: the fraction of chaotic seeds (late λ above "
-            + "\(ReportNumber.exact(sweep.chaosThreshold)) nats/step and the loss not still falling by the Spearman test of a monotone trend) with its 95 % "
+            + "\(ReportNumber.exact(sweep.chaosThreshold), part: "/learning_rate_sweep") nats/step and the loss not still falling by the Spearman test of a monotone trend) with its 95 % "
             + "Wilson interval; grey dashed: λ = 0 and the fraction ½."
     }
 }

@@ -58,12 +58,12 @@ enum LyapunovVsLossFigure {
     }
 
     /// The caption of `study`'s figure; `regime` (nil for the source code's setting) is named first.
-    static func caption(_ study: InitialWeightStudy, regime: String?) -> String {
-        (regime.map { "In \($0) (the networks learn XOR): " } ?? "")
+    static func caption(_ study: InitialWeightStudy, regime: String?) -> CaptionText {
+        CaptionText((regime.map { "In \($0) (the networks learn XOR): " } ?? "")
             + "\(SeriesStyle.name(study.series)) (\(study.unit)) of each initial point against its final training loss, one panel per "
             + "hidden activation. Dark circles: starts whose initial loss lies in the inter-quartile range of that "
             + "activation's initial losses (the filter of the source paper); light triangles: the other starts. Red: "
             + "least-squares line of final loss on λ over the filtered starts with its 95 % confidence band. Panel "
-            + "titles give Pearson r and Spearman ρ with p-values for the filtered starts (IQR) and both coefficients for all starts (all)."
+            + "titles give Pearson r and Spearman ρ with p-values for the filtered starts (IQR) and both coefficients for all starts (all).")
     }
 }

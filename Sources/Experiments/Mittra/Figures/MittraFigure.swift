@@ -35,7 +35,7 @@ public enum MittraFigure: String, DeclaredFigure {
 
     /// The caption the paper prints under the figure: what is drawn, with the numbers
     /// (seeds, windows, architecture) taken from `results`; stored in the figure's `<desc>`.
-    public func caption(_ results: MittraResults, _ options: FigureOptions) throws -> String {
+    public func caption(_ results: MittraResults, _ options: FigureOptions) throws -> CaptionText {
         switch self {
         case .lyapunovVsLearningRate: return try LyapunovVsLearningRateFigure.caption(results, options)
         case .architectures: return try ArchitecturesFigure.caption(results, options)

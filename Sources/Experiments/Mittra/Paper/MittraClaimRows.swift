@@ -11,9 +11,11 @@ extension ClaimsAssessment {
         "Initial weights with a more negative λ give a lower final loss",
     ]
 
-    /// One row per verdict key: claim 1; claims 2 and 3 as decided (the first rule's verdict
-    /// beside: the source code's setting with every activation counted, as first stated) and
-    /// in the learning regime (the first rule's verdict beside: every activation counted).
+    /// One row per claim: claim 1; claims 2 and 3 as decided, in the regime that decides them
+    /// (the first rule's verdict beside: the source code's setting with every activation
+    /// counted, as first stated). The verdicts of the same claims in the learning regime
+    /// (`mittra.claim2.learning`, `mittra.claim3.learning`) are reported by the claims table
+    /// of the section; the rows name them in ``ReportKit/ClaimRow/covers``.
     /// `source` is the citation (`sourceValues.citation`), shortened to its author and year.
     public func claimRows(source citation: String) -> [ClaimRow] {
         let source = citation.firstIndex(of: ")").map { String(citation[...$0]) } ?? citation
@@ -25,27 +27,28 @@ extension ClaimsAssessment {
                 regime: "E1: full-batch gradient descent over the learning-rate grid, late window",
                 verdict: verdicts[Self.claimNames[0]] ?? Verdict.notTestable.rawValue, evidence: evidence)
         ]
-        let perRegime: [(verdicts: [Verdict], first: [Verdict])] = [
-            (rankingVerdicts, [ranking.allActivationsVerdict] + (learningRanking.map { [$0.allActivationsVerdict] } ?? [])),
-            (initialWeightVerdicts, [initialWeights.allActivationsVerdict] + (learningInitialWeights.map { [$0.allActivationsVerdict] } ?? [])),
-        ]
-        for (claim, regimes) in perRegime.enumerated() {
+        let firstRule = [ranking.allActivationsVerdict, initialWeights.allActivationsVerdict]
+        let learningRun = [learningRanking != nil, learningInitialWeights != nil]
+        for claim in 0..<2 {
             let name = Self.claimNames[claim + 1]
-            let deciding = decidingRegime.map { "decided in \(Self.regimeNames[$0]), the first regime that can test it" }
-                ?? "no regime can test it (the networks do not learn XOR)"
             rows.append(ClaimRow(
-                id: name, source: source, claim: Self.claimStatements[claim + 1], regime: deciding,
+                id: name, source: source, claim: Self.claimStatements[claim + 1], regime: decidingRegimeText,
                 verdict: verdicts[name] ?? Verdict.notTestable.rawValue,
-                firstRuleVerdict: regimes.first.first?.rawValue, evidence: evidence))
-            if regimes.verdicts.count > 1 {
-                let learning = Self.learningClaimNames[claim]
-                rows.append(ClaimRow(
-                    id: learning, source: source, claim: Self.claimStatements[claim + 1],
-                    regime: "\(Self.regimeNames[1]) alone (\(regimeStatus(1)))",
-                    verdict: verdicts[learning] ?? regimes.verdicts[1].rawValue,
-                    firstRuleVerdict: regimes.first[1].rawValue, evidence: evidence))
-            }
+                firstRuleVerdict: firstRule[claim].rawValue, evidence: evidence,
+                covers: learningRun[claim] ? [Self.learningClaimNames[claim]] : nil))
         }
         return rows
+    }
+
+    /// Where claims 2 and 3 are decided, in a few words: the deciding regime and why the
+    /// ones before it cannot test them.
+    var decidingRegimeText: String {
+        guard let decidingRegime else {
+            return "no regime can test it (the networks do not learn XOR)"
+        }
+        let earlier = Self.regimeNames[..<decidingRegime]
+        return earlier.isEmpty
+            ? Self.regimeNames[decidingRegime]
+            : "\(Self.regimeNames[decidingRegime]) (\(PaperText.list(Array(earlier))) cannot test it: its networks do not learn XOR)"
     }
 }

@@ -28,6 +28,36 @@ public enum FigureDocument {
         return lines.joined(separator: "\n")
     }
 
+    /// The facts that carry a caption's sourced numbers: `caption-marked` (the caption with
+    /// ``ValueMarkers``) and `caption-sources` (canonical JSON: marker key → ``ValueSource``
+    /// in the results file at `path`); none for a caption without sourced numbers.
+    public static func captionFacts(_ caption: CaptionText, path: String, sha256: String) -> [String: String] {
+        guard !caption.locations.isEmpty else { return [:] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let sources = (try? encoder.encode(caption.sources(path: path, sha256: sha256))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return [markedCaptionFact: caption.marked, captionSourcesFact: sources]
+    }
+
+    /// The fact holding the caption with its value markers.
+    public static let markedCaptionFact = "caption-marked"
+    /// The fact holding the sources of the caption's markers.
+    public static let captionSourcesFact = "caption-sources"
+
+    /// The caption of `svg` with its value markers and their sources, keys prefixed with
+    /// `keyPrefix` so that they are unique in the paper; the plain caption and no sources
+    /// when the figure stores none (or they cannot be read).
+    public static func sourcedCaption(inSVG svg: String, path: String, keyPrefix: String) throws -> (caption: String, sources: [String: ValueSource]) {
+        let plain = try caption(inSVG: svg, path: path)
+        let facts = facts(inSVG: svg)
+        guard let marked = facts[markedCaptionFact], ValueMarkers.strip(marked) == plain,
+            let json = facts[captionSourcesFact],
+            let sources = try? JSONDecoder().decode([String: ValueSource].self, from: Data(json.utf8))
+        else { return (plain, [:]) }
+        return (ValueMarkers.prefixKeys(marked, with: keyPrefix),
+                Dictionary(uniqueKeysWithValues: sources.map { (keyPrefix + $0.key, $0.value) }))
+    }
+
     /// The caption stored in the `<desc>` of `svg` (read from `path`).
     public static func caption(inSVG svg: String, path: String) throws -> String {
         guard let open = svg.range(of: "<desc"), let end = svg.range(of: ">", range: open.upperBound..<svg.endIndex),

@@ -1,9 +1,11 @@
 /// Small text helpers shared by the paper's generated parts, all on top of
 /// ``ReportNumber`` so that every number in the paper is written one way.
 public enum PaperText {
-    /// A measured value with its 95% interval: "−0.01234 [−0.01300, −0.01170]".
+    /// A measured value with its 95% interval, both rounded to the precision the interval
+    /// supports (``ReportNumber/estimate(_:low:high:)``): "−8.6 [−10.6, −6.6]", "0.3 [−1.5, 2.1]".
     public static func withInterval(_ mean: Double, _ low: Double, _ high: Double) -> String {
-        "\(ReportNumber.significant(mean)) \(ReportNumber.interval(low, high))"
+        let (value, interval) = ReportNumber.estimate(mean, low: low, high: high)
+        return "\(value) \(interval)"
     }
 
     /// A correlation with p-value (``ReportNumber/pValue(_:)``) and bootstrap interval:

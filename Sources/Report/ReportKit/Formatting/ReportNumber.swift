@@ -78,6 +78,35 @@ public enum ReportNumber {
         "[\(significant(low, digits: digits)), \(significant(high, digits: digits))]"
     }
 
+    /// The decimal place (as a power of ten) to which an estimate with the interval
+    /// `[low, high]` is rounded: the place of the second significant digit of the
+    /// interval's half-width, so a half-width of 2.0 rounds to tenths and one of 0.034 to
+    /// thousandths. Nil when the interval is empty, a point or not finite.
+    static func supportedPlace(_ low: Double, _ high: Double) -> Int? {
+        let halfWidth = (high - low) / 2
+        guard halfWidth.isFinite, halfWidth > 0 else { return nil }
+        return Int(log10(halfWidth).rounded(.down)) - 1
+    }
+
+    /// `value` rounded to the decimal place `place` (``supportedPlace(_:_:)``), with at
+    /// most ``defaultDigits`` significant digits.
+    static func rounded(_ value: Double, toPlace place: Int) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let unit = pow(10, Double(place))
+        let value = (value / unit).rounded() * unit
+        if value == 0 { return "0" }
+        let digits = Int(log10(abs(value)).rounded(.down)) - place + 1
+        return significant(value, digits: min(max(1, digits), defaultDigits))
+    }
+
+    /// An estimate and its interval rounded to the precision the interval supports
+    /// (``supportedPlace(_:_:)``): "−8.6 [−10.6, −6.6]" rather than "−8.560 [−10.56, −6.558]".
+    /// With an interval that is a point or not finite, ``defaultDigits`` significant digits.
+    public static func estimate(_ value: Double, low: Double, high: Double) -> (value: String, interval: String) {
+        guard let place = supportedPlace(low, high) else { return (significant(value), interval(low, high)) }
+        return (rounded(value, toPlace: place), "[\(rounded(low, toPlace: place)), \(rounded(high, toPlace: place))]")
+    }
+
     /// The smallest p-value printed as a number; below it a p-value prints as "p < 10⁻¹⁰".
     /// A test's p far below this floor says nothing more (the tail of a t or normal
     /// approximation is not accurate there), so its digits would be false precision.

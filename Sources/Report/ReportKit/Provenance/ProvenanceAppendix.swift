@@ -5,16 +5,23 @@ import Provenance
 /// chain once (upstream first) with its code, inputs and seeds, then
 /// the source files. One short line per fact, so no line grows with the chain.
 public enum ProvenanceAppendix {
-    /// The appendix for `numbering`; `inputHashes` are the hashes of the paper stage's own
+    /// `label` ("Figure 3", "Table S2") as a link to its figure or table, in `part` (the
+    /// document holding the appendix) or in the other document.
+    static func link(_ label: String, _ kind: Numbering.Kind, _ name: String, _ numbering: Numbering, _ part: PaperAssembler.Part) -> String {
+        let anchor = kind == .figure ? Anchor.figure(name) : Anchor.table(name)
+        return "[\(label)](\(PaperAssembler.document(of: kind, name, from: part, numbering))#\(anchor))"
+    }
+
+    /// The appendix for `numbering` in `part`, every figure and table label a link; `inputHashes` are the hashes of the paper stage's own
     /// inputs, for table sources that carry none; `paperRecord` is the paper stage's record.
     public static func text(
-        numbering: Numbering, figures: [String: PaperFigure], tables: [String: PaperTable],
+        numbering: Numbering, part: PaperAssembler.Part = .supplement, figures: [String: PaperFigure], tables: [String: PaperTable],
         inputHashes: [String: String], chain: ProvenanceChain, paperRecord: ProvenanceRecord
     ) -> String {
         var lines: [String] = ["### Figures and tables", ""]
         for name in numbering.figures + numbering.supplementFigures {
             guard let figure = figures[name], let label = numbering.figure(name) else { continue }
-            var line = "- \(label): \(PaperText.code(figure.declaredPath)), sha256 \(PaperText.code(figure.sha256))"
+            var line = "- \(link(label, .figure, name, numbering, part)): \(PaperText.code(figure.declaredPath)), sha256 \(PaperText.code(figure.sha256))"
             if let stage = chain.writer(of: figure.declaredPath) {
                 line += "; drawn by stage \(PaperText.code(stage))"
                 if let record = chain.graph.node(stage)?.record { line += " (code sha256 \(PaperText.code(record.codeSHA256)))" }
@@ -23,7 +30,7 @@ public enum ProvenanceAppendix {
         }
         for name in numbering.tables + numbering.supplementTables {
             guard let table = tables[name], let label = numbering.table(name) else { continue }
-            var line = "- \(label): computed by " + (table.computedBy.map { "stage \(PaperText.code($0))" } ?? "this stage")
+            var line = "- \(link(label, .table, name, numbering, part)): computed by " + (table.computedBy.map { "stage \(PaperText.code($0))" } ?? "this stage")
             if table.sources.isEmpty {
                 line += " from the provenance records of its inputs"
             } else {

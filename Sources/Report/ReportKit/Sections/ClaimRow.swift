@@ -5,8 +5,12 @@
 /// A section bundle lists its claims in ``SectionBundle/claims``; `build-paper` gathers the
 /// rows of every section, in section order, into one table at the top of the paper.
 public struct ClaimRow: Codable, Equatable, Sendable {
-    /// The verdict's key, as in ``SectionBundle/verdicts`` (e.g. `mittra.claim2.learning`).
+    /// The verdict's key, as in ``SectionBundle/verdicts`` (e.g. `mittra.claim2`).
     public var id: String
+    /// Further verdict keys this row stands for (the same claim in a regime that does not
+    /// decide it, e.g. `mittra.claim2.learning`): the table shows one row per claim, and
+    /// these keys are neither repeated nor reported as missing. Nil: none.
+    public var covers: [String]?
     /// The source paper, short (e.g. "Mittra (2024)").
     public var source: String
     /// The claim in one sentence, Markdown.
@@ -23,8 +27,12 @@ public struct ClaimRow: Codable, Equatable, Sendable {
     public var evidence: String
 
     /// Creates a row.
-    public init(id: String, source: String, claim: String, regime: String, verdict: String, firstRuleVerdict: String? = nil, evidence: String) {
+    public init(
+        id: String, source: String, claim: String, regime: String, verdict: String, firstRuleVerdict: String? = nil, evidence: String,
+        covers: [String]? = nil
+    ) {
         self.id = id
+        self.covers = covers
         self.source = source
         self.claim = claim
         self.regime = regime

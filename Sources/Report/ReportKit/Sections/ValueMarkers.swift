@@ -11,6 +11,16 @@ public enum ValueMarkers {
         "\(open)\(key)\(separator)\(value)\(close)"
     }
 
+    /// `text` with every marker key prefixed by `prefix`.
+    public static func prefixKeys(_ text: String, with prefix: String) -> String {
+        var out = ""
+        for character in text {
+            out.append(character)
+            if character == open { out += prefix }
+        }
+        return out
+    }
+
     /// `text` without markers (the values stay).
     public static func strip(_ text: String) -> String {
         var out = "", inKey = false

@@ -1,6 +1,6 @@
 /// The paper's opening verdict table: every claim of the source papers, one row per
-/// ``ClaimRow`` of every section bundle, in section order, and the counts the abstract
-/// and conclusion print (`{{claims.…}}`).
+/// ``ClaimRow`` of every section bundle (one per claim), in section order, and the counts
+/// the abstract and conclusion print (`{{claims.…}}`: counts of claims, not of regimes).
 ///
 /// A bundle without `claims` (or whose rows leave a verdict out) still shows each of its
 /// `verdicts`: one row per missing verdict key, with the key in the claim column, "—" for
@@ -13,7 +13,7 @@ public enum ClaimTable {
     public static func rows(_ bundles: [SectionBundle]) -> [ClaimRow] {
         bundles.flatMap { bundle -> [ClaimRow] in
             let given = bundle.claims ?? []
-            let covered = Set(given.map(\.id))
+            let covered = Set(given.flatMap { [$0.id] + ($0.covers ?? []) })
             let missing = bundle.verdicts.keys.sorted().filter { !covered.contains($0) }.map { key in
                 ClaimRow(
                     id: key, source: bundle.section, claim: "`\(key)` (the section gives no claim row)", regime: "—",

@@ -29,6 +29,23 @@ public struct HeadingAnchors: Sendable {
         return count == 1 ? base : "\(base)-\(count)"
     }
 
+    /// `markdown` for a Markdown viewer, which gives headings ids of its own (or none): an
+    /// anchor (``Anchor/tag(_:)``) before every heading outside fenced code, with the id
+    /// `paper.html` gives that heading, so that the same `#sec-…` links work in both.
+    public static func anchoringHeadings(_ markdown: String) -> String {
+        var anchors = HeadingAnchors()
+        var inFence = false
+        var lines: [Substring] = []
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") { inFence.toggle() }
+            if !inFence, let heading = heading(line) {
+                lines += [Substring(Anchor.tag(anchors.id(for: heading.text))), ""]
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The level (number of `#`) and the text of a Markdown heading line, nil for any other line.
     public static func heading(_ line: Substring) -> (level: Int, text: String)? {
         let level = line.prefix { $0 == "#" }.count

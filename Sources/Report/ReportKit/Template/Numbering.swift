@@ -28,9 +28,18 @@ public struct Numbering: Equatable, Sendable {
         Self.label("Table", name, body: tables, supplement: supplementTables)
     }
 
-    /// Whether `name` (a figure or table) is placed in the supplement.
-    public func isInSupplement(_ name: String) -> Bool {
-        supplementFigures.contains(name) || supplementTables.contains(name)
+    /// What a placed name is: figures and tables have names of their own, and a figure and
+    /// a table may share one (`mittra.edge-of-stability`).
+    public enum Kind: Sendable {
+        case figure, table
+    }
+
+    /// Whether the figure or table `name` is placed in the supplement.
+    public func isInSupplement(_ kind: Kind, _ name: String) -> Bool {
+        switch kind {
+        case .figure: supplementFigures.contains(name)
+        case .table: supplementTables.contains(name)
+        }
     }
 
     /// The number of the reference `key`, once cited.

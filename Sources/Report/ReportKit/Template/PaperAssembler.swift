@@ -155,7 +155,7 @@ public enum PaperAssembler {
         }
         if name == PaperContent.appendixName {
             try requireAlone()
-            return content.appendix(numbering)
+            return content.appendix(numbering, part)
         }
         if name == PaperContent.contentsName {
             try requireAlone()
@@ -173,13 +173,13 @@ public enum PaperAssembler {
             guard let label = numbering.figure(figureName) else {
                 throw TemplateError.referenceToUnplaced(source: source, line: line, name: name)
             }
-            return "[\(label)](\(document(of: figureName, from: part, numbering))#\(Anchor.figure(figureName)))"
+            return "[\(label)](\(document(of: .figure, figureName, from: part, numbering))#\(Anchor.figure(figureName)))"
         }
         if let tableName = name.dropPrefix("tableref:"), content.tables[tableName] != nil {
             guard let label = numbering.table(tableName) else {
                 throw TemplateError.referenceToUnplaced(source: source, line: line, name: name)
             }
-            return "[\(label)](\(document(of: tableName, from: part, numbering))#\(Anchor.table(tableName)))"
+            return "[\(label)](\(document(of: .table, tableName, from: part, numbering))#\(Anchor.table(tableName)))"
         }
         throw TemplateError.unknownPlaceholder(
             source: source, line: line, name: name, similar: similar(to: name, in: content.knownNames))
@@ -187,8 +187,8 @@ public enum PaperAssembler {
 
     /// The document a link from `part` to the figure or table `name` must name: none when
     /// both are in the same document, else the other document's HTML file.
-    static func document(of name: String, from part: Part, _ numbering: Numbering) -> String {
-        let inSupplement = numbering.isInSupplement(name)
+    static func document(of kind: Numbering.Kind, _ name: String, from part: Part, _ numbering: Numbering) -> String {
+        let inSupplement = numbering.isInSupplement(kind, name)
         switch (part, inSupplement) {
         case (.body, false), (.supplement, true): return ""
         case (.body, true): return supplementDocument

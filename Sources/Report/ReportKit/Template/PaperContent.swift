@@ -12,8 +12,9 @@ public struct PaperContent {
     public var figures: [String: PaperFigure] = [:]
     /// The relative path from the paper's directory to each figure file, by name.
     public var figureLinks: [String: String] = [:]
-    /// `{{appendix.provenance}}` for a given numbering.
-    public var appendix: (Numbering) -> String = { _ in "" }
+    /// `{{appendix.provenance}}` for a given numbering, in the part (body or supplement)
+    /// that holds it (its links to figures and tables name the other document when needed).
+    public var appendix: (Numbering, PaperAssembler.Part) -> String = { _, _ in "" }
     /// The sources `{{cite:KEY}}` may name and `{{references}}` lists.
     public var references = ReferenceList(references: [])
 

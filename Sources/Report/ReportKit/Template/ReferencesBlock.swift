@@ -8,7 +8,7 @@ enum ReferencesBlock {
         let uncited = list.references.filter { !numbering.citations.contains($0.key) }
         return (cited + uncited).enumerated().map { index, reference in
             let link = reference.url.map { " [\($0)](\($0))" } ?? ""
-            return "- <span id=\"\(ReferenceList.anchor(reference.key))\"></span>[\(index + 1)] \(reference.text)\(link)"
+            return "- \(Anchor.tag(ReferenceList.anchor(reference.key)))[\(index + 1)] \(reference.text)\(link)"
         }.joined(separator: "\n")
     }
 }
