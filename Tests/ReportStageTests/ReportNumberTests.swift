@@ -29,7 +29,8 @@ final class ReportNumberTests: XCTestCase {
         XCTAssertEqual(ReportNumber.pValueFigure(2e-12), "< 10⁻¹⁰")
         XCTAssertEqual(ReportNumber.pValueFigure(0.0412), "0.041")
         let tiny = CorrelationSummary(coefficient: -0.57, pValue: 4.088e-70, bootLow: -0.622, bootHigh: -0.5121)
-        XCTAssertEqual(PaperText.correlation("ρ", tiny), "ρ = −0.5700 (p < 10⁻¹⁰, 95 % bootstrap CI [−0.6220, −0.5121])")
+        XCTAssertEqual(PaperText.correlation("ρ", tiny), "ρ = −0.570 (p < 10⁻¹⁰, 95 % bootstrap CI [−0.622, −0.512])",
+                       "coefficient and interval to the precision the interval supports")
     }
 
     /// One table of readable series names (issue 21), the glossary's rows among them.

@@ -59,11 +59,17 @@ enum SectionTables {
                 time(times.median[k, j], times.q25[k, j], times.q75[k, j], censored: times.censored[k, j], of: n)
             }
         }
-        return PaperTable(
+        var table = PaperTable(
             caption: "Training time τ per learning rate η: the median over initialisations of the first step at which the test "
                 + "accuracy reaches the target, with its inter-quartile range and the number of runs that never reach it (censored).",
             table: MarkdownTable(header: ["η"] + times.targets.map { "τ, \($0)" }, rows: rows),
             sources: [PaperTable.Source(path: source.path, part: "/training_time", sha256: source.sha256)])
+        // Each cell links to its median τ (target k, η j); the η column to the sweep's rates.
+        table.linkColumn(0, to: PaperTable.Source(path: source.path, part: "/sweep", sha256: source.sha256)) { _ in nil }
+        for k in times.targets.indices {
+            table.linkColumn(k + 1, to: PaperTable.Source(path: source.path, part: "/training_time/median", sha256: source.sha256)) { j in [k, j] }
+        }
+        return table
     }
 
     /// The claim judged by every rule: the first rule, then the amended rule per series and grid.
@@ -85,7 +91,7 @@ enum SectionTables {
                 "\(distance) \(range(v.distanceInterval, row, distance: true)) \(v.distanceUnits[row])", v.tolerances[row], "**\(v.verdict[row])**",
             ]
         }
-        return PaperTable(
+        var table = PaperTable(
             caption: "The claim \"training time is minimal where λ turns positive\", judged by the first rule and by the amended rule: "
                 + "the onset η (the smallest η whose median λ and the lower end of its interval exceed the floor δ) and the argmin of the "
                 + "median τ for the primary target, each with its \(ReportNumber.exact(results.bootstrap.level * 100)) % paired-bootstrap "
@@ -95,6 +101,11 @@ enum SectionTables {
                 header: ["rule", "λ series", "η grid", "floor δ (nats/step)", "onset η [interval]", "argmin η [interval]", "argmin − onset [interval]",
                          "tolerance", "verdict"], rows: rows),
             sources: [PaperTable.Source(path: source.path, part: "/verdicts (\(v.series.joined(separator: ", ")))", sha256: source.sha256)])
+        // Onset, argmin, their distance and the verdict link to their row of /verdicts.
+        for (column, dataset) in [(4, "onset"), (5, "argmin"), (6, "distance"), (8, "verdict")] {
+            table.linkColumn(column, to: PaperTable.Source(path: source.path, part: "/verdicts/" + dataset, sha256: source.sha256)) { row in [row] }
+        }
+        return table
     }
 
     /// The sensitivity rows: onset, its interval, argmin − onset and the verdict per threshold δ.

@@ -108,13 +108,22 @@ extension LeimkuhlerSection {
                 oldEvidence.epochsToTarget.map(ReportNumber.exact) ?? "never",
             ] + oldAnswers
         }
-        let table = PaperTable(
+        var table = PaperTable(
             caption: "The five claims' rules applied to every method against \(PaperText.list(baselineNames)) (the baselines, at their best rates by the same rule). Faster: amended rule, the pair's common target, the median epochs to it (method vs baseline; never: the median seed does not reach it), the sign test's wins–losses over paired seeds and its one-sided p; more robust: amended rule, the ratio of the SDs (method ÷ baseline) and the one-sided F-test's p; overfitting: the mean paired difference of the last-epoch train–test gap (method − baseline) with its \(ReportNumber.exact(100 * (1 - t.significanceLevel))) % t interval, percentage points. The last three columns are the old rules of claims 1 and 3, kept for comparison (epochs to \(pct(r.targetAccuracy)) % of the mean curve).",
             table: MarkdownTable(
                 header: ["optimizer", "faster", "more accurate", "final SD (pp)", "more robust", "less overfitting",
                          "old: epochs to \(pct(r.targetAccuracy)) %", "old: faster", "old: more robust"],
                 rows: tableRows),
             sources: [aggregate])
+        // Each cell with numbers links to the row of the dataset they are computed from.
+        let columns = [(1, "test_accuracy_per_seed"), (2, "final_test_accuracy"), (3, "final_test_accuracy"), (4, "final_test_accuracy"),
+                       (5, "final_gap"), (6, "test_accuracy_mean")]
+        for (row, o) in (rows.baselines + rows.methods).enumerated() {
+            for (column, dataset) in columns where table.table.rows[row][column] != "baseline" {
+                table.linkCell(row: row, column: column, to: .computed(
+                    PaperTable.Source(path: aggregate.path, part: "/optimizers/" + dataset, sha256: aggregate.sha256), index: [o]))
+            }
+        }
         return (values, verdicts, ["leimkuhler.claims": table])
     }
 

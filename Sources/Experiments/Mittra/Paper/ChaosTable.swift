@@ -63,6 +63,20 @@ enum ChaosTable {
             + "Early-only positive cells have an early-window λ interval above 0 but are not chaotic: the transient while GD "
             + "leaves the loss plateau."
         let folded = ConstantColumns.fold(MarkdownTable(header: header, rows: rows), candidates: Array(2..<header.count))
-        return PaperTable(caption: caption + folded.sentence, table: folded.table, sources: [aggregate.source(LearningRateSweep.groupName)])
+        var table = PaperTable(caption: caption + folded.sentence, table: folded.table, sources: [aggregate.source(LearningRateSweep.groupName)])
+        // The numbers of each row (activation a, network w) link to their element of the sweep.
+        let widths = sweep.widths.count, last = sweep.learningRates.count - 1
+        let links: [(column: Int, dataset: String, index: (Int, Int) -> [Int])] = [
+            (2, "onset_lr", { [late, $0, $1] }), (3, "chaotic_wilson_low", { [$0, $1] }), (5, "chaotic_wilson_low", { [$0, $1] }),
+            (8, "diverged", { [$0, $1, last] }),
+        ]
+        for link in links {
+            guard let column = folded.table.header.firstIndex(of: header[link.column]) else { continue }
+            for row in folded.table.rows.indices where !["—", ReportNumber.missing].contains(folded.table.rows[row][column]) {
+                table.linkCell(row: row, column: column, to: .computed(
+                    aggregate.dataset(LearningRateSweep.groupName, link.dataset), index: link.index(row / widths, row % widths)))
+            }
+        }
+        return table
     }
 }

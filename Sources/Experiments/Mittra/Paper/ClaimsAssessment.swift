@@ -127,6 +127,11 @@ public struct ClaimsAssessment: Sendable {
     }
 
     func table(_ results: MittraResults, aggregate: AggregateFile) -> PaperTable {
+        // The group of aggregate.h5 each row's evidence is computed from, row by row.
+        var groups = [LearningRateSweep.groupName, ActivationRanking.groupName]
+        if learningRanking != nil, results.learningRanking != nil { groups.append(ActivationRanking.learningGroupName) }
+        groups.append(InitialWeightStudy.groupName)
+        if learningInitialWeights != nil, results.learningInitialWeights != nil { groups.append(InitialWeightStudy.learningGroupName) }
         var rows = [
             ["1. \(Self.claimStatements[0])",
              chaos.evidence(results.sweep), chaos.verdict.rawValue],
@@ -143,11 +148,15 @@ public struct ClaimsAssessment: Sendable {
             rows.append(["3. The same; \(Self.regimeNames[1]): \(regimeStatus(1))", learningInitialWeights.evidence(study),
                          regimeVerdict(learningInitialWeights.verdict, regime: 1)])
         }
-        return PaperTable(
+        var table = PaperTable(
             caption: "The source paper's three claims, our evidence by the rule of each (stated in the Methods) and the verdict. Claims 2 "
                 + "and 3 are decided in the regime that can test them (the amendment of the Methods: the networks must learn XOR); "
                 + "a verdict in brackets comes from a regime that does not decide the claim and is shown for comparison.",
             table: MarkdownTable(header: ["claim (source)", "our evidence", "verdict"], rows: rows),
             sources: [aggregate.source(LearningRateSweep.groupName, ActivationRanking.groupName, InitialWeightStudy.groupName)])
+        for (row, group) in zip(rows.indices, groups) {
+            table.linkCell(row: row, column: 1, to: .computed(aggregate.source(group)))
+        }
+        return table
     }
 }

@@ -8,11 +8,12 @@ public enum PaperText {
         return "\(value) \(interval)"
     }
 
-    /// A correlation with p-value (``ReportNumber/pValue(_:)``) and bootstrap interval:
-    /// "ρ = 0.4100 (p = 0.0030, 95 % bootstrap CI [0.2100, 0.5600])".
+    /// A correlation with p-value (``ReportNumber/pValue(_:)``) and bootstrap interval, the
+    /// coefficient and interval rounded to the precision the interval supports
+    /// (``ReportNumber/estimate(_:low:high:)``): "ρ = 0.41 (p = 0.0030, 95 % bootstrap CI [0.21, 0.56])".
     public static func correlation(_ symbol: String, _ value: CorrelationSummary) -> String {
-        "\(symbol) = \(ReportNumber.significant(value.coefficient)) (\(ReportNumber.pValue(value.pValue)), "
-            + "95 % bootstrap CI \(ReportNumber.interval(value.bootLow, value.bootHigh)))"
+        let (coefficient, interval) = ReportNumber.estimate(value.coefficient, low: value.bootLow, high: value.bootHigh)
+        return "\(symbol) = \(coefficient) (\(ReportNumber.pValue(value.pValue)), 95 % bootstrap CI \(interval))"
     }
 
     /// "a, b and c".
