@@ -30,12 +30,16 @@ final class ValueLinkTests: XCTestCase {
             .numberOfMatches(in: html, range: NSRange(html.startIndex..., in: html))
         XCTAssertGreaterThan(cellSpans, 0, "table cells link to their elements")
         let computedSpans = allSpans - cellSpans
+        // The claims table's evidence cells link to a whole group (no element index).
+        let evidenceCells = (bundle.tables["mittra.claims"]?.cellSources ?? []).joined().compactMap { $0 }.filter { $0.index == nil }.count
+        XCTAssertGreaterThan(evidenceCells, 0)
         XCTAssertEqual(computedSpans, bundle.markdown.components(separatedBy: "\u{E000}mittra/e").count - 1
             + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.claim").count - 1
             + bundle.markdown.components(separatedBy: "\u{E000}mittra/mittra.regime").count - 1
             + bundle.markdown.components(separatedBy: "\u{E000}mittra/learning.").count - 1
-            + bundle.markdown.components(separatedBy: "\u{E000}mittra/rules.cannot-represent").count - 1,
-            "every computed placeholder of the section is a linked value")
+            + bundle.markdown.components(separatedBy: "\u{E000}mittra/rules.cannot-represent").count - 1
+            + evidenceCells,
+            "every computed placeholder of the section is a linked value, and each evidence cell of the claims table")
         let supplement = try fixture.harness.read("paper/supplement.html")
         XCTAssertEqual((html + supplement).components(separatedBy: "<details class=\"provenance\">").count - 1, ReportFixture.figureOutputs.count,
                        "every figure, in the body or the supplement, links to its stage's provenance record")
