@@ -17,7 +17,7 @@ extension Workspace {
             if let indices {
                 for n in 0..<count { row[n] = from[indices[start + n]] }
             } else {
-                for n in 0..<count { row[n] = from[start + n] }
+                row.update(from: from + start, count: count)
             }
             for n in count..<padded { row[n] = 0 }
         }
@@ -26,7 +26,7 @@ extension Workspace {
             if let indices {
                 for n in 0..<count { row[n] = from[indices[start + n]] }
             } else {
-                for n in 0..<count { row[n] = from[start + n] }
+                row.update(from: from + start, count: count)
             }
             for n in count..<padded { row[n] = 0 }
         }

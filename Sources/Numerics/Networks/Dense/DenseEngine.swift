@@ -311,10 +311,9 @@ public final class DenseEngine {
         return countCorrect ? output.correctCount(yHat: activations[top], y: targets, valid: count) : 0
     }
 
-    /// The chunk's input matrix (rows = input features): with the BLAS kernel and a whole
-    /// data set, a view into its feature-major storage (leading dimension = sample count);
-    /// otherwise a copy (gathered for listed samples; copied for the native kernel so its
-    /// tiles read short rows). Also loads the targets, zero-padded to `padded`.
+    /// The chunk's input matrix (rows = input features): for a whole data set in order, a
+    /// view into its feature-major storage (leading dimension = sample count); for listed
+    /// samples a gathered copy. Also loads the targets, zero-padded to `padded`.
     private func load(
         inputs: UnsafePointer<Double>, targets source: UnsafePointer<Double>, sampleCount: Int,
         indices: UnsafePointer<Int>?, start: Int, count: Int, padded: Int
@@ -329,7 +328,9 @@ public final class DenseEngine {
             }
             for n in count..<padded { row[n] = 0 }
         }
-        if indices == nil && kernel == .blas { return (inputs + start, sampleCount) }
+        // The products read the same values in the same order from a view or a copy, so
+        // the bits do not depend on it; the view saves copying the chunk at every step.
+        if indices == nil { return (inputs + start, sampleCount) }
         let copy = activations[0]
         for f in 0..<architecture.inputCount {
             let row = copy + f * w, from = inputs + f * sampleCount
