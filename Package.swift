@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "Networks", dependencies: ["NetworkInference", "NumericsCore", "Datasets", "Dynamics", "COpenBLAS"],
             path: "Sources/Numerics/Networks", swiftSettings: vectorFlags),
-        .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore"], path: "Sources/Numerics/Lyapunov"),
+        .target(name: "Lyapunov", dependencies: ["Dynamics", "NumericsCore", "Statistics"], path: "Sources/Numerics/Lyapunov"),
         .target(name: "Statistics", dependencies: ["NumericsCore"], path: "Sources/Numerics/Statistics"),
         // Layer 4, Sources/Schemas: one schema per generic file kind (data, ensembles, exponents
         // file), each naming every dataset once (path, type, dimensions, meaning) for its writer

@@ -265,17 +265,20 @@ struct SyntheticMittraResults {
         return (my - slope * mx, slope, sxy / (sxx * syy).squareRoot())
     }
 
-    func writeValidation(path: String) throws {
+    /// Writes the validation file; `outcomes` replaces the stored outcomes (to test a bad file).
+    func writeValidation(path: String, outcomes: [String]? = nil) throws {
         let file = try HDF5File.create(path)
         try file.root.setAttribute("provenance", .string(Self.validationProvenance.canonicalText))
         let group = try file.root.createGroup("validation")
-        let rows: [(String, String, Int64, Double, Double, Double, String, Int64, String)] = [
-            ("logistic r=4", "tangent", 0, 0.693140, 0.693147, 0.001, "nats/step", 1, "ok"),
-            ("henon", "tangent", 0, 0.41920, 0.41922, 0.002, "nats/step", 1, "ok"),
-            ("henon", "tangent", 1, -1.62315, -1.62319, 0.002, "nats/step", 1, "ok"),
-            ("lorenz", "benettin", 0, 0.9012, 0.9056, 0.02, "nats/unit time", 1, "ok"),
-            ("linear map", "hybrid", 0, 0.5004, 0.5, 1e-6, "bits/step", 0, "ok"),
-            ("linear map", "divergence-fit", 0, .nan, 0.5, 1e-6, "nats/step", 0, "no-linear-window"),
+        // system, estimator, index, estimate, reference, unit, status, standard error, target,
+        // predicted bias, outcome, first rule's tolerance, first rule passed
+        let rows: [(String, String, Int64, Double, Double, String, String, Double, Double, Double, String, Double, Int64)] = [
+            ("logistic r=4", "tangent", 0, 0.693140, 0.693147, "nats/step", "ok", 2e-5, 7e-5, .nan, "passed", 0.001, 1),
+            ("henon", "tangent", 0, 0.41920, 0.41922, "nats/step", "ok", 3e-4, 1.1e-3, .nan, "passed", 0.002, 1),
+            ("henon", "tangent", 1, -1.62315, -1.62319, "nats/step", "ok", 3e-4, 1.1e-3, .nan, "passed", 0.002, 1),
+            ("lorenz", "benettin", 0, 0.9012, 0.9056, "nats/unit time", "ok", 8e-3, 2.9e-2, .nan, "passed", 0.02, 1),
+            ("linear map", "hybrid", 0, 0.5004, 0.5, "bits/step", "ok", .nan, .nan, -0.0049, "biased by construction", 1e-6, 0),
+            ("linear map", "divergence-fit", 0, .nan, 0.5, "nats/step", "no-linear-window", .nan, 1e-6, .nan, "failed", 1e-6, 0),
         ]
         let count = rows.count
         try group.writeStrings("system", rows.map(\.0))
@@ -283,10 +286,18 @@ struct SyntheticMittraResults {
         try group.writeDataset("index", rows.map(\.2), shape: [count])
         try group.writeDataset("estimate", rows.map(\.3), shape: [count])
         try group.writeDataset("reference", rows.map(\.4), shape: [count])
-        try group.writeDataset("tolerance", rows.map(\.5), shape: [count])
-        try group.writeStrings("unit", rows.map(\.6))
-        try group.writeDataset("passed", rows.map(\.7), shape: [count])
-        try group.writeStrings("status", rows.map(\.8))
+        try group.writeStrings("unit", rows.map(\.5))
+        try group.writeStrings("status", rows.map(\.6))
+        try group.writeDataset("standard_error", rows.map(\.7), shape: [count])
+        try group.writeDataset("reference_uncertainty", rows.map { _ in 0.0 }, shape: [count])
+        try group.writeDataset("target", rows.map(\.8), shape: [count])
+        try group.writeDataset("predicted_bias", rows.map(\.9), shape: [count])
+        try group.writeStrings("outcome", outcomes ?? rows.map(\.10))
+        try group.writeDataset("first_rule_tolerance", rows.map(\.11), shape: [count])
+        try group.writeDataset("first_rule_passed", rows.map(\.12), shape: [count])
+        try group.setAttribute("critical_value", .double(3.5427))
+        try group.setAttribute("round_off_allowance", .double(1e-6))
+        try group.setAttribute("batch_count", .int(20))
         try file.close()
     }
 }

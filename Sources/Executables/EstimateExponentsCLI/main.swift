@@ -3,7 +3,9 @@ import Foundation
 import StageKit
 
 // `estimate-exponents --invocation FILE`: run by `pipeline run` (see ExponentStage).
-// `estimate-exponents validate --json`: the estimator validation table on stdout.
+// `estimate-exponents validate [--json]`: the estimator validation table on stdout (tab-separated:
+// system, estimator, index, estimate, reference, standard error, target, outcome, first
+// rule's tolerance, first rule passed).
 let arguments = CommandLine.arguments
 if arguments.count >= 2, arguments[1] == "validate" {
     do {
@@ -12,7 +14,8 @@ if arguments.count >= 2, arguments[1] == "validate" {
             print(table.prettyText, terminator: "")
         } else if case .array(let rows) = table {
             for row in rows {
-                print([row["system"], row["estimator"], row["index"], row["estimate"], row["reference"], row["passed"]]
+                print([row["system"], row["estimator"], row["index"], row["estimate"], row["reference"], row["standardError"],
+                       row["target"], row["outcome"], row["firstRuleTolerance"], row["firstRulePassed"]]
                     .map { $0?.canonicalText ?? "" }.joined(separator: "\t"))
             }
         }

@@ -68,6 +68,7 @@ public struct BenettinEstimator: LyapunovEstimator {
         var sum = 0.0
         var series: [Double] = []
         var measured = 0
+        var logRatios: [Double] = [], lengths: [Int] = []
         var status = EstimateStatus.ok
         let phases = windows(transientSteps).map { ($0, false) } + windows(steps).map { ($0, true) }
         for (length, accumulate) in phases {
@@ -91,6 +92,8 @@ public struct BenettinEstimator: LyapunovEstimator {
             if accumulate {
                 let logRatio = log(distance / separation)
                 sum += logRatio
+                logRatios.append(logRatio)
+                lengths.append(length)
                 measured += length
                 series.append(logRatio / Double(length))
             }
@@ -101,10 +104,12 @@ public struct BenettinEstimator: LyapunovEstimator {
                 break
             }
         }
-        return LyapunovEstimate(
+        var estimate = LyapunovEstimate(
             method: .benettin, exponents: measured > 0 ? [sum / Double(measured)] : [],
             base: .natural, timeStep: map.timeStep, series: series, seriesKind: .perWindow,
             window: StepWindow(start: transientSteps, end: transientSteps + measured), status: status)
+        if measured > 0 { estimate.standardErrors = [BatchMeans.standardError(contributions: logRatios, lengths: lengths)] }
+        return estimate
     }
 
     /// `x + d0 · max(1, ‖x‖₂) · u/‖u‖`, `u` being `direction`.

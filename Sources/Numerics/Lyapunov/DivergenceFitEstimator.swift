@@ -135,10 +135,31 @@ public struct DivergenceFitEstimator: LyapunovEstimator {
         } else if case let .degenerate(step, reason) = selection.status {
             selection.status = .degenerate(step: firstStep + step, reason: reason)
         }
-        return LyapunovEstimate(
+        var estimate = LyapunovEstimate(
             method: .divergenceFit, exponents: selection.fit.map { [$0.slope] } ?? [], base: .natural,
             timeStep: timeStep, series: curve, seriesKind: windowRule.average.seriesKind, window: selection.window,
             status: dataStatus == .ok ? selection.status : dataStatus, fit: selection.fit, windowRule: windowRule)
+        if selection.fit != nil {
+            let window = (selection.window.start - firstStep)...(selection.window.end - firstStep)
+            estimate.standardErrors = [groupStandardError(separations, average: windowRule.average, window: window)]
+        }
+        return estimate
+    }
+
+    /// The standard error of the slope from the spread of ``BatchMeans/batchCount`` groups
+    /// of consecutive replicas, each fitted over the same `window` as the whole; NaN with
+    /// fewer replicas than groups.
+    static func groupStandardError(_ separations: [[Double]], average: SeparationAverage, window: ClosedRange<Int>) -> Double {
+        let groups = BatchMeans.groups(of: separations.count)
+        guard !groups.isEmpty else { return .nan }
+        let slopes = groups.map { group -> Double in
+            let (curve, _) = logSeparationCurve(Array(separations[group]), average: average, firstStep: 0)
+            guard curve.count > window.upperBound else { return .nan }
+            var accumulator = LinearFit.Accumulator()
+            for t in window { accumulator.add(t: Double(t), y: curve[t]) }
+            return accumulator.fit.slope
+        }
+        return BatchMeans.standardError(ofGroupValues: slopes)
     }
 
     /// The curve `y(t)` of `average` up to (not including) the first step where the data

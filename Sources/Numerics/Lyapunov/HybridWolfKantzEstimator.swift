@@ -138,12 +138,18 @@ public struct HybridWolfKantzEstimator: LyapunovEstimator {
         }
         let valid = series.count
         let start = steps.first ?? 0
-        return LyapunovEstimate(
+        var estimate = LyapunovEstimate(
             method: .hybridWolfKantz,
             exponents: valid > 0 ? [sum / Double(valid * horizon)] : [],
             base: .binary, timeStep: timeStep, series: series, seriesKind: .perWindow,
             window: StepWindow(start: start, end: valid > 0 ? steps[valid - 1] + horizon : start),
             status: status)
+        if valid > 0 {
+            // Each term is one reference time's log2 growth over τ steps (series = term/τ).
+            estimate.standardErrors = [BatchMeans.standardError(
+                contributions: series.map { $0 * Double(horizon) }, lengths: Array(repeating: horizon, count: valid))]
+        }
+        return estimate
     }
 
     /// The mean, summed left to right.

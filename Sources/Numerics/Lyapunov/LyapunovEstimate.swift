@@ -29,6 +29,11 @@ public struct LyapunovEstimate: Sendable, Equatable {
     public var fit: LinearFit?
     /// The rule that chose a divergence-fit window (`nil` for the other methods).
     public var windowRule: DivergenceWindowRule?
+    /// The statistical standard error of each exponent, same unit: batch means over
+    /// ``BatchMeans/batchCount`` consecutive batches of the measurement (tangent, Benettin,
+    /// hybrid) or the spread of the slopes of as many replica groups (divergence fit);
+    /// NaN when the run is too short or has too few replicas for that many batches.
+    public var standardErrors: [Double] = []
 
     /// Creates an estimate from its parts.
     public init(

@@ -65,6 +65,9 @@ public struct TangentSpaceEstimator: LyapunovEstimator {
         var sums = Array(repeating: 0.0, count: exponentCount)
         var series: [Double] = []
         var measured = 0
+        // ln R_ii of every measured QR and its length, for the batch-means standard errors.
+        var logs = Array(repeating: [Double](), count: exponentCount)
+        var lengths: [Int] = []
         var status = EstimateStatus.ok
         let phases = chunks(transientSteps).map { ($0, false) } + chunks(steps).map { ($0, true) }
         phaseLoop: for (length, accumulate) in phases {
@@ -85,17 +88,24 @@ public struct TangentSpaceEstimator: LyapunovEstimator {
             }
             if accumulate {
                 for index in sums.indices {
-                    sums[index] += log(diagonal[index])
+                    let logarithm = log(diagonal[index])
+                    sums[index] += logarithm
+                    logs[index].append(logarithm)
                 }
+                lengths.append(length)
                 measured += length
                 series.append(sums[0] / Double(measured))
             }
         }
-        return LyapunovEstimate(
+        var estimate = LyapunovEstimate(
             method: .tangentSpace,
             exponents: measured > 0 ? sums.map { $0 / Double(measured) } : [],
             base: .natural, timeStep: map.timeStep, series: series, seriesKind: .runningEstimate,
             window: StepWindow(start: transientSteps, end: transientSteps + measured), status: status)
+        if measured > 0 {
+            estimate.standardErrors = logs.map { BatchMeans.standardError(contributions: $0, lengths: lengths) }
+        }
+        return estimate
     }
 
     /// `count` split into QR intervals of length `q` (the last one may be shorter).

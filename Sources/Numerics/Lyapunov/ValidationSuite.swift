@@ -1,6 +1,7 @@
 import Dynamics
 import Foundation
 import NumericsCore
+import Statistics
 
 /// Every estimator on every system of known exponents (docs/PROTOCOL.md §1, "Validation on
 /// systems with known exponents"): the rows of the paper's validation table and the
@@ -13,24 +14,39 @@ import NumericsCore
 /// | Lorenz, RK4 h = 0.01 | (1, 1, 1), 2000 | 10⁵ steps (1000 time units), k = 3, Benettin k = 10; 2 % | τ = 1000, M = 100; 3 % | 100 replicas 1000 apart, 2500 steps, fit from step 300; 3 % |
 /// | GD on ½wᵀAw, a = (0.25, 1, 2, 3, 4), η = 0.3 and 0.6 | (0.5, −0.3, 0.2, 0.1, −0.4), 200 | 1000 steps; 1e-6 | τ = 200 / 35, M = 2; 2·0.981/τ | 4 replicas, 300 steps, fit from step 60; 1e-6 |
 ///
-/// Tolerances are absolute, in the row's unit; "1 %" means 1 % of the reference `λ₁`
-/// (for Lorenz's zero exponent: 2 % of `λ₁`, since a relative error is undefined).
-/// Why these values:
-/// - Tangent and Benettin: the brief's 1 % on maps, 2 % on Lorenz, 1e-6 on the linear
-///   map (transients of 100–2000 steps align the vectors first). Measured errors are
-///   ≤ 0.03 % on the chaotic systems and ≤ 3e-9 relative on the linear map.
-/// - Hybrid and divergence fit on chaotic systems: twice the largest relative error
-///   measured over root keys 1–10, rounded up to 1, 2 or 3 % (largest measured:
-///   hybrid 0.16 / 0.89 / 1.04 %, fit 0.32 / 0.41 / 1.07 % for logistic / Hénon / Lorenz).
-/// - Hybrid on the linear map: Eq. 4 draws fresh neighbours at every reference time,
-///   so they are never aligned with the most expanding direction and Eq. 4 is biased by
-///   `(1/τ) ln c`, `c = E|⟨δ, q₁⟩| / E‖δ‖ = √(2/π) Γ(5/2) / (√2 Γ(3)) ≈ 0.375` for
-///   Gaussian `δ` in 5 dimensions, i.e. `−0.981/τ` nats per step (−0.0049 at τ = 200,
-///   −0.028 at τ = 35; measured −0.0043…−0.0057 and −0.028…−0.035). The 1e-6 that
-///   docs/PROTOCOL.md asks of every estimator is unreachable for Eq. 4 at any feasible τ;
-///   the tolerance is twice the predicted bias. (With η = 0.6 the state grows as
-///   1.4ᵗ and an absolute σ = 1e-4 stops being resolvable near |w| ≈ 10¹², which caps
-///   Mτ at about 80.)
+/// **The rule (theory; docs/PROTOCOL.md §1.8).** A check passes when the status is ok and
+/// `|estimate − reference| ≤ target`, with
+/// `target = t · SE + u_ref + 10⁻⁶`:
+/// - `SE` is the estimate's own statistical standard error (``LyapunovEstimate/standardErrors``:
+///   batch means over 20 batches of the run, or 20 replica groups for the divergence fit) —
+///   a finite-time exponent is a time average, and its error is that of the average;
+/// - `t` is Student's t quantile with 19 degrees of freedom at two-sided level 0.05/N, N the
+///   number of checks (Bonferroni: a correct estimator fails some check by chance with
+///   probability ≤ 0.05);
+/// - `u_ref` is half a unit of the last published digit of the reference (0 when exact);
+/// - 10⁻⁶ is the round-off allowance of docs/PROTOCOL.md.
+/// On the linear map (GD on a quadratic) every estimator but the hybrid one is exact up to
+/// round-off, so the target there is 10⁻⁶ alone. The hybrid estimator (Eq. 4) draws fresh
+/// neighbours at every reference time, so on a map of dimension ≥ 2 they are never aligned
+/// with the most expanding direction and it is biased by construction: such checks are
+/// reported as ``ValidationRow/Outcome/biasedByConstruction`` with their error, never judged
+/// passed. On the linear map theory gives that bias, `(1/τ) ln c` with
+/// `c = E|⟨δ, q₁⟩| / E‖δ‖ = √(2/π) Γ(d/2) / (√2 Γ((d+1)/2))` for Gaussian `δ` in `d`
+/// dimensions (`−0.981/τ` for d = 5), stored as the predicted bias; on Hénon and Lorenz its
+/// size depends on the geometry of the attractor and is not derived. On the logistic map
+/// (d = 1) the hybrid estimator has nothing to misalign and is judged like the others.
+///
+/// **The first rule, kept beside it.** Before this rule every check had a fixed tolerance
+/// (``ValidationRow/firstRuleTolerance``), absolute in the row's unit: "1 %" means 1 % of the
+/// reference `λ₁` (for Lorenz's zero exponent 2 % of `λ₁`). Tangent and Benettin: the brief's
+/// 1 % on maps, 2 % on Lorenz, 1e-6 on the linear map. Hybrid and divergence fit on the
+/// chaotic systems: twice the largest relative error measured over root keys 1–10, rounded
+/// up to 1, 2 or 3 % (largest measured: hybrid 0.16 / 0.89 / 1.04 %, fit 0.32 / 0.41 /
+/// 1.07 % for logistic / Hénon / Lorenz) — measured, not derived, which is why it was
+/// replaced. Hybrid on the linear map: twice the predicted bias above (measured
+/// −0.0043…−0.0057 at τ = 200 and −0.028…−0.035 at τ = 35). (With η = 0.6 the state grows
+/// as 1.4ᵗ and an absolute σ = 1e-4 stops being resolvable near |w| ≈ 10¹², which caps
+/// Mτ at about 80.)
 ///
 /// Other choices: the logistic map's separations saturate after ~25 steps, so the
 /// divergence fit uses a 40-step record and many replica origins along the orbit;
@@ -49,28 +65,70 @@ public struct ValidationSuite: Sendable {
         self.key = key
     }
 
-    /// Runs every case and returns one row per estimator and spectrum entry.
+    /// The round-off allowance in every target (absolute, the row's unit).
+    public static let roundOffAllowance = 1e-6
+    /// The familywise level of the checks (the paper's 0.05), split over the checks.
+    public static let familywiseLevel = 0.05
+
+    /// `t`: Student's t quantile, ``BatchMeans/batchCount`` − 1 degrees of freedom, two-sided
+    /// level `familywiseLevel / checkCount`.
+    public static func criticalValue(checkCount: Int) -> Double {
+        let level = familywiseLevel / Double(max(checkCount, 1))
+        return (try? StudentTDistribution(degreesOfFreedom: Double(BatchMeans.batchCount - 1)).quantile(1 - level / 2)) ?? .nan
+    }
+
+    /// Runs every case and returns one row per estimator and spectrum entry, judged by the
+    /// theory rule above, with the first rule's outcome beside it.
     public func run() throws(LyapunovConfigurationError) -> [ValidationRow] {
         var rows: [ValidationRow] = []
+        /// Per row: exact up to round-off (linear map, not hybrid), biased by construction.
+        var kinds: [(exact: Bool, biased: Bool)] = []
         for validationCase in cases() {
             for run in validationCase.runs {
                 let estimate = try run.estimator.estimate(
                     validationCase.map, from: validationCase.initialState, steps: run.steps)
                 let values = validationCase.perUnitTime ? estimate.natsPerUnitTime : estimate.natsPerStep
-                for (index, tolerance) in run.tolerances.enumerated() {
+                let scale = estimate.base.natsPerUnit / (validationCase.perUnitTime ? estimate.timeStep : 1)
+                let biased = estimate.method == .hybridWolfKantz && validationCase.map.dimension >= 2
+                for (index, tolerance) in run.firstRuleTolerances.enumerated() {
                     let value = index < values.count ? values[index] : nil
                     let reference = validationCase.reference[index]
                     let within = value.map { abs($0 - reference) <= tolerance } ?? false
+                    let standardError = index < estimate.standardErrors.count ? estimate.standardErrors[index] * scale : .nan
                     rows.append(
                         ValidationRow(
                             system: validationCase.system, estimator: estimate.method, index: index + 1,
-                            estimate: value, reference: reference, tolerance: tolerance,
+                            estimate: value, reference: reference,
                             unit: validationCase.perUnitTime ? "nats/time" : "nats/step", status: estimate.status,
-                            passed: estimate.status == .ok && within))
+                            standardError: standardError, referenceUncertainty: validationCase.referenceUncertainty[index],
+                            target: .nan, predictedBias: run.predictedBias ?? .nan, outcome: .failed,
+                            firstRuleTolerance: tolerance, firstRulePassed: estimate.status == .ok && within))
+                    kinds.append((validationCase.isExact && !biased, biased))
                 }
             }
         }
+        let t = Self.criticalValue(checkCount: rows.count)
+        for (position, kind) in kinds.enumerated() {
+            var row = rows[position]
+            row.target = kind.exact
+                ? Self.roundOffAllowance
+                : t * row.standardError + row.referenceUncertainty + Self.roundOffAllowance
+            if kind.biased {
+                row.outcome = .biasedByConstruction
+            } else if row.status == .ok, let error = row.error, abs(error) <= row.target {
+                row.outcome = .passed
+            } else {
+                row.outcome = .failed
+            }
+            rows[position] = row
+        }
         return rows
+    }
+
+    /// `c = E|⟨δ, q₁⟩| / E‖δ‖` for a standard Gaussian `δ` in `dimension` dimensions (see above).
+    static func alignmentFactor(dimension: Int) -> Double {
+        let d = Double(dimension)
+        return (2 / Double.pi).squareRoot() * exp(lgamma(d / 2) - lgamma((d + 1) / 2)) / 2.0.squareRoot()
     }
 
     /// A system with its known spectrum and how each estimator is run on it.
@@ -79,15 +137,21 @@ public struct ValidationSuite: Sendable {
         let map: any DynamicalMap
         let initialState: [Double]
         let reference: [Double]
+        /// Half a unit of the reference's last published digit, per entry (0: exact).
+        let referenceUncertainty: [Double]
         let perUnitTime: Bool
+        /// A linear map: every estimator but the hybrid one is exact up to round-off.
+        var isExact = false
         let runs: [Run]
     }
 
-    /// One estimator with its measurement length and per-entry absolute tolerances.
+    /// One estimator with its measurement length, the first rule's per-entry absolute
+    /// tolerances and, where theory gives one, its predicted bias.
     struct Run {
         let estimator: any LyapunovEstimator
         let steps: Int
-        let tolerances: [Double]
+        let firstRuleTolerances: [Double]
+        var predictedBias: Double? = nil
     }
 
     /// The cases of the table above.
@@ -100,16 +164,16 @@ public struct ValidationSuite: Sendable {
         let exact = log(2.0)
         return Case(
             system: "logistic r=4", map: LogisticMap(growthRate: 4), initialState: [0.2], reference: [exact],
-            perUnitTime: false,
+            referenceUncertainty: [0], perUnitTime: false,
             runs: [
                 Run(estimator: TangentSpaceEstimator(key: key, transientSteps: 100), steps: 200_000,
-                    tolerances: [0.01 * exact]),
+                    firstRuleTolerances: [0.01 * exact]),
                 Run(estimator: BenettinEstimator(key: key, transientSteps: 100), steps: 200_000,
-                    tolerances: [0.01 * exact]),
+                    firstRuleTolerances: [0.01 * exact]),
                 Run(estimator: HybridWolfKantzEstimator(key: key, horizon: 5, transientSteps: 100), steps: 100_000,
-                    tolerances: [0.01 * exact]),
+                    firstRuleTolerances: [0.01 * exact]),
                 Run(estimator: DivergenceFitEstimator(key: key, replicaCount: 500, replicaSpacing: 17, transientSteps: 100),
-                    steps: 40, tolerances: [0.01 * exact]),
+                    steps: 40, firstRuleTolerances: [0.01 * exact]),
             ])
     }
 
@@ -118,18 +182,18 @@ public struct ValidationSuite: Sendable {
         let reference = [0.41922, -1.62319]
         return Case(
             system: "Hénon a=1.4 b=0.3", map: HenonMap(a: 1.4, b: 0.3), initialState: [0.1, 0.1],
-            reference: reference, perUnitTime: false,
+            reference: reference, referenceUncertainty: [5e-6, 5e-6], perUnitTime: false,
             runs: [
                 Run(estimator: TangentSpaceEstimator(key: key, exponentCount: 2, transientSteps: 1000),
-                    steps: 1_000_000, tolerances: reference.map { 0.01 * abs($0) }),
+                    steps: 1_000_000, firstRuleTolerances: reference.map { 0.01 * abs($0) }),
                 Run(estimator: BenettinEstimator(key: key, transientSteps: 1000), steps: 1_000_000,
-                    tolerances: [0.01 * reference[0]]),
+                    firstRuleTolerances: [0.01 * reference[0]]),
                 Run(estimator: HybridWolfKantzEstimator(key: key, horizon: 12, transientSteps: 1000), steps: 120_000,
-                    tolerances: [0.02 * reference[0]]),
+                    firstRuleTolerances: [0.02 * reference[0]]),
                 Run(estimator: DivergenceFitEstimator(
                         key: key, replicaCount: 1000, replicaSpacing: 17, transientSteps: 1000,
                         windowRule: DivergenceWindowRule(fitStart: 3)),
-                    steps: 60, tolerances: [0.01 * reference[0]]),
+                    steps: 60, firstRuleTolerances: [0.01 * reference[0]]),
             ])
     }
 
@@ -139,18 +203,18 @@ public struct ValidationSuite: Sendable {
         return Case(
             system: "Lorenz σ=10 ρ=28 β=8/3 (RK4 h=0.01)",
             map: LorenzRK4Map(sigma: 10, rho: 28, beta: 8.0 / 3.0, stepSize: 0.01), initialState: [1, 1, 1],
-            reference: reference, perUnitTime: true,
+            reference: reference, referenceUncertainty: [5e-5, 0, 5e-5], perUnitTime: true,
             runs: [
                 Run(estimator: TangentSpaceEstimator(key: key, exponentCount: 3, transientSteps: 2000), steps: 100_000,
-                    tolerances: [0.02 * reference[0], 0.02 * reference[0], 0.02 * abs(reference[2])]),
+                    firstRuleTolerances: [0.02 * reference[0], 0.02 * reference[0], 0.02 * abs(reference[2])]),
                 Run(estimator: BenettinEstimator(key: key, renormalizationInterval: 10, transientSteps: 2000),
-                    steps: 100_000, tolerances: [0.02 * reference[0]]),
+                    steps: 100_000, firstRuleTolerances: [0.02 * reference[0]]),
                 Run(estimator: HybridWolfKantzEstimator(key: key, horizon: 1000, transientSteps: 2000), steps: 100_000,
-                    tolerances: [0.03 * reference[0]]),
+                    firstRuleTolerances: [0.03 * reference[0]]),
                 Run(estimator: DivergenceFitEstimator(
                         key: key, replicaCount: 100, replicaSpacing: 1000, transientSteps: 2000,
                         windowRule: DivergenceWindowRule(fitStart: 300)),
-                    steps: 2500, tolerances: [0.03 * reference[0]]),
+                    steps: 2500, firstRuleTolerances: [0.03 * reference[0]]),
             ])
     }
 
@@ -160,15 +224,17 @@ public struct ValidationSuite: Sendable {
         let horizon = learningRate < 0.5 ? 200 : 35
         return Case(
             system: "GD on ½wᵀAw, a=(0.25,1,2,3,4), η=\(learningRate)", map: map,
-            initialState: [0.5, -0.3, 0.2, 0.1, -0.4], reference: [map.exactMaximalExponent], perUnitTime: false,
+            initialState: [0.5, -0.3, 0.2, 0.1, -0.4], reference: [map.exactMaximalExponent],
+            referenceUncertainty: [0], perUnitTime: false, isExact: true,
             runs: [
-                Run(estimator: TangentSpaceEstimator(key: key, transientSteps: 200), steps: 1000, tolerances: [1e-6]),
-                Run(estimator: BenettinEstimator(key: key, transientSteps: 200), steps: 1000, tolerances: [1e-6]),
+                Run(estimator: TangentSpaceEstimator(key: key, transientSteps: 200), steps: 1000, firstRuleTolerances: [1e-6]),
+                Run(estimator: BenettinEstimator(key: key, transientSteps: 200), steps: 1000, firstRuleTolerances: [1e-6]),
                 Run(estimator: HybridWolfKantzEstimator(key: key, horizon: horizon), steps: 2 * horizon,
-                    tolerances: [2 * 0.981 / Double(horizon)]),
+                    firstRuleTolerances: [2 * 0.981 / Double(horizon)],
+                    predictedBias: log(Self.alignmentFactor(dimension: map.dimension)) / Double(horizon)),
                 Run(estimator: DivergenceFitEstimator(
                         key: key, replicaCount: 4, windowRule: DivergenceWindowRule(fitStart: 60)),
-                    steps: 300, tolerances: [1e-6]),
+                    steps: 300, firstRuleTolerances: [1e-6]),
             ])
     }
 }

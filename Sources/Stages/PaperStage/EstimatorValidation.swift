@@ -1,9 +1,10 @@
 import HDF5
 import ReportKit
 
-/// The estimator checks on systems with known exponents (docs/PROTOCOL.md §1, "Validation"),
+/// The estimator checks on systems with known exponents (docs/PROTOCOL.md §1.8, "Validation"),
 /// read from group `/validation` of `data/validation.h5`: one row per estimator ×
-/// system × spectrum index.
+/// system × spectrum index, judged by `validate-estimators` (theory targets), with the
+/// first rule's tolerance and outcome beside.
 public struct EstimatorValidation: Sendable {
     /// One check.
     public struct Row: Sendable, Equatable {
@@ -17,38 +18,61 @@ public struct EstimatorValidation: Sendable {
         public var estimate: Double
         /// The known exponent.
         public var reference: Double
-        /// The allowed absolute error.
-        public var tolerance: Double
         /// The unit of estimate and reference.
         public var unit: String
-        /// Whether |estimate − reference| ≤ tolerance.
-        public var passed: Bool
         /// The estimator's status, e.g. `"ok"`.
         public var status: String
+        /// The estimate's batch-means standard error (NaN when the run gives none).
+        public var standardError: Double
+        /// The theory target: the largest accepted |estimate − reference|.
+        public var target: Double
+        /// The bias theory predicts (NaN when none or not derived).
+        public var predictedBias: Double
+        /// The outcome by the theory rule.
+        public var outcome: ValidationOutcome
+        /// The first rule's fixed tolerance.
+        public var firstRuleTolerance: Double
+        /// Whether the check passed by the first rule.
+        public var firstRulePassed: Bool
+
+        /// |estimate − reference| (NaN without an estimate).
+        public var absoluteError: Double { abs(estimate - reference) }
     }
 
     /// The checks in file order.
     public let rows: [Row]
+    /// `t`, the multiple of the standard error in every target (attribute `critical_value`).
+    public let criticalValue: Double
+    /// The round-off allowance in every target (attribute `round_off_allowance`).
+    public let roundOffAllowance: Double
 
     /// Reads `/validation` of `file`.
     public init(file: HDF5File) throws {
         let reader = try ResultsGroupReader(file: file, group: "validation")
         let count = try reader.length("system")
-        let system = try reader.stringGrid("system", shape: [count]).values
-        let estimator = try reader.stringGrid("estimator", shape: [count]).values
+        let strings = { (name: String) in try reader.stringGrid(name, shape: [count]).values }
+        let doubles = { (name: String) in try reader.doubleGrid(name, shape: [count]).values }
+        let system = try strings("system"), estimator = try strings("estimator"), unit = try strings("unit")
+        let status = try strings("status"), outcome = try strings("outcome")
         let index = try reader.intGrid("index", shape: [count]).values
-        let estimate = try reader.doubleGrid("estimate", shape: [count]).values
-        let reference = try reader.doubleGrid("reference", shape: [count]).values
-        let tolerance = try reader.doubleGrid("tolerance", shape: [count]).values
-        let unit = try reader.stringGrid("unit", shape: [count]).values
-        let passed = try reader.intGrid("passed", shape: [count]).values
-        let status = try reader.stringGrid("status", shape: [count]).values
-        rows = (0..<count).map { row in
-            Row(
+        let estimate = try doubles("estimate"), reference = try doubles("reference")
+        let standardError = try doubles("standard_error"), target = try doubles("target")
+        let predictedBias = try doubles("predicted_bias"), firstRuleTolerance = try doubles("first_rule_tolerance")
+        let firstRulePassed = try reader.intGrid("first_rule_passed", shape: [count]).values
+        rows = try (0..<count).map { row in
+            guard let judged = ValidationOutcome(rawValue: outcome[row]) else {
+                throw reader.failure("outcome", "row \(row) is \"\(outcome[row])\"; expected one of "
+                    + ValidationOutcome.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    + " (rerun the validate-estimators stage)")
+            }
+            return Row(
                 system: system[row], estimator: estimator[row], index: index[row], estimate: estimate[row],
-                reference: reference[row], tolerance: tolerance[row], unit: unit[row], passed: passed[row] != 0,
-                status: status[row])
+                reference: reference[row], unit: unit[row], status: status[row], standardError: standardError[row],
+                target: target[row], predictedBias: predictedBias[row], outcome: judged,
+                firstRuleTolerance: firstRuleTolerance[row], firstRulePassed: firstRulePassed[row] != 0)
         }
+        criticalValue = try reader.double("critical_value")
+        roundOffAllowance = try reader.double("round_off_allowance")
     }
 
     /// Reads the validation file at `path`.

@@ -5,29 +5,36 @@ import ReportKit
 /// `validation.*` (from data/validation.h5), `upstream.<stage>.<path>` (every parameter
 /// of the provenance chain) and `provenance.code` (listed in paper/README.md).
 enum FrameValues {
-    /// `validation.passed`, `validation.total`, `validation.biased`, `validation.failed` (by ``ValidationOutcome``).
+    /// `validation.passed`, `validation.total`, `validation.biased`, `validation.failed` (the
+    /// outcomes stored by `validate-estimators`).
     static func validation(_ validation: EstimatorValidation) -> [String: String] {
-        let rows = { (outcome: ValidationOutcome) in validation.rows.filter { ValidationOutcome.of($0) == outcome } }
+        let rows = { (outcome: ValidationOutcome) in validation.rows.filter { $0.outcome == outcome } }
         return [
             "validation.passed": ReportNumber.count(rows(.passed).count),
             "validation.total": ReportNumber.count(validation.rows.count),
             "validation.biased": PaperText.list(rows(.biasedByConstruction).map {
-                "\($0.estimator) on \($0.system) (|error| \(ReportNumber.significant(abs($0.estimate - $0.reference))))"
+                "\($0.estimator) on \($0.system) (|error| \(ReportNumber.significant($0.absoluteError)))"
             }),
-            "validation.failed": PaperText.list(rows(.failed).map { "\($0.estimator) on \($0.system) (\($0.status))" }),
+            "validation.failed": PaperText.list(rows(.failed).map { row in
+                row.status == "ok" && row.absoluteError.isFinite
+                    ? "\(row.estimator) on \(row.system) (|error| \(ReportNumber.significant(row.absoluteError)) > target "
+                        + "\(ReportNumber.significant(row.target)))"
+                    : "\(row.estimator) on \(row.system) (\(row.status))"
+            }),
         ]
     }
 
     /// ``validation(_:)`` with every value marked (``ValueMarkers``, key `frame/NAME`) and
-    /// its source in `path` (SHA-256 `sha256`): the counts from `/validation/passed`, the
+    /// its source in `path` (SHA-256 `sha256`): the counts from `/validation/outcome`, the
     /// biased checks' errors from `/validation/estimate` and `/validation/reference`, the
-    /// failures from `/validation/status`.
+    /// failures' errors and targets also from `/validation/target`.
     static func linkedValidation(_ validation: EstimatorValidation, path: String, sha256: String)
         -> (values: [String: String], sources: [String: ValueSource])
     {
         let parts = [
-            "validation.passed": "/validation/passed", "validation.total": "/validation/system",
-            "validation.biased": "/validation/estimate, /validation/reference", "validation.failed": "/validation/status",
+            "validation.passed": "/validation/outcome", "validation.total": "/validation/system",
+            "validation.biased": "/validation/estimate, /validation/reference",
+            "validation.failed": "/validation/estimate, /validation/reference, /validation/target",
         ]
         var values: [String: String] = [:], sources: [String: ValueSource] = [:]
         for (name, value) in Self.validation(validation) {
