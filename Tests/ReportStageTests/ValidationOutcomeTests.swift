@@ -19,6 +19,9 @@ final class ValidationOutcomeTests: XCTestCase {
             "biased by construction (predicted bias −0.004905, error −0.004900)")
         XCTAssertEqual(ValidationTable.outcomeText(row(outcome: .biasedByConstruction)), "biased by construction (size not derived)")
         XCTAssertEqual(ValidationTable.outcomeText(row(outcome: .failed)), "failed")
+        var stopped = row(outcome: .failed)
+        stopped.status = "no-linear-window"
+        XCTAssertEqual(ValidationTable.outcomeText(stopped), "failed (status no-linear-window)")
     }
 
     /// The stored outcomes are read as stored (the synthetic file has one of each), with the

@@ -4,8 +4,8 @@ import ReportKit
 /// one row per check as `data/validation.h5` stores it.
 enum ValidationTable {
     static func make(_ validation: EstimatorValidation, validationPath: String, sha256: String) -> PaperTable {
-        let header = ["system", "estimator", "exponent", "estimate", "reference", "|error|", "standard error", "target",
-                      "outcome", "first rule: tolerance", "first rule: outcome", "unit", "status"]
+        let header = ["system", "estimator", "exponent", "estimate", "reference", "|error|", "SE", "target",
+                      "outcome", "first rule: tolerance, outcome"]
         // The layout does not fix whether `index` counts from 0 or 1; the largest exponent
         // is always present, so the smallest index stored is λ₁.
         let first = validation.rows.map(\.index).min() ?? 0
@@ -14,14 +14,15 @@ enum ValidationTable {
                 row.system, row.estimator, "λ\(subscriptDigits(row.index - first + 1))", ReportNumber.significant(row.estimate, digits: 6),
                 ReportNumber.significant(row.reference, digits: 6), ReportNumber.significant(row.absoluteError),
                 ReportNumber.significant(row.standardError), ReportNumber.significant(row.target),
-                outcomeText(row), ReportNumber.significant(row.firstRuleTolerance), row.firstRulePassed ? "passed" : "failed",
-                row.unit, row.status,
+                outcomeText(row), "\(ReportNumber.significant(row.firstRuleTolerance)), \(row.firstRulePassed ? "passed" : "failed")",
             ]
         }
-        let count = { (outcome: ValidationOutcome) in ReportNumber.count(validation.rows.filter { $0.outcome == outcome }.count) }
+        let number = { (outcome: ValidationOutcome) in validation.rows.filter { $0.outcome == outcome }.count }
+        let count = { (outcome: ValidationOutcome) in ReportNumber.count(number(outcome)) }
         let caption = "Every estimator on systems with known Lyapunov exponents: \(count(.passed)) of "
-            + "\(ReportNumber.count(validation.rows.count)) checks pass, \(count(.biasedByConstruction)) are biased by "
-            + "construction, \(count(.failed)) fail. A check passes when its status is ok and |estimate − reference| is within "
+            + "\(ReportNumber.count(validation.rows.count)) checks pass, \(count(.biasedByConstruction)) "
+            + "\(number(.biasedByConstruction) == 1 ? "is" : "are") biased by construction, \(count(.failed)) "
+            + "\(number(.failed) == 1 ? "fails" : "fail"). A check passes when its status is ok and |estimate − reference| is within "
             + "its target, fixed by theory before these numbers were read: \(ReportNumber.significant(validation.criticalValue, digits: 3)) "
             + "standard errors of the estimate (batch means over 20 batches of the run, or over 20 groups of replicas for the "
             + "divergence fit; the multiple is Student's t quantile with 19 degrees of freedom at the two-sided level 0.05 "
@@ -33,15 +34,31 @@ enum ValidationTable {
             + "map the bias theory predicts, instead of an outcome. The first rule, replaced by this one, gave every check a "
             + "fixed tolerance (the protocol's relative target for tangent and Benettin; for the hybrid estimator and the "
             + "divergence fit twice the largest error measured over other seeds, a measured rather than derived bound); its "
-            + "tolerance and outcome stand beside the new ones. Estimates and references to 6 significant digits."
+            + "tolerance and outcome stand beside the new ones. SE: standard error. Units: " + units(validation)
+            + ". Estimates and references to 6 significant digits."
         var table = PaperTable(
             caption: caption, table: MarkdownTable(header: header, rows: rows), sources: [PaperTable.Source(path: validationPath, part: "/validation")])
         linkNumbers(&table, validation, validationPath: validationPath, sha256: sha256)
         return table
     }
 
-    /// The outcome cell: the outcome, and for a biased check its predicted bias where theory gives one.
+    /// "nats/step (system, …), nats/time (system)": each unit with the systems measured in it.
+    static func units(_ validation: EstimatorValidation) -> String {
+        var systems: [(unit: String, names: [String])] = []
+        for row in validation.rows {
+            if let at = systems.firstIndex(where: { $0.unit == row.unit }) {
+                if !systems[at].names.contains(row.system) { systems[at].names.append(row.system) }
+            } else {
+                systems.append((row.unit, [row.system]))
+            }
+        }
+        return systems.map { "\($0.unit) (\($0.names.joined(separator: "; ")))" }.joined(separator: ", ")
+    }
+
+    /// The outcome cell: the outcome (with the estimator's status when it is not ok), and for a
+    /// biased check its predicted bias where theory gives one.
     static func outcomeText(_ row: EstimatorValidation.Row) -> String {
+        if row.status != "ok" { return "\(row.outcome.rawValue) (status \(row.status))" }
         guard row.outcome == .biasedByConstruction else { return row.outcome.rawValue }
         guard row.predictedBias.isFinite else { return "biased by construction (size not derived)" }
         return "biased by construction (predicted bias \(ReportNumber.significant(row.predictedBias)), "
