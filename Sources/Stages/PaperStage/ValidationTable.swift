@@ -23,7 +23,7 @@ enum ValidationTable {
             + "\(ReportNumber.count(validation.rows.count)) checks pass, \(count(.biasedByConstruction)) "
             + "\(number(.biasedByConstruction) == 1 ? "is" : "are") biased by construction, \(count(.failed)) "
             + "\(number(.failed) == 1 ? "fails" : "fail"). A check passes when its status is ok and |estimate − reference| is within "
-            + "its target, fixed by theory before these numbers were read: \(ReportNumber.significant(validation.criticalValue, digits: 3)) "
+            + "its target, which theory fixes rather than the errors it judges: \(ReportNumber.significant(validation.criticalValue, digits: 3)) "
             + "standard errors of the estimate (batch means over 20 batches of the run, or over 20 groups of replicas for the "
             + "divergence fit; the multiple is Student's t quantile with 19 degrees of freedom at the two-sided level 0.05 "
             + "divided by the number of checks), plus half a unit of the reference's last published digit, plus a round-off "
