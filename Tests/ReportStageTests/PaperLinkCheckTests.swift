@@ -51,6 +51,31 @@ final class PaperLinkCheckTests: XCTestCase {
         }
     }
 
+    /// Links from the paper into the supplement (`supplement.html#…`) resolve against the
+    /// supplement next to it; a link to an id the supplement lacks, or to a missing document,
+    /// is a dangling link. Without the document's directory such links are not checked.
+    func testLinksIntoTheSupplementResolve() throws {
+        try withBuiltPaper { fixture, checker, _ in
+            let directory = fixture.harness.root + "/paper"
+            let paper = try fixture.harness.read("paper/paper.html")
+            let report = checker.check(html: paper, directory: directory)
+            XCTAssertEqual(report.problems, [], report.problems.map(\.description).joined(separator: "\n"))
+            let crossLinks = paper.components(separatedBy: "href=\"supplement.html#").count - 1
+            XCTAssertGreaterThan(crossLinks, 0)
+            XCTAssertEqual(report.internalLinks, checker.check(html: paper).internalLinks + crossLinks)
+
+            let wrongID = paper.replacingOccurrences(of: "href=\"supplement.html#tab-validation\"", with: "href=\"supplement.html#tab-nowhere\"")
+            let problems = checker.check(html: wrongID, directory: directory).problems
+            XCTAssertFalse(problems.isEmpty)
+            XCTAssertTrue(problems.allSatisfy { $0.kind == .danglingHref && $0.description.contains("tab-nowhere") }, "\(problems)")
+
+            let wrongDocument = paper.replacingOccurrences(of: "href=\"supplement.html#", with: "href=\"appendix.html#")
+            let missing = checker.check(html: wrongDocument, directory: directory).problems
+            XCTAssertEqual(missing.count, crossLinks)
+            XCTAssertTrue(missing.allSatisfy { $0.description.contains("appendix.html does not exist") }, "\(missing.first.map(\.description) ?? "")")
+        }
+    }
+
     func testFigureAndTableReferencesLinkToTheirIds() throws {
         try withBuiltPaper { _, _, html in
             XCTAssertTrue(html.contains("<a id=\"tab-validation\"></a>"))

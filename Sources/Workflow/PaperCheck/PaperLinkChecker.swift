@@ -9,7 +9,9 @@ import Provenance
 /// comma-separated list) exists and `data-index` lies within the dataset's shape, or the
 /// JSON Pointer resolves in a JSON file; a quoted value or a parameter names `pipeline.json`
 /// and a key of its expanded form (``PipelineSpec/expanded(_:source:)``), and nothing
-/// computed is styled as quoted; every internal `href="#…"` has a target.
+/// computed is styled as quoted; every internal `href="#…"` has a target, and so has every
+/// link into a sibling document (`href="supplement.html#…"`: the file exists next to the
+/// paper and has that id).
 ///
 /// `pipeline check-paper PAPER` runs it; the tests run it on a built paper.
 public struct PaperLinkChecker {
@@ -19,7 +21,7 @@ public struct PaperLinkChecker {
         public var values = 0
         /// Other elements with `data-file` checked (figures' data files).
         public var files = 0
-        /// Internal links checked.
+        /// Internal links checked (within the document and into sibling documents).
         public var internalLinks = 0
         /// Everything broken, in document order.
         public var problems: [PaperLinkProblem] = []
@@ -46,15 +48,17 @@ public struct PaperLinkChecker {
     @discardableResult
     public func check(paperAt path: String) throws -> Report {
         let html = try String(contentsOfFile: path, encoding: .utf8)
-        let report = check(html: html)
+        let report = check(html: html, directory: (path as NSString).deletingLastPathComponent)
         guard report.problems.isEmpty else { throw PaperCheckError(paper: path, problems: report.problems) }
         return report
     }
 
-    /// Checks every link of `html`.
-    public func check(html: String) -> Report {
+    /// Checks every link of `html`; links into sibling documents (`name.html#id`) are
+    /// resolved in `directory` (the document's own), and not checked without one.
+    public func check(html: String, directory: String? = nil) -> Report {
         let tags = HTMLLinkScanner(html: html).tags
         let ids = Set(tags.compactMap { $0.attributes["id"] })
+        var siblingIDs: [String: Set<String>] = [:], missingSiblings: Set<String> = []
         var files = FileCache(root: root)
         defer { files.close() }
         var report = Report()
@@ -64,12 +68,38 @@ public struct PaperLinkChecker {
                 if !ids.contains(String(href.dropFirst())) {
                     report.problems.append(problem(.danglingHref, tag, "no element has id \"\(href.dropFirst())\""))
                 }
+            } else if let directory, let href = tag.attributes["href"], let (document, id) = Self.siblingTarget(href) {
+                report.internalLinks += 1
+                if siblingIDs[document] == nil, !missingSiblings.contains(document) {
+                    if let html = try? String(contentsOfFile: directory + "/" + document, encoding: .utf8) {
+                        siblingIDs[document] = Set(HTMLLinkScanner(html: html).tags.compactMap { $0.attributes["id"] })
+                    } else {
+                        missingSiblings.insert(document)
+                    }
+                }
+                if let targets = siblingIDs[document] {
+                    if !targets.contains(id) {
+                        report.problems.append(problem(.danglingHref, tag, "no element of \(document) has id \"\(id)\""))
+                    }
+                } else {
+                    report.problems.append(problem(.danglingHref, tag, "\(document) does not exist next to the paper (\(directory))"))
+                }
             }
             guard let file = tag.attributes["data-file"] else { continue }
             if tag.classes.contains("value") { report.values += 1 } else { report.files += 1 }
             report.problems += checkSource(tag, file: file, files: &files)
         }
         return report
+    }
+
+    /// `(document, id)` for a link into a sibling HTML document (`supplement.html#tab-x`), nil
+    /// for anything else (external URLs, paths with directories, links without a fragment).
+    static func siblingTarget(_ href: String) -> (document: String, id: String)? {
+        let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        let document = String(parts[0])
+        guard document.hasSuffix(".html"), !document.contains("/"), !document.contains(":") else { return nil }
+        return (document, String(parts[1]))
     }
 
     /// The problems of one element with `data-file`.
