@@ -7,7 +7,13 @@ public enum PipelineError: Error, CustomStringConvertible {
     case unknownProfile(String, known: [String])
     case unknownStage(String, known: [String])
     case missingExecutable(stage: String, path: String)
+    /// The stage's executable exited with a non-zero `status`.
     case stageFailed(stage: String, status: Int32, detail: String)
+    /// The driver did not start the stage (an input is missing, a directory cannot take its
+    /// outputs): nothing ran, nothing changed.
+    case stageNotRun(stage: String, detail: String)
+    /// The stage finished, but the driver could not move its outputs into place.
+    case outputsNotPlaced(stage: String, detail: String)
     case missingOutput(stage: String, path: String)
     case busy(lockPath: String)
     case notAnOutput(path: String)
@@ -38,6 +44,10 @@ public enum PipelineError: Error, CustomStringConvertible {
             return "stage '\(stage)' needs the executable \(path), which is not built. Run `make build` (or `swift build -c release`)."
         case .stageFailed(let stage, let status, let detail):
             return "stage '\(stage)' failed (exit status \(status)); its previous outputs and the manifest are unchanged.\n\(detail)"
+        case .stageNotRun(let stage, let detail):
+            return "stage '\(stage)' was not run; its previous outputs and the manifest are unchanged.\n\(detail)"
+        case .outputsNotPlaced(let stage, let detail):
+            return "stage '\(stage)' finished, but its outputs could not be moved into place; the manifest is unchanged.\n\(detail)"
         case .missingOutput(let stage, let path):
             return "stage '\(stage)' finished but did not write its declared output \(path); fix the stage or its `outputs` in pipeline.json."
         case .busy(let lockPath):

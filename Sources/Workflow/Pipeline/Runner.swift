@@ -280,9 +280,9 @@ public final class Runner {
             throw PipelineError.missingExecutable(stage: stage.name, path: executablePath)
         }
         for declared in stage.inputs where expected.inputs[declared] == nil {
-            throw PipelineError.stageFailed(
-                stage: stage.name, status: -1,
-                detail: "its input \(declared) is missing; run the stage that writes it, or restore the file.")
+            throw PipelineError.stageNotRun(
+                stage: stage.name,
+                detail: "Its input \(declared) is missing; run the stage that writes it, or restore the file.")
         }
         let scratch = scratchRoot + "/" + stage.name
         try? FileManager.default.removeItem(atPath: scratch)
@@ -332,10 +332,9 @@ public final class Runner {
         do {
             try AtomicFile.moveAll(outputs.map { ($0.temporaryPath, $0.path) })
         } catch {
-            throw PipelineError.stageFailed(
-                stage: stage.name, status: -1,
-                detail: "It finished, but its outputs could not be moved into place: \(error) Then rerun it with "
-                    + "`pipeline run --stage \(stage.name)`.")
+            throw PipelineError.outputsNotPlaced(
+                stage: stage.name,
+                detail: "\(error) Free space or fix permissions, then rerun it with `pipeline run --stage \(stage.name)`.")
         }
         let entry = RunLogEntry(
             started: ISO8601DateFormatter().string(from: started),
@@ -353,9 +352,9 @@ public final class Runner {
             try AtomicFile.checkWritable(scratch + "/invocation.json")
             for output in outputs { try AtomicFile.checkWritable(output.path) }
         } catch {
-            throw PipelineError.stageFailed(
-                stage: stage.name, status: -1,
-                detail: "It was not run: \(error) Then rerun it with `pipeline run --stage \(stage.name)`.")
+            throw PipelineError.stageNotRun(
+                stage: stage.name,
+                detail: "\(error) Make the directory writable, then rerun it with `pipeline run --stage \(stage.name)`.")
         }
     }
 
