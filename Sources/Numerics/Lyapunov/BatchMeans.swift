@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// The statistical error of a finite-time Lyapunov estimate (docs/PROTOCOL.md §1.8).
 ///
@@ -30,14 +31,11 @@ public enum BatchMeans {
         return standardError(ofGroupValues: averages)
     }
 
-    /// `sd(values) / √count` (sample standard deviation): the standard error of the mean of
-    /// independent group values, e.g. the slopes of replica groups; NaN for fewer than two.
+    /// `sd(values) / √count` (sample standard deviation, ``Descriptive/standardError(_:)``):
+    /// the standard error of the mean of independent group values, e.g. the slopes of replica
+    /// groups; NaN for fewer than two or a non-finite value.
     public static func standardError(ofGroupValues values: [Double]) -> Double {
-        guard values.count >= 2, values.allSatisfy(\.isFinite) else { return .nan }
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return (squares / (n - 1)).squareRoot() / n.squareRoot()
+        (try? Descriptive.standardError(values)) ?? .nan
     }
 
     /// The group ranges of `count` items cut into ``batchCount`` consecutive, nearly equal

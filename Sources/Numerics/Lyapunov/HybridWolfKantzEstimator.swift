@@ -121,7 +121,7 @@ public struct HybridWolfKantzEstimator: LyapunovEstimator {
             "neighbour rows", "ragged", "row i of both arrays must hold the same, positive number of neighbours")
 
         var sum = 0.0
-        var series: [Double] = []
+        var series: [Double] = [], terms: [Double] = []
         var status = EstimateStatus.ok
         for index in 0..<count {
             let before = mean(initialDistances[index])
@@ -134,6 +134,7 @@ public struct HybridWolfKantzEstimator: LyapunovEstimator {
             if status != .ok { break }
             let term = log2(after) - log2(before)
             sum += term
+            terms.append(term)
             series.append(term / Double(horizon))
         }
         let valid = series.count
@@ -145,9 +146,8 @@ public struct HybridWolfKantzEstimator: LyapunovEstimator {
             window: StepWindow(start: start, end: valid > 0 ? steps[valid - 1] + horizon : start),
             status: status)
         if valid > 0 {
-            // Each term is one reference time's log2 growth over τ steps (series = term/τ).
-            estimate.standardErrors = [BatchMeans.standardError(
-                contributions: series.map { $0 * Double(horizon) }, lengths: Array(repeating: horizon, count: valid))]
+            // Each term is one reference time's log2 growth over τ steps.
+            estimate.standardErrors = [BatchMeans.standardError(contributions: terms, lengths: Array(repeating: horizon, count: valid))]
         }
         return estimate
     }

@@ -80,10 +80,10 @@ public struct ValidationSuite: Sendable {
     /// Runs every case and returns one row per estimator and spectrum entry, judged by the
     /// theory rule above, with the first rule's outcome beside it.
     public func run() throws(LyapunovConfigurationError) -> [ValidationRow] {
+        let cases = cases()
+        let t = Self.criticalValue(checkCount: cases.flatMap(\.runs).map(\.firstRuleTolerances.count).reduce(0, +))
         var rows: [ValidationRow] = []
-        /// Per row: exact up to round-off (linear map, not hybrid), biased by construction.
-        var kinds: [(exact: Bool, biased: Bool)] = []
-        for validationCase in cases() {
+        for validationCase in cases {
             for run in validationCase.runs {
                 let estimate = try run.estimator.estimate(
                     validationCase.map, from: validationCase.initialState, steps: run.steps)
@@ -93,34 +93,22 @@ public struct ValidationSuite: Sendable {
                 for (index, tolerance) in run.firstRuleTolerances.enumerated() {
                     let value = index < values.count ? values[index] : nil
                     let reference = validationCase.reference[index]
-                    let within = value.map { abs($0 - reference) <= tolerance } ?? false
                     let standardError = index < estimate.standardErrors.count ? estimate.standardErrors[index] * scale : .nan
+                    let uncertainty = validationCase.referenceUncertainty[index]
+                    let target = validationCase.isExact && !biased
+                        ? Self.roundOffAllowance : t * standardError + uncertainty + Self.roundOffAllowance
+                    let within = { (limit: Double) in estimate.status == .ok && value.map { abs($0 - reference) <= limit } == true }
                     rows.append(
                         ValidationRow(
                             system: validationCase.system, estimator: estimate.method, index: index + 1,
                             estimate: value, reference: reference,
                             unit: validationCase.perUnitTime ? "nats/time" : "nats/step", status: estimate.status,
-                            standardError: standardError, referenceUncertainty: validationCase.referenceUncertainty[index],
-                            target: .nan, predictedBias: run.predictedBias ?? .nan, outcome: .failed,
-                            firstRuleTolerance: tolerance, firstRulePassed: estimate.status == .ok && within))
-                    kinds.append((validationCase.isExact && !biased, biased))
+                            standardError: standardError, referenceUncertainty: uncertainty, target: target,
+                            predictedBias: run.predictedBias ?? .nan,
+                            outcome: biased ? .biasedByConstruction : (within(target) ? .passed : .failed),
+                            firstRuleTolerance: tolerance, firstRulePassed: within(tolerance)))
                 }
             }
-        }
-        let t = Self.criticalValue(checkCount: rows.count)
-        for (position, kind) in kinds.enumerated() {
-            var row = rows[position]
-            row.target = kind.exact
-                ? Self.roundOffAllowance
-                : t * row.standardError + row.referenceUncertainty + Self.roundOffAllowance
-            if kind.biased {
-                row.outcome = .biasedByConstruction
-            } else if row.status == .ok, let error = row.error, abs(error) <= row.target {
-                row.outcome = .passed
-            } else {
-                row.outcome = .failed
-            }
-            rows[position] = row
         }
         return rows
     }
