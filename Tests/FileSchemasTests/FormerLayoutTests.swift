@@ -62,7 +62,12 @@ final class FormerLayoutTests: XCTestCase {
         try FormerEnsembleFileWriter(writer: writer, sweep: sweep, configurations: configurations, architectures: architectures, seeds: seeds)
             .write(results, to: oldEnsembles)
         try oldEnsembles.close()
-        try assertSameDatasets(old: directory.path + "/ensembles-old.h5", new: directory.path + "/ensembles-new.h5")
+        // Added since: /replicas@steps (T_R, the steps the replicas ran; here all T).
+        try assertSameDatasets(old: directory.path + "/ensembles-old.h5", new: directory.path + "/ensembles-new.h5",
+                               addedAttributes: ["/replicas": ["steps"]])
+        let newFile = try HDF5File.open(directory.path + "/ensembles-new.h5")
+        XCTAssertEqual(try newFile.read(EnsemblesFile.Fields.replicaSteps), Int64(sweep.steps))
+        try newFile.close()
 
         let ensemblesFile = try HDF5File.open(directory.path + "/ensembles-new.h5")
         let runs = try EnsembleRuns(file: ensemblesFile)
@@ -90,14 +95,19 @@ final class FormerLayoutTests: XCTestCase {
 
     /// Every dataset of `old` is in `new` with the same type, shape, storage and values
     /// (bit for bit), and the same attributes but for `dimensions`/`meaning` (added or
-    /// corrected); `new` has no other dataset or attribute. Datasets under `omittedGroups`
-    /// must be all NaN in `old` and absent from `new`.
-    func assertSameDatasets(old: String, new: String, omittedGroups: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws {
+    /// corrected); `new` has no other dataset or attribute but the group attributes named in
+    /// `addedAttributes` (group path → names). Datasets under `omittedGroups` must be all
+    /// NaN in `old` and absent from `new`.
+    func assertSameDatasets(
+        old: String, new: String, omittedGroups: [String] = [], addedAttributes: [String: Set<String>] = [:],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let a = try HDF5File.open(old), b = try HDF5File.open(new)
         defer { try? a.close(); try? b.close() }
         let annotations: Set<String> = ["dimensions", "meaning"]
         func compare(_ x: HDF5Group, _ y: HDF5Group) throws {
-            let xAttributes = try x.attributeNames(), yAttributes = try y.attributeNames()
+            let xAttributes = try x.attributeNames()
+            let yAttributes = try y.attributeNames().filter { !(addedAttributes[y.path] ?? []).contains($0) }
             XCTAssertEqual(xAttributes, yAttributes, "attributes of \(x.path)", file: file, line: line)
             for name in xAttributes where yAttributes.contains(name) {
                 XCTAssertEqual(try x.attribute(name), try y.attribute(name), "\(x.path)@\(name)", file: file, line: line)

@@ -217,7 +217,7 @@ final class JimenezResultsTests: XCTestCase {
                 XCTAssertTrue(key.hasPrefix("figure:x//"), key)
                 XCTAssertEqual(source.file, "data/aggregate.h5")
                 XCTAssertEqual(source.sha256, "0")
-                XCTAssertTrue(["/sweep", "/training_time/threshold"].contains(source.part), source.part)
+                XCTAssertTrue(["/sweep", "/curves", "/training_time/threshold"].contains(source.part), source.part)
             }
         }
     }

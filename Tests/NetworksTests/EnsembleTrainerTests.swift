@@ -190,6 +190,62 @@ final class EnsembleTrainerTests: XCTestCase {
         XCTAssertTrue(result.neighbourFinalDistance.allSatisfy(\.isNaN))
     }
 
+    /// Replicas that stop at step H < T (``ReplicaPlan/steps``) record the first H + 1
+    /// distances of the full-length run, bit for bit, and change nothing of the reference.
+    func testReplicasStoppedEarlyRecordThePrefixOfTheFullRun() throws {
+        let law = PerturbationLaw.gaussian(standardDeviation: 1e-4)
+        let full = try EnsembleTrainer.train(try xorConfiguration(replicas: ReplicaPlan(count: 3, law: law, key: SeedKey(14))))
+        let short = try EnsembleTrainer.train(
+            try xorConfiguration(replicas: ReplicaPlan(count: 3, law: law, key: SeedKey(14), steps: 17)))
+        XCTAssertEqual(short.replicaStepCount, 17)
+        XCTAssertEqual(short.distanceL1.count, 3 * 18)
+        for r in 1...3 {
+            assertBitwiseEqual(Array(short.distanceL1(replica: r)), Array(full.distanceL1(replica: r).prefix(18)))
+            assertBitwiseEqual(Array(short.distanceL2(replica: r)), Array(full.distanceL2(replica: r).prefix(18)))
+            XCTAssertTrue(short.trainingLoss(run: r).dropFirst(17).allSatisfy(\.isNaN), "replica \(r) did not run past step 17")
+        }
+        assertBitwiseEqual(Array(short.trainingLoss(run: 0)), Array(full.trainingLoss(run: 0)))
+        assertBitwiseEqual(short.referenceParameters, full.referenceParameters)
+        assertBitwiseEqual(short.testLoss + short.testAccuracy, full.testLoss + full.testAccuracy)
+        assertBitwiseEqual(Array(short.finalParameters.prefix(full.parameterCount)), Array(full.finalParameters.prefix(full.parameterCount)))
+        XCTAssertEqual(short.statuses, full.statuses)
+        // More steps than the reference, or replicas evaluated at steps they never reach, are refused.
+        var configuration = try xorConfiguration(replicas: ReplicaPlan(count: 1, law: law, key: SeedKey(14), steps: 61))
+        XCTAssertThrowsError(try EnsembleTrainer.train(configuration)) {
+            guard case .invalidConfiguration(let message) = $0 as? NetworkError else { return XCTFail("\($0)") }
+            XCTAssertTrue(message.contains("61"), message)
+        }
+        configuration.replicas = ReplicaPlan(count: 1, law: law, key: SeedKey(14), steps: 30)
+        configuration.evaluatesReplicas = true
+        XCTAssertThrowsError(try EnsembleTrainer.train(configuration))
+    }
+
+    /// Neighbours restricted to step ranges are exactly the whole grid's neighbours at the
+    /// admitted times (each keeps the seed of its grid index); a range admitting no time is refused.
+    func testNeighboursWithinRangesAreTheGridsNeighboursAtThoseTimes() throws {
+        let replicas = ReplicaPlan(count: 0, law: .gaussian(standardDeviation: 0), key: SeedKey(0))
+        func plan(_ within: [ClosedRange<Int>]) -> NeighbourPlan {
+            NeighbourPlan(start: 0, spacing: 5, timeCount: 12, neighbourCount: 3, standardDeviation: 1e-4, key: SeedKey(15),
+                          within: within)
+        }
+        let all = try EnsembleTrainer.train(try xorConfiguration(replicas: replicas, neighbours: plan([])))
+        let some = try EnsembleTrainer.train(try xorConfiguration(replicas: replicas, neighbours: plan([0...17, 40...60])))
+        XCTAssertEqual(all.neighbourTimes, Array(stride(from: 0, through: 55, by: 5)))
+        // [t, t + 5] inside [0, 17]: t = 0, 5, 10; inside [40, 60]: t = 40, 45, 50, 55.
+        XCTAssertEqual(some.neighbourTimes, [0, 5, 10, 40, 45, 50, 55])
+        for (row, time) in some.neighbourTimes.enumerated() {
+            let i = all.neighbourTimes.firstIndex(of: time)!
+            assertBitwiseEqual(Array(some.neighbourInitialDistance[(3 * row)..<(3 * row + 3)]),
+                               Array(all.neighbourInitialDistance[(3 * i)..<(3 * i + 3)]))
+            assertBitwiseEqual(Array(some.neighbourFinalDistance[(3 * row)..<(3 * row + 3)]),
+                               Array(all.neighbourFinalDistance[(3 * i)..<(3 * i + 3)]))
+        }
+        XCTAssertThrowsError(try EnsembleTrainer.train(try xorConfiguration(replicas: replicas, neighbours: plan([20...24])))) {
+            guard case .invalidConfiguration(let message) = $0 as? NetworkError else { return XCTFail("\($0)") }
+            XCTAssertTrue(message.contains("no reference time"), message)
+        }
+    }
+
     func testInconsistentConfigurationsThrow() throws {
         var configuration = try xorConfiguration(
             replicas: ReplicaPlan(count: 1, law: .gaussian(standardDeviation: 1), key: SeedKey(0)),

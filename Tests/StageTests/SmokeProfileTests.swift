@@ -59,7 +59,9 @@ final class SmokeProfileTests: XCTestCase {
         XCTAssertEqual(try loss.attribute("dimensions"), .strings(["configuration", "step"]))
         let count = loss.shape[0]
         XCTAssertEqual(try ensembles.root.openGroup("replicas").dataset("distance_l1").shape, [count, 2, 201])
-        XCTAssertEqual(try ensembles.root.openGroup("neighbours").dataset("final_distance").shape, [count, 8, 10])
+        // 8 reference times τ = 25 apart; spawned only inside the windows [0, 60] and [140, 200]: t = 0, 25, 150, 175.
+        XCTAssertEqual(try ensembles.root.openGroup("neighbours").dataset("final_distance").shape, [count, 4, 10])
+        XCTAssertEqual(try ensembles.root.openGroup("neighbours").readDataset("reference_steps", as: Int64.self).values, [0, 25, 150, 175])
         // Replicas start 1e-8-uniformly perturbed on the weights: 0 < d(0) ≤ 1e-8 · #weights.
         let distances = try ensembles.root.openGroup("replicas").readDataset("distance_l1", as: Double.self).values
         XCTAssertTrue(distances[0] > 0 && distances[0] <= 1e-8 * 17, "\(distances[0])")

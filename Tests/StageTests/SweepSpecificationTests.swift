@@ -107,4 +107,25 @@ final class SweepSpecificationTests: XCTestCase {
         }
         XCTAssertThrowsError(try sweep(#", "shard": {"index": 3, "count": 3}"#))
     }
+
+    /// `replicas.steps` (default T) and `neighbours.within` are read, and refused with
+    /// their path when they cannot hold: replicas longer than the reference, a range [a, b]
+    /// with a > b or not a pair.
+    func testReplicaStepsAndNeighbourRanges() throws {
+        XCTAssertEqual(try sweep().replicaSteps, 100, "default: as long as the reference")
+        let short = Self.base.replacingOccurrences(of: #""size": 1e-6}"#, with: #""size": 1e-6, "steps": 40}"#)
+        XCTAssertEqual(try sweep(base: short).replicaSteps, 40)
+        let long = Self.base.replacingOccurrences(of: #""size": 1e-6}"#, with: #""size": 1e-6, "steps": 101}"#)
+        XCTAssertThrowsError(try sweep(base: long)) { error in
+            XCTAssertTrue("\(error)".contains("stages.t.parameters.replicas.steps"), "\(error)")
+        }
+        let plan = #", "neighbours": {"start": 0, "spacing": 10, "times": 9, "perTime": 2, "standardDeviation": 1e-4"#
+        XCTAssertEqual(try sweep(plan + "}").neighbours?.within, [])
+        XCTAssertEqual(try sweep(plan + #", "within": [[0, 30], [70, 100]]}"#).neighbours?.within, [0...30, 70...100])
+        for bad in [#"[[30, 0]]"#, #"[[0, 10, 20]]"#] {
+            XCTAssertThrowsError(try sweep(plan + #", "within": "# + bad + "}")) { error in
+                XCTAssertTrue("\(error)".contains("stages.t.parameters.neighbours.within[0]"), "\(error)")
+            }
+        }
+    }
 }

@@ -82,6 +82,16 @@ public struct DivergenceWindowRule: Sendable, Equatable, Codable {
             average: average)
     }
 
+    /// The last step of the curve the window search reads: `fitStart + maximumLength`
+    /// for the windowed selections, nil for ``WindowSelection/longestBelowSaturation``
+    /// (its saturation cut looks at the whole curve). Replicas run beyond it change no fit.
+    public var lastStepRead: Int? {
+        switch selection {
+        case .longestBelowSaturation: nil
+        case .bestRSquared(let length), .steepestWellFitting(let length): fitStart + length
+        }
+    }
+
     /// Throws unless the thresholds describe at least one candidate window.
     func validate() throws(LyapunovConfigurationError) {
         // Only the new selection is checked, so that the default rule accepts exactly the

@@ -94,6 +94,14 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
             throw .invalidConfiguration("recordInterval \(recordInterval) must be at least 1 (1 records every step)")
         }
         guard replicas.count >= 0 else { throw .invalidConfiguration("replica count must not be negative") }
+        if let steps = replicas.steps {
+            guard (0...stepCount).contains(steps) else {
+                throw .invalidConfiguration("replicas run \(steps) steps, outside 0…\(stepCount) (the reference's steps)")
+            }
+            guard !evaluatesReplicas || steps == stepCount else {
+                throw .invalidConfiguration("replicas that stop at step \(steps) < \(stepCount) cannot be evaluated at every recorded step")
+            }
+        }
         if let plan = neighbours {
             guard plan.start >= 0, plan.spacing >= 1, plan.timeCount >= 1, plan.neighbourCount >= 1 else {
                 throw .invalidConfiguration("neighbour plan needs start ≥ 0, spacing ≥ 1, timeCount ≥ 1, neighbourCount ≥ 1")
@@ -101,6 +109,9 @@ public struct EnsembleConfiguration<O: Optimizer>: Sendable {
             guard plan.time(plan.timeCount) <= stepCount else {
                 throw .invalidConfiguration("the last neighbour window ends at step \(plan.time(plan.timeCount)) "
                     + "but the reference stops at \(stepCount): raise stepCount or lower timeCount/spacing")
+            }
+            guard plan.within.allSatisfy({ $0.lowerBound >= 0 }), !plan.spawnedIndices.isEmpty else {
+                throw .invalidConfiguration("no reference time t_i has [t_i, t_i + τ] inside the neighbour ranges \(plan.within)")
             }
         }
     }

@@ -11,16 +11,20 @@ public struct EnsembleResult: Sendable {
     public let parameterCount: Int
     /// T.
     public let stepCount: Int
+    /// T_R ≤ T, the steps the replicas ran (``ReplicaPlan/steps``).
+    public let replicaStepCount: Int
     /// The recorded steps (0, k, 2k, …, T).
     public let recordedSteps: [Int]
     /// The steps at which reference parameters were recorded.
     public let parameterSteps: [Int]
     /// Reference parameters at `parameterSteps`, `parameterSteps.count × parameterCount`.
     public let referenceParameters: [Double]
-    /// Parameters of every run after the last step, `runCount × parameterCount`.
+    /// Parameters of every run after its last step (T for the reference, T_R for the
+    /// replicas), `runCount × parameterCount`.
     public let finalParameters: [Double]
     /// `runCount × (T+1)`: entry (r, t) is the loss of run r at w_t on step t's batch — for
-    /// full-batch training the training loss L(w_t); for t = T the batch a step T would use.
+    /// full-batch training the training loss L(w_t); for t = T the batch a step T would use
+    /// (NaN for t ≥ T_R in a replica's row when T_R < T: it did not run).
     public let trainingLoss: [Double]
     /// Number of runs with evaluations: 1 (reference) or runCount.
     public let evaluatedRunCount: Int
@@ -42,17 +46,18 @@ public struct EnsembleResult: Sendable {
     /// The reference's thermostat-point diagnostics, `recordedSteps.count ×
     /// thermostatPointDiagnosticNames.count` (NaN at step 0, before any step measured them).
     public var thermostatPointDiagnostics: [Double] = []
-    /// `R × (T+1)`: ‖w^r_t − w_t‖₁ for replica r (row r−1).
+    /// `R × (T_R+1)`: ‖w^r_t − w_t‖₁ for replica r (row r−1).
     public let distanceL1: [Double]
-    /// `R × (T+1)`: ‖w^r_t − w_t‖₂.
+    /// `R × (T_R+1)`: ‖w^r_t − w_t‖₂.
     public let distanceL2: [Double]
     /// How each run ended, `runCount`.
     public let statuses: [DivergenceStatus]
-    /// t_i of the neighbour plan (empty without one).
+    /// The t_i at which neighbours were spawned (``NeighbourPlan/spawnedIndices``; empty
+    /// without a plan).
     public let neighbourTimes: [Int]
     /// U, neighbours per reference time (0 without a plan).
     public let neighbourCount: Int
-    /// `M × U`: ‖w^j(t_i) − w(t_i)‖₂ after rounding w(t_i) + δ_ij.
+    /// `M × U` (M spawned times): ‖w^j(t_i) − w(t_i)‖₂ after rounding w(t_i) + δ_ij.
     public let neighbourInitialDistance: [Double]
     /// `M × U`: ‖w^j(t_i+τ) − w(t_i+τ)‖₂ (NaN if the neighbour or the reference diverged).
     public let neighbourFinalDistance: [Double]
@@ -66,12 +71,12 @@ public struct EnsembleResult: Sendable {
 
     /// Row of replica r (1…R) of `distanceL1`.
     public func distanceL1(replica: Int) -> ArraySlice<Double> {
-        distanceL1[((replica - 1) * (stepCount + 1))..<(replica * (stepCount + 1))]
+        distanceL1[((replica - 1) * (replicaStepCount + 1))..<(replica * (replicaStepCount + 1))]
     }
 
     /// Row of replica r (1…R) of `distanceL2`.
     public func distanceL2(replica: Int) -> ArraySlice<Double> {
-        distanceL2[((replica - 1) * (stepCount + 1))..<(replica * (stepCount + 1))]
+        distanceL2[((replica - 1) * (replicaStepCount + 1))..<(replica * (replicaStepCount + 1))]
     }
 
     /// Reference parameters at the i-th parameter step.

@@ -114,6 +114,9 @@ struct EnsembleExecution<O: Optimizer> {
         let parameterCount = layout.count, stepCount = c.stepCount
         let replicaCount = c.replicas.count, runCount = replicaCount + 1
         let timeCount = stepCount + 1
+        // Replicas stop after their own steps (ReplicaPlan.steps); the reference runs all T.
+        let replicaSteps = c.replicas.stepCount(of: stepCount), replicaTimeCount = replicaSteps + 1
+        func lastStep(of run: Int) -> Int { run == 0 ? stepCount : replicaSteps }
         let recorded = c.recordedSteps
         var recordIndex = [Int: Int]()
         for (index, step) in recorded.enumerated() { recordIndex[step] = index }
@@ -165,8 +168,8 @@ struct EnsembleExecution<O: Optimizer> {
         let thermostatPointNames = c.optimizer.thermostatPointDiagnosticNames(layout: layout)
         let thermostatPoint = SharedBuffer(count: recordCount * thermostatPointNames.count, initialValue: Double.nan)
         var referenceParameters = [Double](repeating: .nan, count: parameterSteps.count * parameterCount)
-        var distanceL1 = [Double](repeating: .nan, count: replicaCount * timeCount)
-        var distanceL2 = [Double](repeating: .nan, count: replicaCount * timeCount)
+        var distanceL1 = [Double](repeating: .nan, count: replicaCount * replicaTimeCount)
+        var distanceL2 = [Double](repeating: .nan, count: replicaCount * replicaTimeCount)
         // Reference states at the neighbour times t_0 … t_M (t_M = t_{M−1} + τ).
         let plan = c.neighbours
         var anchorIndex = [Int: Int]()
@@ -230,11 +233,11 @@ struct EnsembleExecution<O: Optimizer> {
                 if let index = parameterIndex[time] {
                     for p in 0..<parameterCount { referenceParameters[index * parameterCount + p] = reference[p] }
                 }
-                for r in 1..<max(runCount, 1) {
+                for r in 1..<max(runCount, 1) where time <= replicaSteps {
                     let replica = snapshots.base + (r * (chunkLength + 1) + slot) * parameterCount
                     let (l1, squared) = LaneSum.distances(replica, reference, count: parameterCount)
-                    distanceL1[(r - 1) * timeCount + time] = l1
-                    distanceL2[(r - 1) * timeCount + time] = squared.squareRoot()
+                    distanceL1[(r - 1) * replicaTimeCount + time] = l1
+                    distanceL2[(r - 1) * replicaTimeCount + time] = squared.squareRoot()
                 }
             }
         }
@@ -253,7 +256,7 @@ struct EnsembleExecution<O: Optimizer> {
             Parallel.forEach(jobCount: runCount, threads: threadCount) { r, worker in
                 let workspace = workspaces[worker], stepWorker = stepWorkers[worker]
                 var state = runs[r]
-                for t in start..<end {
+                for t in start..<max(start, min(end, lastStep(of: r))) {
                     trainingLoss[r * timeCount + t] = performStep(&state, step: t, worker: stepWorker)
                     if storesEverySnapshot || parameterIndex[t + 1] != nil {
                         storeSnapshot(run: r, slot: t + 1 - start, state: state)
@@ -269,7 +272,7 @@ struct EnsembleExecution<O: Optimizer> {
         // The loss at w_T on batch(T), which also checks the final state.
         Parallel.forEach(jobCount: runCount, threads: threadCount) { r, worker in
             var state = runs[r]
-            guard state.isActive else { return }
+            guard state.isActive, lastStep(of: r) == stepCount else { return }
             let indices = state.epochCache.indices(schedule: c.batches, step: stepCount,
                                                    sampleCount: c.trainingSet.sampleCount)
             let loss = state.parameters.withUnsafeBufferPointer { p in
@@ -292,7 +295,8 @@ struct EnsembleExecution<O: Optimizer> {
         let neighbourResults = runNeighbours(referenceStatus: statuses[0], anchorParameters: anchorParameters,
                                              anchorStates: anchorStates, workers: stepWorkers)
         return EnsembleResult(
-            runCount: runCount, parameterCount: parameterCount, stepCount: stepCount, recordedSteps: recorded,
+            runCount: runCount, parameterCount: parameterCount, stepCount: stepCount, replicaStepCount: replicaSteps,
+            recordedSteps: recorded,
             parameterSteps: parameterSteps,
             referenceParameters: referenceParameters, finalParameters: finalParameters,
             trainingLoss: trainingLoss.array(), evaluatedRunCount: evaluatedRuns,
@@ -301,7 +305,7 @@ struct EnsembleExecution<O: Optimizer> {
             diagnosticNames: diagnosticNames, diagnostics: diagnostics.array(),
             thermostatPointDiagnosticNames: thermostatPointNames, thermostatPointDiagnostics: thermostatPoint.array(),
             distanceL1: distanceL1, distanceL2: distanceL2, statuses: statuses,
-            neighbourTimes: plan.map { p in (0..<p.timeCount).map { p.time($0) } } ?? [],
+            neighbourTimes: plan.map { p in p.spawnedIndices.map { p.time($0) } } ?? [],
             neighbourCount: plan?.neighbourCount ?? 0,
             neighbourInitialDistance: neighbourResults.initial, neighbourFinalDistance: neighbourResults.final,
             neighbourStatuses: neighbourResults.statuses)
@@ -314,14 +318,15 @@ struct EnsembleExecution<O: Optimizer> {
         anchorStates: SharedBuffer<O.State?>, workers: [StepWorker]
     ) -> (initial: [Double], final: [Double], statuses: [DivergenceStatus]) {
         guard let plan = configuration.neighbours else { return ([], [], []) }
-        let jobs = plan.timeCount * plan.neighbourCount
+        let spawned = plan.spawnedIndices
+        let jobs = spawned.count * plan.neighbourCount
         let initial = SharedBuffer(count: jobs, initialValue: Double.nan)
         let final = SharedBuffer(count: jobs, initialValue: Double.nan)
         let statuses = SharedBuffer<DivergenceStatus>(count: jobs, initialValue: .completed)
         defer { initial.free(); final.free(); statuses.free() }
         let parameterCount = layout.count
         Parallel.forEach(jobCount: jobs, threads: threadCount) { job, worker in
-            let i = job / plan.neighbourCount, j = job % plan.neighbourCount
+            let i = spawned[job / plan.neighbourCount], j = job % plan.neighbourCount
             let startTime = plan.time(i), endTime = plan.time(i + 1)
             if case .diverged(let step, _, _) = referenceStatus, step <= endTime {
                 statuses[job] = .diverged(step: startTime, reason: .referenceDiverged, value: .nan)

@@ -29,7 +29,9 @@ public enum PerturbationLaw: Sendable, Hashable, Codable {
 }
 
 /// R replicas of the reference, replica r (1…R) perturbed at t = 0 by `law` with the
-/// stream of `key.derive("replica", r)`.
+/// stream of `key.derive("replica", r)`, each run for the first `steps` steps of the
+/// reference's T (all T when nil): the replicas serve only the divergence estimators,
+/// whose windows may end long before T (E4 fits end at step 24; docs/PROTOCOL.md §3.3).
 public struct ReplicaPlan: Sendable, Hashable {
     /// Number of replicas R (may be 0).
     public let count: Int
@@ -37,13 +39,19 @@ public struct ReplicaPlan: Sendable, Hashable {
     public let law: PerturbationLaw
     /// Root key of the perturbations.
     public let key: SeedKey
+    /// Steps every replica runs (its distances are recorded at 0…steps); nil: all T.
+    public let steps: Int?
 
-    /// A plan of `count` replicas.
-    public init(count: Int, law: PerturbationLaw, key: SeedKey) {
+    /// A plan of `count` replicas run for `steps` steps (nil: as long as the reference).
+    public init(count: Int, law: PerturbationLaw, key: SeedKey, steps: Int? = nil) {
         self.count = count
         self.law = law
         self.key = key
+        self.steps = steps
     }
+
+    /// The steps the replicas run in a training of `stepCount` steps.
+    public func stepCount(of stepCount: Int) -> Int { min(steps ?? stepCount, stepCount) }
 }
 
 /// Neighbours spawned along the reference (Mittra's hybrid Wolf–Kantz estimator,
@@ -57,7 +65,7 @@ public struct NeighbourPlan: Sendable, Hashable {
     public let start: Int
     /// τ, both the spacing of the reference times and the evolution length.
     public let spacing: Int
-    /// M, the number of reference times.
+    /// M, the number of reference times of the grid.
     public let timeCount: Int
     /// U, neighbours per reference time.
     public let neighbourCount: Int
@@ -65,18 +73,31 @@ public struct NeighbourPlan: Sendable, Hashable {
     public let standardDeviation: Double
     /// Root key of the δ_ij.
     public let key: SeedKey
+    /// Step ranges [a, b]: neighbours are spawned only at the t_i with a ≤ t_i and
+    /// t_i + τ ≤ b for one of them (the estimator windows, the only times the hybrid
+    /// estimator reads); empty: at every t_i. The index i, and with it every δ_ij, is
+    /// that of the whole grid, so a spawned neighbour does not depend on the ranges.
+    public let within: [ClosedRange<Int>]
 
     /// A plan; ``EnsembleTrainer`` checks that t_{M−1} + τ does not pass the last step.
     public init(start: Int, spacing: Int, timeCount: Int, neighbourCount: Int,
-                standardDeviation: Double, key: SeedKey) {
+                standardDeviation: Double, key: SeedKey, within: [ClosedRange<Int>] = []) {
         self.start = start
         self.spacing = spacing
         self.timeCount = timeCount
         self.neighbourCount = neighbourCount
         self.standardDeviation = standardDeviation
         self.key = key
+        self.within = within
     }
 
     /// t_i.
     public func time(_ i: Int) -> Int { start + i * spacing }
+
+    /// The grid indices i at which neighbours are spawned, increasing.
+    public var spawnedIndices: [Int] {
+        (0..<timeCount).filter { i in
+            within.isEmpty || within.contains { $0.lowerBound <= time(i) && time(i) + spacing <= $0.upperBound }
+        }
+    }
 }

@@ -112,12 +112,17 @@ extension EnsemblesFile {
             "reference/status_reason", dimensions: ["configuration"],
             meaning: "0 completed, 1 non-finite loss, 2 non-finite parameters, 3 |w|∞ above the bound")
 
-        /// `/replicas/distance_l1` [configuration, replica, step].
+        /// `/replicas/distance_l1` [configuration, replica, step 0…T_R].
         public static let distanceL1 = rows(
-            "replicas/distance_l1", ["replica", "step"], "L1 distance between replica and reference parameters at every step (NaN after divergence)")
-        /// `/replicas/distance_l2` [configuration, replica, step].
+            "replicas/distance_l1", ["replica", "step"],
+            "L1 distance between replica and reference parameters at steps 0…T_R (attribute replicas/steps; NaN after divergence)")
+        /// `/replicas/distance_l2` [configuration, replica, step 0…T_R].
         public static let distanceL2 = rows(
-            "replicas/distance_l2", ["replica", "step"], "L2 distance between replica and reference parameters at every step (NaN after divergence)")
+            "replicas/distance_l2", ["replica", "step"],
+            "L2 distance between replica and reference parameters at steps 0…T_R (attribute replicas/steps; NaN after divergence)")
+        /// `/replicas` attribute `steps`: T_R (absent in files where the replicas ran all T).
+        public static let replicaSteps = AttributeField<Int64>(
+            "steps", on: "replicas", meaning: "T_R, steps the replicas ran (their distances are recorded at steps 0…T_R; T_R ≤ T)")
         /// `/replicas/status_step` [configuration, replica].
         public static let replicaStatusStep = DatasetField<Int64>(
             "replicas/status_step", dimensions: ["configuration", "replica"],

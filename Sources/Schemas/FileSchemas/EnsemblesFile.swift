@@ -22,8 +22,10 @@ import HDF5
 ///   [C, K, names] (attribute `names`; measured after the step) and `thermostat_point_diagnostics`
 ///   [C, K, names] (attribute `names`; measured inside the step, at the thermostat's own point); `parameters` [C, K', P] at `parameter_steps` [K'],
 ///   `final_parameters` [C, P], `status_step`, `status_reason` [C] (−1 / 0: completed)
-/// - `/replicas/distance_l1`, `distance_l2` [C, R, T+1], `status_step` [C, R]; attribute `perturbation`
-/// - optionally `/neighbours/reference_steps` [M], `initial_distance`, `final_distance`,
+/// - `/replicas/distance_l1`, `distance_l2` [C, R, T_R+1], `status_step` [C, R]; attributes
+///   `perturbation` and `steps` (T_R ≤ T, the steps the replicas ran; absent: T)
+/// - optionally `/neighbours/reference_steps` [M] (the spawned reference times, a subset of
+///   the grid when the stage restricts them), `initial_distance`, `final_distance`,
 ///   `status_step` [C, M, U]; attributes `horizon`, `standard_deviation`
 ///
 /// A shard's file has the same layout, holding only its rows: every dataset whose first

@@ -34,6 +34,8 @@ public struct EnsembleRuns {
     public let steps: Int
     /// R, replicas per configuration.
     public let replicaCount: Int
+    /// T_R ≤ T, the steps the replicas ran (their distances cover steps 0…T_R).
+    public let replicaSteps: Int
     /// Heavy-ball momentum μ (0 for other optimizers).
     public let momentum: Double
     let maxParameterCount: Int
@@ -108,7 +110,14 @@ public struct EnsembleRuns {
         maxParameterCount = stored.shape[2]
         finalParameters = try header.rows(EnsemblesFile.Fields.finalParameters, from: file).values
         referenceStatusSteps = try file.read(EnsemblesFile.Fields.statusStep).values.map(Int.init)
-        distanceL1 = try header.rows(EnsemblesFile.Fields.distanceL1, from: file).values
+        replicaSteps = Int(try file.readIfPresent(EnsemblesFile.Fields.replicaSteps) ?? header.steps)
+        let distances = try header.rows(EnsemblesFile.Fields.distanceL1, from: file)
+        guard distances.shape == [header.count, replicaCount, replicaSteps + 1] else {
+            throw StageError.invalidInput(
+                path: file.path + " /replicas/distance_l1",
+                reason: "has shape \(distances.shape), expected [\(header.count), \(replicaCount), \(replicaSteps + 1)] (replicas/steps = \(replicaSteps)); rerun the ensembles stage")
+        }
+        distanceL1 = distances.values
         if let steps = try file.readIfPresent(EnsemblesFile.Fields.neighbourSteps) {
             neighbourSteps = steps.values.map(Int.init)
             neighbourHorizon = Int(try file.read(EnsemblesFile.Fields.neighbourHorizon))
@@ -157,10 +166,10 @@ public struct EnsembleRuns {
         referenceStatusSteps[row] < 0 ? nil : referenceStatusSteps[row]
     }
 
-    /// Replica r's L1 distance to the reference at steps 0…T.
+    /// Replica r's L1 distance to the reference at steps 0…T_R.
     public func distanceL1(_ row: Int, replica: Int) -> [Double] {
-        let start = (row * replicaCount + replica) * (steps + 1)
-        return Array(distanceL1[start..<(start + steps + 1)])
+        let start = (row * replicaCount + replica) * (replicaSteps + 1)
+        return Array(distanceL1[start..<(start + replicaSteps + 1)])
     }
 
     /// Neighbour distances at t_i and t_i + τ for reference time `time`.

@@ -50,6 +50,33 @@ public enum EstimateExponents {
             throw StageError.parameter(
                 path: parameters.path + ".windows", message: "the late window ends at \(settings.windows.late.end), after the \(ensembles.steps) trained steps")
         }
+        if settings.series.contains(where: { $0.method == .divergenceFit }), ensembles.replicaSteps < ensembles.steps {
+            let needed = settings.divergenceRule.lastStepRead
+            guard let needed, needed <= ensembles.replicaSteps else {
+                throw StageError.parameter(
+                    path: parameters.path + ".divergenceFit",
+                    message: "the divergence fit reads \(needed.map { "up to step \($0)" } ?? "the whole run (selection longest-below-saturation)"), "
+                        + "but the replicas of \(ensemblesInput.declaredPath) ran only \(ensembles.replicaSteps) of its \(ensembles.steps) steps; "
+                        + "raise replicas.steps in the ensembles stage or shorten the fit (fitStart + maximumLength)")
+            }
+        }
+        for series in settings.series where series.method == .hybridWolfKantz {
+            let window = settings.stepWindow(series.window)!
+            let tau = ensembles.neighbourHorizon
+            let times = ensembles.neighbourSteps.filter { $0 >= window.start && $0 + tau <= window.end }
+            // The spawned times must tile the window at the spacing τ (a stage may spawn
+            // neighbours only inside stated ranges; a window outside them would lose times).
+            // A window shorter than τ holds no time on any grid: the estimate says so itself.
+            let tiles = !times.isEmpty && times.first! - window.start < tau && window.end - tau - times.last! < tau
+                && zip(times, times.dropFirst()).allSatisfy { $1 - $0 == tau }
+            guard tiles || window.end - window.start < tau else {
+                throw StageError.parameter(
+                    path: parameters.path + ".windows." + series.window.rawValue,
+                    message: "the hybrid estimator's window [\(window.start), \(window.end)) is not covered by the neighbours of "
+                        + "\(ensemblesInput.declaredPath) (spawned at \(ensembles.neighbourSteps.count) reference times, τ = \(tau)); "
+                        + "widen neighbours.within in the ensembles stage to contain the window")
+            }
+        }
         let keys = try context.seed("estimators")
         let progress = context.progress("configurations", total: ensembles.configurations.count)
         let rows = try Parallel.map(Array(ensembles.configurations.indices), threads: context.threads) { row in

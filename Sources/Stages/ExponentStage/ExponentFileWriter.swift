@@ -42,7 +42,7 @@ struct ExponentFileWriter {
         case .hybridWolfKantz:
             let times = ensembles.neighbourSteps.filter { $0 >= window!.start && $0 + ensembles.neighbourHorizon <= window!.end }.count
             return Int64(times * ensembles.neighbourHorizon * ensembles.neighbourCount)
-        case .divergenceFit: return Int64(ensembles.replicaCount * ensembles.steps)
+        case .divergenceFit: return Int64(ensembles.replicaCount * ensembles.replicaSteps)
         }
     }
 }

@@ -47,9 +47,9 @@ public struct EnsembleFileWriter {
         }
         parameterRecordInterval = interval
         let perConfiguration =
-            (sweep.steps + 1) * (1 + 2 * sweep.replicaCount) + 2 * records
+            (sweep.steps + 1) + (sweep.replicaSteps + 1) * 2 * sweep.replicaCount + 2 * records
             + (sweep.steps / interval + 2) * maxParameterCount + maxParameterCount
-            + 3 * (sweep.neighbours.map { $0.timeCount * $0.perTime } ?? 0)
+            + 3 * (sweep.neighbours.map { $0.timeCount * $0.perTime } ?? 0)  // at most: `within` may spawn fewer
         estimatedBytes = 8 * count * perConfiguration
     }
 
@@ -109,12 +109,13 @@ public struct EnsembleFileWriter {
         try file.write(F.statusStep, results.map { Int64($0.statuses[0].stepCode) }, shape: [count])
         try file.write(F.statusReason, results.map { Int64($0.statuses[0].reasonCode) }, shape: [count])
 
-        let replicaShape = [count, sweep.replicaCount, steps + 1]
+        let replicaShape = [count, sweep.replicaCount, sweep.replicaSteps + 1]
         try file.write(F.distanceL1, results.flatMap(\.distanceL1), shape: replicaShape)
         try file.write(F.distanceL2, results.flatMap(\.distanceL2), shape: replicaShape)
         try file.write(
             F.replicaStatusStep, results.flatMap { $0.statuses.dropFirst().map { Int64($0.stepCode) } }, shape: [count, sweep.replicaCount])
         try file.write(F.perturbation, String(describing: sweep.replicaLaw))
+        try file.write(F.replicaSteps, Int64(sweep.replicaSteps))
 
         if let plan = sweep.neighbours {
             let times = results.first?.neighbourTimes ?? []

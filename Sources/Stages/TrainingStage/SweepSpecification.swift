@@ -34,8 +34,12 @@ public struct SweepSpecification: Sendable {
     public var evaluatesTrainingSet: Bool
     public var replicaCount: Int
     public var replicaLaw: PerturbationLaw
-    /// Mittra's neighbours along the reference (docs/PROTOCOL.md §1 estimator 1), if any.
-    public var neighbours: (start: Int, spacing: Int, timeCount: Int, perTime: Int, standardDeviation: Double)?
+    /// Steps the replicas run (their distances are recorded at 0…replicaSteps): T unless
+    /// `replicas.steps` says fewer.
+    public var replicaSteps: Int
+    /// Mittra's neighbours along the reference (docs/PROTOCOL.md §1 estimator 1), if any;
+    /// `within`: the step ranges outside which no neighbour is spawned (empty: none left out).
+    public var neighbours: (start: Int, spacing: Int, timeCount: Int, perTime: Int, standardDeviation: Double, within: [ClosedRange<Int>])?
     public var divergenceBound: Double
     /// This process's share of the configurations: index i of n (configurations c with c mod n = i).
     public var shard: (index: Int, count: Int)
@@ -98,6 +102,10 @@ public struct SweepSpecification: Sendable {
             ParameterField("count", .integer(atLeast: 0), "replicas R per reference"),
             ParameterField("law", .string(oneOf: ["uniform-weights", "gaussian"]), "perturbation at t = 0: U(±size) on weights only, or N(0, size²) on all"),
             ParameterField("size", .number, "half-width or standard deviation of the perturbation"),
+            .optional("steps", .integer(atLeast: 0), """
+                steps every replica runs, at most steps T (default T): its distances are recorded at steps 0…this; \
+                the divergence fits read no later step than their window's end
+                """),
         ]), "replicas perturbed once at t = 0"),
         .optional("neighbours", .object([
             ParameterField("start", .integer(atLeast: 0), "first reference time t_0"),
@@ -105,6 +113,10 @@ public struct SweepSpecification: Sendable {
             ParameterField("times", .integer(atLeast: 1), "M reference times"),
             ParameterField("perTime", .integer(atLeast: 1), "U neighbours per reference time"),
             ParameterField("standardDeviation", .number, "σ of the Gaussian neighbour offsets"),
+            .optional("within", .array(.array(.integer(atLeast: 0))), """
+                step ranges [a, b]: spawn neighbours only at the t_i with a ≤ t_i and t_i + τ ≤ b for one of them \
+                (the hybrid estimator's windows, the only times it reads); every neighbour keeps the seed of its grid index i
+                """),
         ]), "Mittra's neighbours along the reference (Eq. 4)"),
         ParameterField("divergenceBound", .number, default: .double(1e6), "a run counts as diverged when |w|∞ exceeds this"),
         ParameterField("engine", .string(oneOf: GradientEngine.allCases.map(\.rawValue)), default: .string(GradientEngine.blockLanes.rawValue),
@@ -147,11 +159,27 @@ public struct SweepSpecification: Sendable {
         let spread = try replicas.double("size")
         replicaLaw = try replicas.string("law") == "uniform-weights"
             ? .uniformOnWeights(halfWidth: spread) : .gaussian(standardDeviation: spread)
+        replicaSteps = replicas.has("steps") ? try replicas.int("steps") : steps
+        guard replicaSteps <= steps else {
+            throw StageError.parameter(
+                path: replicas.path + ".steps", message: "is \(replicaSteps), beyond steps = \(steps): replicas cannot outrun the reference")
+        }
         if parameters.has("neighbours") {
             let plan = try parameters.object("neighbours")
+            var within: [ClosedRange<Int>] = []
+            if case .array(let ranges)? = plan.value["within"] {
+                within = try ranges.indices.map { index in
+                    let path = "\(plan.path).within[\(index)]"
+                    let bounds = try Parameters(.object(["r": ranges[index]]), path: path).ints("r")
+                    guard bounds.count == 2, bounds[0] <= bounds[1] else {
+                        throw StageError.parameter(path: path, message: "must be a step range [a, b] with a ≤ b")
+                    }
+                    return bounds[0]...bounds[1]
+                }
+            }
             neighbours = (
                 try plan.int("start"), try plan.int("spacing"), try plan.int("times"), try plan.int("perTime"),
-                try plan.double("standardDeviation")
+                try plan.double("standardDeviation"), within
             )
             if let neighbours, neighbours.start + neighbours.timeCount * neighbours.spacing > steps {
                 throw StageError.parameter(

@@ -87,11 +87,11 @@ public enum TrainEnsembles {
     ) throws -> EnsembleResult {
         let initial = sweep.initialParameters(for: configuration, seeds: seeds, architecture: architecture)
         let replicas = ReplicaPlan(
-            count: sweep.replicaCount, law: sweep.replicaLaw, key: configuration.key(seeds, "replicas"))
+            count: sweep.replicaCount, law: sweep.replicaLaw, key: configuration.key(seeds, "replicas"), steps: sweep.replicaSteps)
         let neighbours = sweep.neighbours.map {
             NeighbourPlan(
                 start: $0.start, spacing: $0.spacing, timeCount: $0.timeCount, neighbourCount: $0.perTime,
-                standardDeviation: $0.standardDeviation, key: configuration.key(seeds, "neighbours"))
+                standardDeviation: $0.standardDeviation, key: configuration.key(seeds, "neighbours"), within: $0.within)
         }
         let batches = sweep.batchSize.map {
             BatchSchedule.shuffledMinibatches(size: $0, key: configuration.key(seeds, "batches"))

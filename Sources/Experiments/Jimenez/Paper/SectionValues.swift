@@ -34,6 +34,7 @@ enum SectionValues {
             "jimenez.initialisations": ReportNumber.count(sweep.initialisationCount),
             "jimenez.replicas": ReportNumber.count(sweep.replicaCount),
             "jimenez.steps": ReportNumber.count(sweep.steps),
+            "jimenez.replica-steps": ReportNumber.count(results.curves.meanLogDivergence.shape[1] - 1),
             "jimenez.parameters": ReportNumber.count(sweep.parameterCount),
             "jimenez.lr.count": ReportNumber.count(rates.count),
             "jimenez.lr.min": ReportNumber.exact(rates.first ?? .nan),

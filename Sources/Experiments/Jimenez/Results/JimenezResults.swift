@@ -37,7 +37,8 @@ import StageKit
 /// - `verdict` [C, K] (strings, ``TransientChaosVerdict``)
 ///
 /// `/curves` — the per-step curves of the figure (``StepCurves``)
-/// - `mean_log_divergence` [E, T+1]: ⟨ln d(t)/d(0)⟩; `median_test_accuracy` [E, T+1]
+/// - `mean_log_divergence` [E, T_R+1]: ⟨ln d(t)/d(0)⟩ over the steps the replicas ran;
+///   `median_test_accuracy` [E, T+1]
 ///
 /// `/comparison`, `/verdicts`, `/scale` — the amended rules of docs/PROTOCOL.md §3.6 (``Amended``).
 ///
@@ -292,10 +293,9 @@ public struct JimenezResults: Sendable {
             undefinedFraction: try b.doubleGrid("undefined_fraction", shape: [conventions.count, targets.count, 3]),
             verdict: try b.stringGrid("verdict", shape: [conventions.count, targets.count]))
         let c = try ResultsGroupReader(file: file, group: "curves")
-        let steps = try c.extent("mean_log_divergence", axis: 1)
         let curves = Curves(
-            meanLogDivergence: try c.doubleGrid("mean_log_divergence", shape: [e, steps]),
-            medianTestAccuracy: try c.doubleGrid("median_test_accuracy", shape: [e, steps]))
+            meanLogDivergence: try c.doubleGrid("mean_log_divergence", shape: [e, try c.extent("mean_log_divergence", axis: 1)]),
+            medianTestAccuracy: try c.doubleGrid("median_test_accuracy", shape: [e, try c.extent("median_test_accuracy", axis: 1)]))
         let h = try ResultsGroupReader(file: file, group: "sensitivity")
         let thresholds = try h.doubles("thresholds")
         let sensitivity = Sensitivity(
