@@ -9,14 +9,15 @@ import XCTest
 /// results through aggregate.h5, and the section filled from them.
 final class JimenezResultsTests: XCTestCase {
     /// Four η; λ < 0 at the first two and > 0 from index 2; accuracy rises fastest at
-    /// index 2 (τ = 3 steps) — so onset = argmin = 2 and the claim is reproduced.
+    /// index 2 (τ = 3 steps) — so onset = argmin = 2 and the claim is reproduced. The
+    /// replicas run 8 of the 12 steps.
     static func observations() -> SweepObservations {
-        let rates = [0.01, 0.1, 1, 10], n = 8, steps = 12
+        let rates = [0.01, 0.1, 1, 10], n = 8, steps = 12, replicaSteps = 8
         let lambda: [[Double?]] = (0..<n).map { i in rates.indices.map { j in (j < 2 ? -0.3 : 0.4) + Double(i) * 0.001 } }
         let tangent: [[Double?]] = lambda.map { $0.map { $0.map { $0 + 0.01 } } }
         let speed = [0.02, 0.05, 0.3, 0.1]
         let accuracy = (0..<n).map { i in speed.map { s in (0...steps).map { t in min(0.9, 0.1 + s * Double(t) + Double(i) * 1e-4) } } }
-        let distances = (0..<n).map { _ in rates.indices.map { j in (0..<2).map { _ in (0...steps).map { t in 1e-4 * exp((j < 2 ? -0.3 : 0.4) * Double(t)) } } } }
+        let distances = (0..<n).map { _ in rates.indices.map { j in (0..<2).map { _ in (0...replicaSteps).map { t in 1e-4 * exp((j < 2 ? -0.3 : 0.4) * Double(t)) } } } }
         return SweepObservations(
             sweep: .init(dataset: "synthetic", trainingSamples: 300, testSamples: 100, initialisationCount: n, replicaCount: 2,
                          steps: steps, parameterCount: 50, learningRates: rates),
@@ -91,7 +92,7 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(results.trainingTimes.median[0, 2], 3)
         XCTAssertEqual(results.bootstrap.verdict.values, Array(repeating: "reproduced", count: 4))
         XCTAssertEqual(results.exponents.agreementMedianAbsoluteDifference[0, 0], 0.01, accuracy: 1e-12)
-        XCTAssertEqual(results.curves.meanLogDivergence[3, 10], 4, accuracy: 1e-12)
+        XCTAssertEqual(results.curves.meanLogDivergence[3, 8], 3.2, accuracy: 1e-12, "0.4 × 8 at the replicas' last step")
         XCTAssertEqual(results.exponents.median[0, 0], -0.3 + 0.0035, accuracy: 1e-12)
         // Sensitivity: λ ≈ 0.4 clears δ = 0.1 at the same onset; nothing clears δ = 0.5.
         XCTAssertEqual(results.sensitivity.thresholds, [0.1, 0.5])
@@ -122,6 +123,12 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertEqual(read.bootstrap.verdict.values, results.bootstrap.verdict.values)
         XCTAssertEqual(read.bootstrap.differenceInterval.values, results.bootstrap.differenceInterval.values)
         XCTAssertEqual(read.curves.medianTestAccuracy.values, results.curves.medianTestAccuracy.values)
+        // Each curve over its own steps, unpadded: the replicas' 0…8, the reference's 0…12.
+        XCTAssertEqual(results.curves.meanLogDivergence.shape, [4, 9])
+        XCTAssertEqual(results.curves.medianTestAccuracy.shape, [4, 13])
+        XCTAssertFalse(results.curves.meanLogDivergence.values.contains(where: \.isNaN))
+        XCTAssertEqual(read.curves.meanLogDivergence.values.map(\.bitPattern), results.curves.meanLogDivergence.values.map(\.bitPattern))
+        XCTAssertEqual(read.curves.meanLogDivergence.shape, [4, 9])
         XCTAssertEqual(read.sensitivity.thresholds, results.sensitivity.thresholds)
         XCTAssertEqual(read.sensitivity.onsetIndex, results.sensitivity.onsetIndex)
         XCTAssertEqual(read.sensitivity.verdict, results.sensitivity.verdict)
@@ -181,6 +188,8 @@ final class JimenezResultsTests: XCTestCase {
         XCTAssertTrue(bundle.markdown.contains("{{tableref:jimenez.speed}} of the supplement"), bundle.markdown)
         XCTAssertFalse(bundle.markdown.contains("sample-steps per second"), "no speed figures in the section's text")
         XCTAssertTrue(bundle.markdown.contains("0.500 %"), "300 of 60000 training images")
+        let replicaSentence = ValueMarkers.strip(bundle.markdown).components(separatedBy: "of which the replicas run the first ").dropFirst().first ?? ""
+        XCTAssertTrue(replicaSentence.hasPrefix("8"), "read from the curves: \(replicaSentence.prefix(80))")
         XCTAssertNotNil(bundle.tables["jimenez.lambda"])
         XCTAssertNotNil(bundle.tables["jimenez.training-time"])
         XCTAssertEqual(bundle.tables["jimenez.verdicts"]?.table.rows.count, 5)

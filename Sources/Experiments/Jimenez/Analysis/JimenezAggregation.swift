@@ -172,16 +172,19 @@ public struct JimenezAggregation: Sendable {
             differenceInterval: .init(values: differenceInterval, shape: [h, 2]), verdict: verdicts)
     }
 
-    /// ⟨ln d(t)/d(0)⟩ and the median test accuracy per η.
+    /// ⟨ln d(t)/d(0)⟩ per η over the steps the replicas ran (T_R + 1 points) and the median
+    /// test accuracy per η over the reference's steps (T + 1): each curve keeps its own
+    /// length (a row shorter than its family's longest, e.g. an η without replicas, is
+    /// NaN-padded to it).
     static func curves(_ data: SweepObservations) -> JimenezResults.Curves {
         let e = data.sweep.learningRates.count
         let divergence = (0..<e).map { j in StepCurves.meanLogDivergence(data.distances.map { $0[j] }) }
         let accuracy = (0..<e).map { j in StepCurves.medianAccuracy(data.testAccuracy.map { $0[j] }) }
-        let steps = max(divergence.map(\.count).max() ?? 0, accuracy.map(\.count).max() ?? 0)
-        func padded(_ rows: [[Double]]) -> [Double] { rows.flatMap { $0 + Array(repeating: .nan, count: steps - $0.count) } }
-        return JimenezResults.Curves(
-            meanLogDivergence: .init(values: padded(divergence), shape: [e, steps]),
-            medianTestAccuracy: .init(values: padded(accuracy), shape: [e, steps]))
+        func grid(_ rows: [[Double]]) -> JimenezResults.Curves.Values {
+            let steps = rows.map(\.count).max() ?? 0
+            return .init(values: rows.flatMap { $0 + Array(repeating: .nan, count: steps - $0.count) }, shape: [e, steps])
+        }
+        return JimenezResults.Curves(meanLogDivergence: grid(divergence), medianTestAccuracy: grid(accuracy))
     }
 
     /// The stored text of a verdict: `reproduced`, `not reproduced`, `inconclusive (<why>)`.

@@ -49,7 +49,7 @@ enum DivergenceAndAccuracyFigure {
             + "initialisations, against the step t over the first \(ReportNumber.count(results.curves.meanLogDivergence.shape[1] - 1), part: "/curves") "
             + "steps, which the replicas run (the reference runs all \(ReportNumber.count(results.sweep.steps), part: "/sweep"); no divergence fit "
             + "reads a later step), one line per learning rate η on a sequential colour scale from dark (smallest η, "
-            + "\(ReportNumber.exact(rates.first ?? .nan), part: "/sweep") to light green (largest, \(ReportNumber.exact(rates.last ?? .nan), part: "/sweep")); "
+            + "\(ReportNumber.exact(rates.first ?? .nan), part: "/sweep")) to light green (largest, \(ReportNumber.exact(rates.last ?? .nan), part: "/sweep")); "
             + "the legend names \(ReportNumber.count(labelled(rates.count).count)) of the \(ReportNumber.count(rates.count), part: "/sweep") η. Right: "
             + "the median test accuracy over initialisations against the step for the named η only (the curves of large η oscillate and "
             + "would hide the others), same colours, on \(ReportNumber.count(results.sweep.testSamples), part: "/sweep") test images."

@@ -136,8 +136,10 @@ public struct JimenezResults: Sendable {
 
     /// Per-step curves per η.
     public struct Curves: Sendable {
-        public var meanLogDivergence: Grid<Double>
-        public var medianTestAccuracy: Grid<Double>
+        /// A [learning rate, step] grid of one curve family.
+        public typealias Values = Grid<Double>
+        public var meanLogDivergence: Values
+        public var medianTestAccuracy: Values
     }
 
     /// The onset and verdict with a threshold δ on λ, per δ (``JimenezAggregation/sensitivityThresholds``).
