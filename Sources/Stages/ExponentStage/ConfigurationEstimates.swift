@@ -75,9 +75,7 @@ struct ConfigurationEstimates: Sendable {
                 }
             case .hybridWolfKantz:
                 let window = settings.stepWindow(series.window)!
-                let times = ensembles.neighbourSteps.indices.filter {
-                    ensembles.neighbourSteps[$0] >= window.start && ensembles.neighbourSteps[$0] + ensembles.neighbourHorizon <= window.end
-                }
+                let times = ensembles.neighbourTimes(from: window.start, to: window.end)
                 let distances = times.map { ensembles.neighbourDistances(row, time: $0) }
                 estimate = try HybridWolfKantzEstimator.estimate(
                     initialDistances: distances.map(\.initial), evolvedDistances: distances.map(\.final),

@@ -63,7 +63,7 @@ public enum EstimateExponents {
         for series in settings.series where series.method == .hybridWolfKantz {
             let window = settings.stepWindow(series.window)!
             let tau = ensembles.neighbourHorizon
-            let times = ensembles.neighbourSteps.filter { $0 >= window.start && $0 + tau <= window.end }
+            let times = ensembles.neighbourTimes(from: window.start, to: window.end).map { ensembles.neighbourSteps[$0] }
             // The spawned times must tile the window at the spacing τ (a stage may spawn
             // neighbours only inside stated ranges; a window outside them would lose times).
             // A window shorter than τ holds no time on any grid: the estimate says so itself.

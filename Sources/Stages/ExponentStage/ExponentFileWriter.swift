@@ -40,7 +40,7 @@ struct ExponentFileWriter {
         case .tangentSpace: return Int64(window!.end * (1 + 2 * settings.spectrumCount))
         case .benettin: return Int64(window!.end * 2)
         case .hybridWolfKantz:
-            let times = ensembles.neighbourSteps.filter { $0 >= window!.start && $0 + ensembles.neighbourHorizon <= window!.end }.count
+            let times = ensembles.neighbourTimes(from: window!.start, to: window!.end).count
             return Int64(times * ensembles.neighbourHorizon * ensembles.neighbourCount)
         case .divergenceFit: return Int64(ensembles.replicaCount * ensembles.replicaSteps)
         }
